@@ -1,0 +1,53 @@
+// Runs in plain Node: the one test command (`npm test`). Typecheck, layering check, build, then
+// every suite through Node's own test runner (the runner CI reads), with tsx for TypeScript.
+// `--only unit,db` limits the suites; `--no-build` skips the build (only e2e needs it).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ALL = ['unit', 'db', 'services', 'cli', 'main', 'e2e'];
+const args = process.argv.slice(2);
+const onlyIdx = args.indexOf('--only');
+const suites = onlyIdx >= 0 ? args[onlyIdx + 1].split(',') : ALL;
+const fileFilter = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
+const full = onlyIdx < 0 && fileFilter.length === 0;
+
+function run(cmd, cmdArgs, label) {
+  console.log(`\n== ${label}`);
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    console.error(`\n${label} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+function testFiles(dir) {
+  let out = [];
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const e of entries.sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out = out.concat(testFiles(p));
+    else if (/\.test\.tsx?$/.test(e)) out.push(p);
+  }
+  return out;
+}
+
+if (full) {
+  run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], 'typecheck (shared, electron, test)');
+  run('npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'], 'typecheck (renderer)');
+  run('node', ['scripts/check-layers.mjs'], 'layering check');
+}
+if (suites.includes('e2e') && !args.includes('--no-build')) run('node', ['scripts/build.mjs'], 'build');
+
+let files = suites.flatMap((s) => testFiles(join('test', s)));
+if (fileFilter.length) files = files.filter((f) => fileFilter.some((x) => f.includes(x)));
+if (files.length === 0) {
+  console.error('No test files found.');
+  process.exit(1);
+}
+run(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=300000', ...files],
+  `tests (${suites.join(', ')}: ${files.length} files)`,
+);
