@@ -1,0 +1,48 @@
+// Runs in Electron's main process and in plain Node (CLI, browser mode, tests).
+// Opens the one SQLite file with the pragmas the design asks for, and brings its schema up to date.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Open without migrating or writing (audit verify, backups). */
+  readonly?: boolean;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (options.readonly) checkVersion(db);
+    else migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  if (!db.readonly) {
+    try {
+      db.pragma('optimize');
+    } catch {
+      // optimize is advisory; a failure must not stop the close.
+    }
+  }
+  db.close();
+}
+
+function checkVersion(db: Db): void {
+  migrate(db, { dryRun: true });
+}

@@ -1,0 +1,54 @@
+// Runs in Electron's main process and in plain Node.
+// Migrations: one file each, numbered in tens, listed once in MIGRATIONS, applied in one
+// transaction; the schema version lives in `PRAGMA user_version`. Shipped migrations are only
+// ever added to, never edited (test/db/migrations.test.ts pins their checksums).
+import type Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations/index.js';
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This database was written by a newer version of Duty Desk (schema ${found}; this version knows up to ${supported}). ` +
+        'Install the newer version, or open a different database file. Nothing was changed.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function latestVersion(): number {
+  return MIGRATIONS.at(-1)?.version ?? 0;
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every pending migration in one transaction. Returns the versions applied. */
+export function migrate(db: Database.Database, options: { dryRun?: boolean } = {}): number[] {
+  assertOrdered();
+  const current = schemaVersion(db);
+  const latest = latestVersion();
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0 || options.dryRun) return pending.map((m) => m.version);
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return pending.map((m) => m.version);
+}
+
+function assertOrdered(): void {
+  let previous = 0;
+  for (const m of MIGRATIONS) {
+    if (!(m.version > previous) || m.version % 10 !== 0) {
+      throw new Error(`Migration list is out of order or not numbered in tens at ${m.version} (${m.name}).`);
+    }
+    previous = m.version;
+  }
+}

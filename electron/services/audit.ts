@@ -1,0 +1,112 @@
+// Runs in Electron's main process and in plain Node. The audit chain: every write appends one row
+// in the same transaction; each row's hash covers the previous row's hash and its own fields, so a
+// row changed, inserted or removed behind the app's back breaks the chain at that row.
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection.js';
+import type { ServiceContext } from './context.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  /** The contract method or CLI command that wrote. */
+  method: string;
+  entity: string;
+  entityId: string | number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor: string;
+  method: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const body = JSON.stringify([r.id, r.at, r.actor, r.method, r.entity, r.entity_id, r.before, r.after]);
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Appends one audit row. Call inside the write's transaction (inWriteTransaction). */
+export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
+  const db = ctx.db;
+  if (!db.inTransaction) throw new Error('appendAudit must run inside the write transaction');
+  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
+    | { last_id: number; last_hash: string }
+    | undefined;
+  const row = {
+    id: (head?.last_id ?? 0) + 1,
+    at: ctx.now(),
+    actor: ctx.actor,
+    method: entry.method,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    before: json(entry.before),
+    after: json(entry.after),
+  };
+  const prev = head?.last_hash ?? GENESIS_HASH;
+  const hash = rowHash(prev, row);
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prev, hash });
+  db.prepare(
+    `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
+     ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
+  ).run(row.id, hash);
+}
+
+export type VerifyResult =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; badRow: number; reason: string };
+
+/** Walks the whole chain. Reads only; safe on a read-only connection. */
+export function verifyAudit(db: Db): VerifyResult {
+  let expectedId = 1;
+  let prev = GENESIS_HASH;
+  let count = 0;
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
+  for (const r of rows) {
+    count++;
+    if (r.id !== expectedId) {
+      const reason = r.id > expectedId ? `row ${expectedId} is missing (removed?)` : `row id ${r.id} is out of sequence`;
+      return { ok: false, rows: count, badRow: expectedId, reason };
+    }
+    if (r.prev_hash !== prev) {
+      return { ok: false, rows: count, badRow: r.id, reason: 'its link to the previous row does not match (a row before it was removed or replaced)' };
+    }
+    if (rowHash(prev, r) !== r.hash) {
+      return { ok: false, rows: count, badRow: r.id, reason: 'its content does not match its hash (changed after it was written)' };
+    }
+    prev = r.hash;
+    expectedId++;
+  }
+  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
+    | { last_id: number; last_hash: string }
+    | undefined;
+  const lastId = expectedId - 1;
+  const headId = head?.last_id ?? 0;
+  if (headId > lastId) {
+    return { ok: false, rows: count, badRow: lastId + 1, reason: `row ${lastId + 1} and after are missing (removed from the end of the chain)` };
+  }
+  if (headId < lastId) {
+    return { ok: false, rows: count, badRow: headId + 1, reason: 'it was added behind the app\'s back (after the recorded end of the chain)' };
+  }
+  if ((head?.last_hash ?? GENESIS_HASH) !== prev) {
+    return { ok: false, rows: count, badRow: lastId, reason: 'it does not match the recorded end of the chain' };
+  }
+  return { ok: true, rows: count };
+}
+
+export function auditForEntity(db: Db, entity: string, entityId: string | number): AuditRow[] {
+  return db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as AuditRow[];
+}

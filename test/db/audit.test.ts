@@ -1,0 +1,102 @@
+// The audit chain on a real file: it holds after writes, and a row changed, inserted or removed
+// behind the app's back (triggers dropped, as a person with sqlite3 could) is caught and named.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { appendAudit, verifyAudit, rowHash, GENESIS_HASH } from '../../electron/services/audit.js';
+import { inWriteTransaction } from '../../electron/services/context.js';
+import { testContext } from '../helpers/context.js';
+
+function seed(n: number) {
+  const ctx = testContext();
+  for (let i = 1; i <= n; i++) {
+    inWriteTransaction(ctx, () => appendAudit(ctx, { method: 'test.write', entity: 'thing', entityId: i, before: null, after: { n: i, text: '东城区' } }));
+  }
+  return ctx;
+}
+
+function dropGuards(ctx: ReturnType<typeof testContext>) {
+  ctx.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+}
+
+describe('audit chain', () => {
+  test('holds over many writes and names the row count', () => {
+    const ctx = seed(25);
+    assert.deepEqual(verifyAudit(ctx.db), { ok: true, rows: 25 });
+  });
+
+  test('an empty chain holds', () => {
+    assert.deepEqual(verifyAudit(testContext().db), { ok: true, rows: 0 });
+  });
+
+  test('must be written inside the transaction of the write', () => {
+    const ctx = testContext();
+    assert.throws(() => appendAudit(ctx, { method: 'm', entity: 'e', entityId: null, before: null, after: null }), /inside the write transaction/);
+  });
+
+  test('the app cannot update or delete audit rows (triggers)', () => {
+    const ctx = seed(2);
+    assert.throws(() => ctx.db.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run(), /append-only/);
+    assert.throws(() => ctx.db.prepare('DELETE FROM audit_log WHERE id = 2').run(), /append-only/);
+  });
+
+  test('a changed row is named', () => {
+    const ctx = seed(5);
+    dropGuards(ctx);
+    ctx.db.prepare(`UPDATE audit_log SET after = '{"n":3,"text":"西城区"}' WHERE id = 3`).run();
+    const r = verifyAudit(ctx.db);
+    assert.equal(r.ok, false);
+    assert.equal(!r.ok && r.badRow, 3);
+  });
+
+  test('a changed actor or time is named', () => {
+    const ctx = seed(4);
+    dropGuards(ctx);
+    ctx.db.prepare('UPDATE audit_log SET at = at - 60000 WHERE id = 2').run();
+    const r = verifyAudit(ctx.db);
+    assert.equal(!r.ok && r.badRow, 2);
+  });
+
+  test('a removed middle row is named', () => {
+    const ctx = seed(5);
+    dropGuards(ctx);
+    ctx.db.prepare('DELETE FROM audit_log WHERE id = 2').run();
+    const r = verifyAudit(ctx.db);
+    assert.equal(!r.ok && r.badRow, 2);
+  });
+
+  test('rows removed from the end are named', () => {
+    const ctx = seed(5);
+    dropGuards(ctx);
+    ctx.db.prepare('DELETE FROM audit_log WHERE id >= 4').run();
+    const r = verifyAudit(ctx.db);
+    assert.equal(!r.ok && r.badRow, 4);
+  });
+
+  test('a row inserted in the middle with a recomputed hash still breaks the next link', () => {
+    const ctx = seed(3);
+    dropGuards(ctx);
+    // Shift rows 2..3 up and slip a forged row 2 in, hashing it correctly against row 1.
+    ctx.db.exec('UPDATE audit_log SET id = id + 10 WHERE id >= 2; UPDATE audit_log SET id = id - 9 WHERE id >= 12;');
+    const prev = (ctx.db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string }).hash;
+    const forged = { id: 2, at: 1, actor: 'x', method: 'forged', entity: 'thing', entity_id: '9', before: null, after: null };
+    ctx.db.prepare('INSERT INTO audit_log VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: prev, hash: rowHash(prev, forged) });
+    const r = verifyAudit(ctx.db);
+    assert.equal(r.ok, false);
+    assert.equal(!r.ok && r.badRow, 3);
+  });
+
+  test('a row appended behind the app is named', () => {
+    const ctx = seed(2);
+    const head = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = 2').get() as { hash: string };
+    const forged = { id: 3, at: 1, actor: 'x', method: 'forged', entity: 'thing', entity_id: '1', before: null, after: null };
+    ctx.db.prepare('INSERT INTO audit_log VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: head.hash, hash: rowHash(head.hash, forged) });
+    const r = verifyAudit(ctx.db);
+    assert.equal(!r.ok && r.badRow, 3);
+  });
+
+  test('the first row links to the genesis hash', () => {
+    const ctx = seed(1);
+    const row = ctx.db.prepare('SELECT prev_hash FROM audit_log WHERE id = 1').get() as { prev_hash: string };
+    assert.equal(row.prev_hash, GENESIS_HASH);
+  });
+});

@@ -1,0 +1,96 @@
+// Migrations on real SQLite files: each applies, the framework is all-or-nothing, a newer
+// database is refused, and shipped migrations are never edited (checksums pinned).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
+import { DatabaseTooNewError, latestVersion, migrate, schemaVersion } from '../../electron/db/migrate.js';
+import { MIGRATIONS } from '../../electron/db/migrations/index.js';
+import { tempDbPath } from '../helpers/temp.js';
+
+// When a migration ships, its file's SHA-256 goes here; changing a shipped file fails this test.
+// Add a new migration instead.
+const SHIPPED: Record<string, string> = {
+  '0010-initial.ts': '97362e728a70f74a07e011414a11edcd975357cda4708b82458fda47fcc872eb',
+};
+
+describe('migrations', () => {
+  test('a new file is migrated to the latest version with the pragmas set', () => {
+    const path = tempDbPath();
+    const db = openDatabase(path);
+    assert.equal(schemaVersion(db), latestVersion());
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'").all();
+    assert.deepEqual(strict, [], 'every table is STRICT');
+    closeDatabase(db);
+  });
+
+  test('each migration applies on its own, in order, on a real file', () => {
+    const path = tempDbPath();
+    const raw = new Database(path);
+    for (const m of MIGRATIONS) {
+      raw.transaction(() => {
+        m.up(raw);
+        raw.pragma(`user_version = ${m.version}`);
+      })();
+      assert.equal(schemaVersion(raw), m.version);
+    }
+    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    raw.close();
+  });
+
+  test('opening twice is idempotent', () => {
+    const path = tempDbPath();
+    closeDatabase(openDatabase(path));
+    const db = openDatabase(path);
+    assert.deepEqual(migrate(db), []);
+    closeDatabase(db);
+  });
+
+  test('versions go up in tens', () => {
+    let prev = 0;
+    for (const m of MIGRATIONS) {
+      assert.ok(m.version > prev && m.version % 10 === 0, `${m.version} ${m.name}`);
+      prev = m.version;
+    }
+  });
+
+  test('a database from a newer version is refused and left untouched', () => {
+    const path = tempDbPath();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${latestVersion() + 10}`);
+    raw.close();
+    assert.throws(() => openDatabase(path), (e: unknown) => {
+      assert.ok(e instanceof DatabaseTooNewError);
+      assert.match((e as Error).message, /newer version of Duty Desk/);
+      return true;
+    });
+    const again = new Database(path);
+    assert.equal(schemaVersion(again), latestVersion() + 10);
+    assert.equal((again.prepare("SELECT count(*) c FROM sqlite_master WHERE type = 'table'").get() as { c: number }).c, 0);
+    again.close();
+  });
+
+  test('a failing migration leaves the database as it was (one transaction)', () => {
+    const path = tempDbPath();
+    const raw = new Database(path);
+    const broken = { version: 10, name: 'broken', up: (db: Database.Database) => { db.exec('CREATE TABLE t (a) STRICT; CREATE TABLE t (a)'); } };
+    assert.throws(() => raw.transaction(() => { broken.up(raw); raw.pragma('user_version = 10'); }).immediate());
+    assert.equal(schemaVersion(raw), 0);
+    assert.equal((raw.prepare("SELECT count(*) c FROM sqlite_master WHERE name = 't'").get() as { c: number }).c, 0);
+    raw.close();
+  });
+
+  test('shipped migration files are unchanged', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'electron', 'db', 'migrations');
+    for (const [file, sum] of Object.entries(SHIPPED)) {
+      const actual = createHash('sha256').update(readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+      assert.equal(actual, sum, `${file} was edited after it shipped: add a new migration instead`);
+    }
+  });
+});
