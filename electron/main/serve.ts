@@ -1,0 +1,57 @@
+// Runs in plain Node: browser mode (`npm run serve [-- --port N --db PATH]`). Opens the database,
+// serves the renderer and the dispatcher on 127.0.0.1, prints the URL to open.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDatabase, openDatabase } from '../db/connection.js';
+import { defaultDbPath } from '../db/paths.js';
+import { createContext } from '../services/context.js';
+import { appVersion, rendererDir } from './app-root.js';
+import { startBrowserServer } from './browser-server.js';
+import { createDispatcher } from './dispatcher.js';
+
+async function main(): Promise<void> {
+  let values: { port?: string; db?: string };
+  try {
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true }));
+  } catch (e) {
+    process.stderr.write(`serve: ${(e as Error).message.split('\n')[0]}\nusage: npm run serve -- [--port N] [--db PATH]\n`);
+    process.exit(2);
+  }
+  const port = values.port === undefined ? 5178 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`serve: --port must be a whole number from 0 to 65535, not '${values.port}'\n`);
+    process.exit(2);
+  }
+  const dbPath = values.db ? resolve(values.db) : defaultDbPath();
+  let db;
+  try {
+    db = openDatabase(dbPath);
+  } catch (e) {
+    process.stderr.write(`serve: cannot open the database ${dbPath}: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() });
+  let server;
+  try {
+    server = await startBrowserServer({ dispatch: createDispatcher(ctx), staticDir: rendererDir(), port });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (is Duty Desk already running? choose another with --port N)` : err.message;
+    process.stderr.write(`serve: cannot listen on 127.0.0.1:${port}: ${why}\n`);
+    closeDatabase(db);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `应急值班台 (Duty Desk) browser mode\n  database: ${dbPath}\n  open:     ${server.url}\n(Ctrl+C to stop)\n`,
+  );
+  const stop = () => {
+    void server.close().then(() => {
+      closeDatabase(db);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,26 @@
+// Pure code: runs anywhere. The errors a service raises for a person to act on. `key` is an i18n
+// key (shared/i18n) and `params` fill its placeholders, so the message is told in the UI's
+// language where it is shown.
+import type { MessageKey } from '../i18n/index.js';
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_method' | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For invalid_input: the field path and its message, one per bad field. */
+  fields?: { path: string; message: string }[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'AppError';
+  }
+}

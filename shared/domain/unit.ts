@@ -1,0 +1,57 @@
+// Pure domain code: runs anywhere (renderer, main, CLI, tests).
+// A reporting unit (报送单位): a district, county or department that must report incidents to the
+// duty room. Units are never deleted, only deactivated, so old incidents keep their unit.
+import { z } from 'zod';
+
+export const UNIT_KINDS = ['district', 'county', 'department', 'enterprise', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Unit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  dutyPhone: string;
+  fax: string;
+  contactName: string;
+  contactTitle: string;
+  contactPhone: string;
+  address: string;
+  notes: string;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+// Error messages are i18n keys (shared/i18n), translated where a person reads them.
+const phone = (required: boolean) => {
+  const base = z
+    .string({ error: 'validation.text' })
+    .trim()
+    .max(40, { error: 'validation.phoneTooLong' });
+  const pattern = /^(?=(?:\D*\d){3})[0-9+\-()（）\s转#,，;；/]*$/;
+  return required
+    ? base.min(1, { error: 'unit.dutyPhoneRequired' }).regex(pattern, { error: 'validation.phone' })
+    : base.refine((s) => s === '' || pattern.test(s), { error: 'validation.phone' });
+};
+
+const text = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
+
+export const unitFieldsSchema = z.object({
+  name: z
+    .string({ error: 'unit.nameRequired' })
+    .trim()
+    .min(1, { error: 'unit.nameRequired' })
+    .max(60, { error: 'validation.tooLong' }),
+  kind: z.enum(UNIT_KINDS, { error: 'unit.kindRequired' }),
+  dutyPhone: phone(true),
+  fax: phone(false).default(''),
+  contactName: text(30).default(''),
+  contactTitle: text(30).default(''),
+  contactPhone: phone(false).default(''),
+  address: text(200).default(''),
+  notes: text(1000).default(''),
+});
+export type UnitFields = z.infer<typeof unitFieldsSchema>;
+export type UnitFieldsInput = z.input<typeof unitFieldsSchema>;
+
+export const unitIdSchema = z.number({ error: 'validation.id' }).int({ error: 'validation.id' }).positive({ error: 'validation.id' });
