@@ -1,0 +1,46 @@
+// Runs in plain Node: the `duty` command line (`npm run --silent duty -- <command>`), over the
+// same services as the app. Each command lives in commands/ and is listed once in COMMANDS.
+import { processIo, UsageError, type CliIo, type Command } from './io.js';
+
+type Entry = { summary: string; run: () => Promise<Command> };
+
+// Commands are loaded lazily so `duty rules check` never opens SQLite and starts fast.
+export const COMMANDS: Record<string, Entry> = {
+  init: { summary: 'create the database and bring its schema up to date (idempotent)', run: async () => (await import('./commands/init.js')).init },
+  'audit verify': { summary: 'check the audit chain; exit 1 naming the first broken row', run: async () => (await import('./commands/audit-verify.js')).auditVerify },
+  'units list': { summary: 'list reporting units [--all] [--query Q] [--json]', run: async () => (await import('./commands/units.js')).unitsList },
+  'units add': { summary: 'add a reporting unit --name N --phone P [--kind K ...]', run: async () => (await import('./commands/units.js')).unitsAdd },
+  'units deactivate': { summary: 'deactivate a unit (--id N | --name NAME); units are never deleted', run: async () => (await import('./commands/units.js')).unitsDeactivate },
+};
+
+const USAGE = () =>
+  'usage: duty <command> [options]\n\ncommands:\n' +
+  Object.entries(COMMANDS)
+    .map(([name, e]) => `  ${name.padEnd(18)} ${e.summary}`)
+    .join('\n');
+
+/** Finds the longest command name that prefixes argv ("units add" before "units"). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(USAGE());
+    return argv.length === 0 ? 2 : 0;
+  }
+  for (let n = Math.min(argv.length, 3); n >= 1; n--) {
+    const name = argv.slice(0, n).join(' ');
+    const entry = COMMANDS[name];
+    if (!entry) continue;
+    try {
+      const command = await entry.run();
+      return await command(argv.slice(n), io);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(`duty ${name}: ${e.message}`);
+        return 2;
+      }
+      io.err(`duty ${name}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  io.err(`duty: unknown command '${argv.slice(0, 2).join(' ')}'. Run 'duty --help' for the list.`);
+  return 2;
+}
