@@ -6,6 +6,7 @@ type Entry = { summary: string; run: () => Promise<Command> };
 
 // Commands are loaded lazily so `duty rules check` never opens SQLite and starts fast.
 export const COMMANDS: Record<string, Entry> = {
+  'rules check': { summary: 'evaluate incidents in a JSON file against the rule set (no database)', run: async () => (await import('./commands/rules-check.js')).rulesCheck },
   init: { summary: 'create the database and bring its schema up to date (idempotent)', run: async () => (await import('./commands/init.js')).init },
   'audit verify': { summary: 'check the audit chain; exit 1 naming the first broken row', run: async () => (await import('./commands/audit-verify.js')).auditVerify },
   'units list': { summary: 'list reporting units [--all] [--query Q] [--json]', run: async () => (await import('./commands/units.js')).unitsList },

@@ -1,0 +1,345 @@
+// Pure domain code: runs anywhere (renderer, main, CLI, tests).
+// The rule engine: a pure function of (incident, rule set, now) that says which flags the rules of
+// docs/rules.md raise. Instants are epoch milliseconds throughout; parsing and printing times is
+// the caller's business, so the incident log and the CLI share this code unchanged.
+import { isAccidentCategory, type Category } from '../categories.js';
+import { OFFICIAL_CHANNELS, WRITTEN_CHANNELS } from '../channels.js';
+import { levelOfRank, levelRank, levelRankOfNumbers, type Level, type LevelThresholds } from '../levels.js';
+import { compareFlags, minutesLate, MINUTE_MS, type Flag, type FlagCode, type SuspicionReason } from './flag.js';
+import { isStated, type Incident, type Report, type ReportItem } from './incident.js';
+import type { RuleSet } from './rule-set.js';
+
+export interface Evaluation {
+  id: string;
+  /** Level of the first report of any channel; the first-report and written limits use it. */
+  initialLevel: Level;
+  /** Highest level of the reports received within the supplement window; gap and final limits use it. */
+  currentLevel: Level;
+  /** Sorted by code, then deadline, then actual (nulls after instants), then the order raised. */
+  flags: Flag[];
+  /** learnedAt where set, else the effective occurrence time: the first-report deadlines run from it. */
+  clockStart: number;
+  /** occurredAt of the latest report stating one, else the incident's. */
+  effectiveOccurredAt: number;
+  /** End of the supplement window (补报期), inclusive. */
+  supplementWindowEnd: number;
+}
+
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The rule set in the units the engine works in (ms, ranks), computed once per rule set. */
+interface CompiledRuleSet {
+  // Indexed by level rank (IV 0 … I 3).
+  firstMs: readonly number[];
+  writtenMs: readonly number[];
+  gapMs: readonly number[];
+  finalMs: readonly number[];
+  thresholds: LevelThresholds;
+  supplementMs: number;
+  supplementMsByCategory: ReadonlyMap<Category, number>;
+  concealmentMs: number;
+  correctionMs: number;
+  quickRequired: readonly ReportItem[];
+  writtenRequired: readonly ReportItem[];
+}
+
+// Rule sets are immutable values, so a compiled form can be cached per object without becoming
+// state the result depends on.
+const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
+
+function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
+  let c = compiledRuleSets.get(ruleSet);
+  if (c) return c;
+  const byRank = (pick: (l: Level) => number, unitMs: number) =>
+    [pick('IV') * unitMs, pick('III') * unitMs, pick('II') * unitMs, pick('I') * unitMs];
+  const { limits } = ruleSet;
+  c = {
+    firstMs: byRank((l) => limits[l].firstReportMin, MINUTE_MS),
+    writtenMs: byRank((l) => limits[l].writtenReportMin, MINUTE_MS),
+    gapMs: byRank((l) => limits[l].followupGapHours, HOUR_MS),
+    finalMs: byRank((l) => limits[l].finalReportHours, HOUR_MS),
+    thresholds: ruleSet.levelThresholds,
+    supplementMs: ruleSet.supplementWindowDays.default * DAY_MS,
+    supplementMsByCategory: new Map(
+      Object.entries(ruleSet.supplementWindowDays.byCategory).map(([k, days]) => [k as Category, (days ?? 0) * DAY_MS]),
+    ),
+    concealmentMs: ruleSet.concealmentWindowHours * HOUR_MS,
+    correctionMs: ruleSet.occurrenceCorrectionMin * MINUTE_MS,
+    // Sorted once here so OMITTED_FIELDS lists items in order without sorting per report.
+    quickRequired: [...new Set(ruleSet.requiredItems.quick)].sort(),
+    writtenRequired: [...new Set(ruleSet.requiredItems.written)].sort(),
+  };
+  compiledRuleSets.set(ruleSet, c);
+  return c;
+}
+
+// Scratch buffers reused across incidents so that evaluating 100,000 incidents allocates little
+// beyond the results. Safe because evaluation is synchronous and never re-entered.
+let sortedBuf: (Report | undefined)[] = [];
+let orderBuf = new Int32Array(16);
+let rankBuf = new Uint8Array(16);
+let officialBuf = new Uint8Array(16);
+
+function ensureCapacity(n: number): void {
+  if (orderBuf.length >= n) return;
+  const size = Math.max(n, orderBuf.length * 2);
+  orderBuf = new Int32Array(size);
+  rankBuf = new Uint8Array(size);
+  officialBuf = new Uint8Array(size);
+}
+
+/** Fills sortedBuf/orderBuf with the reports in order of receivedAt; equal times keep input order. */
+function sortByReceivedAt(reports: readonly Report[], n: number): void {
+  const order = orderBuf;
+  if (n <= 32) {
+    for (let i = 0; i < n; i++) {
+      const t = reports[i]!.receivedAt;
+      let j = i - 1;
+      // Strictly greater only, so that ties stay in input order (a stable sort).
+      while (j >= 0 && reports[order[j]!]!.receivedAt > t) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = i;
+    }
+  } else {
+    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => reports[a]!.receivedAt - reports[b]!.receivedAt);
+    for (let i = 0; i < n; i++) order[i] = idx[i]!;
+  }
+  if (sortedBuf.length < n) sortedBuf = new Array<Report | undefined>(n);
+  for (let k = 0; k < n; k++) sortedBuf[k] = reports[order[k]!]!;
+}
+
+/** A flag always built with the same keys in the same order, so that V8 gives them one shape. */
+function flag(
+  code: FlagCode,
+  status: Flag['status'],
+  deadline: number | null,
+  actual: number | null,
+  late: number | null,
+  reportIndex: number | null,
+): Flag {
+  return { code, status, deadline, actual, minutesLate: late, reportIndex };
+}
+
+/** late if report k (sorted) came after the deadline; overdue if there is none (k < 0) and now is past it. */
+function pushByDeadline(flags: Flag[], code: FlagCode, deadline: number, k: number, now: number): void {
+  if (k >= 0) {
+    const t = sortedBuf[k]!.receivedAt;
+    if (t > deadline) flags.push(flag(code, 'late', deadline, t, minutesLate(deadline, t), orderBuf[k]!));
+  } else if (now > deadline) {
+    flags.push(flag(code, 'overdue', deadline, null, minutesLate(deadline, now), null));
+  }
+}
+
+function suspectFalse(actual: number, reportIndex: number, reason: SuspicionReason): Flag {
+  const f = flag('SUSPECT_FALSE', 'suspected', null, actual, null, reportIndex);
+  f.reason = reason;
+  return f;
+}
+
+/** Stable insertion sort: flags are few and mostly raised in order already. */
+function sortFlags(flags: Flag[]): void {
+  for (let i = 1; i < flags.length; i++) {
+    const f = flags[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareFlags(flags[j]!, f) > 0) {
+      flags[j + 1] = flags[j]!;
+      j--;
+    }
+    flags[j + 1] = f;
+  }
+}
+
+export function evaluateIncident(incident: Incident, ruleSet: RuleSet, now: number): Evaluation {
+  return evaluate(incident, compiledOf(ruleSet), now);
+}
+
+/** Same as evaluateIncident for each, in the same order; the rule set is prepared once. */
+export function evaluateIncidents(incidents: readonly Incident[], ruleSet: RuleSet, now: number): Evaluation[] {
+  const c = compiledOf(ruleSet);
+  const out = new Array<Evaluation>(incidents.length);
+  for (let i = 0; i < incidents.length; i++) out[i] = evaluate(incidents[i]!, c, now);
+  return out;
+}
+
+function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluation {
+  const reports = incident.reports;
+  const n = reports.length;
+  ensureCapacity(n);
+  sortByReceivedAt(reports, n);
+  const sorted = sortedBuf;
+  const order = orderBuf;
+  const rank = rankBuf;
+  const official = officialBuf;
+
+  // --- Derived values (docs/rules.md "Inputs the rules look at") ---
+  let effectiveOccurredAt = incident.occurredAt;
+  for (let k = n - 1; k >= 0; k--) {
+    const o = sorted[k]!.occurredAt;
+    if (o != null) {
+      effectiveOccurredAt = o;
+      break;
+    }
+  }
+  const firstKnownOccurredAt = (n > 0 ? sorted[0]!.occurredAt : null) ?? incident.occurredAt;
+  const clockStart = incident.learnedAt ?? effectiveOccurredAt;
+  const supplementWindowEnd =
+    effectiveOccurredAt + (c.supplementMsByCategory.get(incident.category) ?? c.supplementMs);
+  const closedAt = incident.closedAt ?? null;
+
+  const accident = isAccidentCategory(incident.category);
+  const manualRank = accident ? 0 : incident.level ? levelRank(incident.level) : 0;
+  const unit = incident.responsibleUnit;
+  let firstOfficial = -1;
+  let firstWritten = -1;
+  let firstFinal = -1;
+  let lastOfficial = -1;
+  let currentRank = -1;
+  for (let k = 0; k < n; k++) {
+    const r = sorted[k]!;
+    const rk = accident
+      ? levelRankOfNumbers((r.deaths ?? 0) + (r.missing ?? 0), r.seriouslyInjured ?? 0, r.directLossYuan ?? 0, c.thresholds)
+      : manualRank;
+    rank[k] = rk;
+    // Figures reported after the window do not re-grade the incident (Decree 493 Art. 20).
+    if (rk > currentRank && r.receivedAt <= supplementWindowEnd) currentRank = rk;
+    const isOfficial = OFFICIAL_CHANNELS.has(r.channel) && r.fromUnit === unit;
+    official[k] = isOfficial ? 1 : 0;
+    if (isOfficial) {
+      if (firstOfficial < 0) firstOfficial = k;
+      if (firstWritten < 0 && WRITTEN_CHANNELS.has(r.channel)) firstWritten = k;
+      if (firstFinal < 0 && r.kind === 'final') firstFinal = k;
+      lastOfficial = k;
+    }
+  }
+  const initialRank = n > 0 ? rank[0]! : manualRank;
+  if (currentRank < 0) currentRank = initialRank; // no report inside the window
+
+  const flags: Flag[] = [];
+
+  // --- LATE_FIRST, LATE_WRITTEN: from the clock start, at the initial level ---
+  const firstDeadline = clockStart + c.firstMs[initialRank]!;
+  pushByDeadline(flags, 'LATE_FIRST', firstDeadline, firstOfficial, now);
+  pushByDeadline(flags, 'LATE_WRITTEN', clockStart + c.writtenMs[initialRank]!, firstWritten, now);
+
+  // --- LATE_FOLLOWUP: each official report obliges the next within the gap, while open ---
+  if (firstOfficial >= 0) {
+    const gap = c.gapMs[currentRank]!;
+    // The obligation ends at the final report or when the response ended, whichever is first.
+    const end = Math.min(closedAt ?? Infinity, firstFinal >= 0 ? sorted[firstFinal]!.receivedAt : Infinity);
+    const stop = firstFinal >= 0 ? firstFinal : n - 1;
+    let previous = sorted[firstOfficial]!.receivedAt;
+    for (let k = firstOfficial + 1; k <= stop; k++) {
+      if (official[k] === 0) continue;
+      const deadline = previous + gap;
+      const t = sorted[k]!.receivedAt;
+      // A follow-up due only after the incident closed was never owed.
+      if (deadline < end && t > deadline) flags.push(flag('LATE_FOLLOWUP', 'late', deadline, t, minutesLate(deadline, t), order[k]!));
+      previous = t;
+    }
+    if (closedAt === null && firstFinal < 0) {
+      const deadline = sorted[lastOfficial]!.receivedAt + gap;
+      if (now > deadline) flags.push(flag('LATE_FOLLOWUP', 'overdue', deadline, null, minutesLate(deadline, now), null));
+    }
+  }
+
+  // --- LATE_FINAL: after closedAt, at the current level ---
+  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + c.finalMs[currentRank]!, firstFinal, now);
+
+  // --- OMITTED_UNREPORTED: heard of elsewhere first, and the unit did not report in time ---
+  const firstOfficialAt = firstOfficial >= 0 ? sorted[firstOfficial]!.receivedAt : null;
+  const firstOfficialIndex = firstOfficial >= 0 ? order[firstOfficial]! : null;
+  let omitted = false;
+  if (n > 0 && official[0] === 0 && (firstOfficialAt !== null ? firstOfficialAt > firstDeadline : now > firstDeadline)) {
+    omitted = true;
+    flags.push(flag('OMITTED_UNREPORTED', 'suspected', firstDeadline, firstOfficialAt, null, firstOfficialIndex));
+  }
+
+  // --- One pass in order received: OMITTED_FIELDS, SUSPECT_FALSE, OUTSIDE_SUPPLEMENT_WINDOW ---
+  const earliestPlausible = firstKnownOccurredAt - c.correctionMs;
+  // NaN means "not stated by any report yet"; every comparison with it is false.
+  let officialDeathsMissing = NaN;
+  let lastDeaths = NaN;
+  let lastMissing = NaN;
+  let lastSeriouslyInjured = NaN;
+  for (let k = 0; k < n; k++) {
+    const r = sorted[k]!;
+    const t = r.receivedAt;
+    const index = order[k]!;
+    const deaths = r.deaths;
+    const missing = r.missing;
+    const statesDeathsMissing = deaths != null || missing != null;
+    const deathsMissing = (deaths ?? 0) + (missing ?? 0);
+    if (official[k] === 1) {
+      const required = WRITTEN_CHANNELS.has(r.channel) ? c.writtenRequired : c.quickRequired;
+      let missingItems: ReportItem[] | null = null;
+      for (let q = 0; q < required.length; q++) {
+        const item = required[q]!;
+        if (!isStated(r[item])) (missingItems ??= []).push(item);
+      }
+      if (missingItems) {
+        const f = flag('OMITTED_FIELDS', 'suspected', null, t, null, index);
+        f.fields = missingItems;
+        flags.push(f);
+      }
+      if (statesDeathsMissing) {
+        if (deathsMissing < officialDeathsMissing && !isStated(r.correctionReason)) flags.push(suspectFalse(t, index, 'figures_fell'));
+        officialDeathsMissing = deathsMissing;
+      }
+    } else if (statesDeathsMissing && deathsMissing > officialDeathsMissing) {
+      flags.push(suspectFalse(t, index, 'non_official_higher'));
+    }
+    if (r.occurredAt != null && r.occurredAt < earliestPlausible) flags.push(suspectFalse(t, index, 'occurrence_earlier'));
+
+    const seriouslyInjured = r.seriouslyInjured;
+    if (
+      k > 0 &&
+      t > supplementWindowEnd &&
+      // A figure that no earlier report stated (NaN) cannot "differ".
+      ((deaths != null && deaths !== lastDeaths && lastDeaths === lastDeaths) ||
+        (missing != null && missing !== lastMissing && lastMissing === lastMissing) ||
+        (seriouslyInjured != null && seriouslyInjured !== lastSeriouslyInjured && lastSeriouslyInjured === lastSeriouslyInjured))
+    )
+      flags.push(flag('OUTSIDE_SUPPLEMENT_WINDOW', 'suspected', supplementWindowEnd, t, null, index));
+    if (deaths != null) lastDeaths = deaths;
+    if (missing != null) lastMissing = missing;
+    if (seriouslyInjured != null) lastSeriouslyInjured = seriouslyInjured;
+  }
+
+  // --- SUSPECT_CONCEALED: at most one per incident; the level rising early is checked first ---
+  if (n > 0) {
+    const windowEnd = sorted[0]!.receivedAt + c.concealmentMs;
+    let rose = -1;
+    for (let k = 1; k < n && sorted[k]!.receivedAt <= windowEnd; k++) {
+      if (rank[k]! > initialRank) {
+        rose = k;
+        break;
+      }
+    }
+    let concealed: Flag | null = null;
+    if (rose >= 0) {
+      concealed = flag('SUSPECT_CONCEALED', 'suspected', windowEnd, sorted[rose]!.receivedAt, null, order[rose]!);
+      concealed.reason = 'level_rose';
+    } else if (omitted && (firstOfficialAt !== null ? firstOfficialAt > windowEnd : now > windowEnd)) {
+      concealed = flag('SUSPECT_CONCEALED', 'suspected', windowEnd, firstOfficialAt, null, firstOfficialIndex);
+      concealed.reason = 'unreported';
+    }
+    if (concealed) flags.push(concealed);
+  }
+
+  // (A later issue adds UPWARD_LATE here, from incident.upward and its own limits.)
+
+  if (flags.length > 1) sortFlags(flags);
+  sortedBuf.fill(undefined, 0, n); // keep no reference to the caller's reports
+  return {
+    id: incident.id,
+    initialLevel: levelOfRank(initialRank),
+    currentLevel: levelOfRank(currentRank),
+    flags,
+    clockStart,
+    effectiveOccurredAt,
+    supplementWindowEnd,
+  };
+}

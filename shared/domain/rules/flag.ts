@@ -1,0 +1,101 @@
+// Pure domain code: runs anywhere (renderer, main, CLI, tests).
+// The flags the rules raise, and the one order they are listed in.
+import type { ReportItem } from './incident.js';
+
+/** In the order of their code, which is the order flags are listed in. */
+export const FLAG_CODES = [
+  'LATE_FINAL',
+  'LATE_FIRST',
+  'LATE_FOLLOWUP',
+  'LATE_WRITTEN',
+  'OMITTED_FIELDS',
+  'OMITTED_UNREPORTED',
+  'OUTSIDE_SUPPLEMENT_WINDOW',
+  'SUSPECT_CONCEALED',
+  'SUSPECT_FALSE',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export const FLAG_NAMES_ZH: Readonly<Record<FlagCode, string>> = {
+  LATE_FINAL: '终报迟报',
+  LATE_FIRST: '首报迟报',
+  LATE_FOLLOWUP: '续报超时',
+  LATE_WRITTEN: '书面报告迟报',
+  OMITTED_FIELDS: '要素缺失',
+  OMITTED_UNREPORTED: '漏报',
+  OUTSIDE_SUPPLEMENT_WINDOW: '超出补报期',
+  SUSPECT_CONCEALED: '瞒报疑点',
+  SUSPECT_FALSE: '谎报疑点',
+};
+
+export const FLAG_STATUSES = ['late', 'overdue', 'suspected'] as const;
+/**
+ * `late`: the report came after its deadline; `overdue`: nothing has come and the deadline has
+ * passed at `now`; `suspected`: a signal a person must verify (the rules never confirm).
+ */
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export const FLAG_STATUS_NAMES_ZH: Readonly<Record<FlagStatus, string>> = {
+  late: '迟报',
+  overdue: '逾期未报',
+  suspected: '待核实',
+};
+
+/** Which signal raised a SUSPECT_* flag (both rules have several). */
+export type SuspicionReason =
+  /** SUSPECT_FALSE: deaths + missing fell between official reports with no correctionReason. */
+  | 'figures_fell'
+  /** SUSPECT_FALSE: a stated occurrence time far earlier than the first known one. */
+  | 'occurrence_earlier'
+  /** SUSPECT_FALSE: a non-official report states more deaths + missing than the official one. */
+  | 'non_official_higher'
+  /** SUSPECT_CONCEALED: a report within the window has a higher level than the initial one. */
+  | 'level_rose'
+  /** SUSPECT_CONCEALED: omitted, and no official report within the window. */
+  | 'unreported';
+
+export interface Flag {
+  code: FlagCode;
+  status: FlagStatus;
+  /** Epoch ms; null where the rule watches no period (OMITTED_FIELDS, SUSPECT_FALSE). */
+  deadline: number | null;
+  /** Epoch ms of the report the flag is about, or null when none has come. */
+  actual: number | null;
+  /** Whole minutes, rounded up, past the deadline (late, overdue); null for suspected flags. */
+  minutesLate: number | null;
+  /** OMITTED_FIELDS: the required items the report does not state, sorted. */
+  fields?: readonly ReportItem[];
+  reason?: SuspicionReason;
+  /** Index in `incident.reports` as given (not sorted) of the report `actual` refers to. */
+  reportIndex: number | null;
+}
+
+export const MINUTE_MS = 60_000;
+
+/** Whole minutes rounded up, so one second late is one minute late. */
+export function minutesLate(deadline: number, actual: number): number {
+  return Math.ceil((actual - deadline) / MINUTE_MS);
+}
+
+const CODE_ORDER: Readonly<Record<FlagCode, number>> = Object.fromEntries(
+  FLAG_CODES.map((c, i) => [c, i]),
+) as Record<FlagCode, number>;
+
+/**
+ * Code, then deadline, then actual; a null deadline or actual sorts after every instant (null
+ * means "no period" or "nothing came", which reads best at the end of its group).
+ */
+export function compareFlags(a: Flag, b: Flag): number {
+  return (
+    CODE_ORDER[a.code] - CODE_ORDER[b.code] ||
+    compareNullableInstants(a.deadline, b.deadline) ||
+    compareNullableInstants(a.actual, b.actual)
+  );
+}
+
+function compareNullableInstants(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
