@@ -1,0 +1,202 @@
+// Runs in Electron's main process. The app's lifecycle, given the electron API as a parameter
+// (index.ts passes the real one; tests pass a fake): one instance per user, userData shared with
+// the CLI and browser mode, the app:// protocol, the guards on every web page, the database, the
+// IPC channel, the menu and the one window.
+import { dirname, join } from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../shared/i18n/index.js';
+import { closeDatabase as realCloseDatabase, openDatabase as realOpenDatabase, type Db } from '../db/connection.js';
+import { DatabaseTooNewError } from '../db/migrate.js';
+import { DB_FILE_NAME } from '../db/paths.js';
+import { createContext, type ServiceContext } from '../services/context.js';
+import { getSettings } from '../services/settings.js';
+import { buildMenuTemplate } from './app-menu.js';
+import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
+import { APP_ID, APP_SCHEME } from './app-url.js';
+import { parseCommandLine } from './command-line.js';
+import { createDispatcher, type Dispatch } from './dispatcher.js';
+import type { ElectronApi } from './electron-api.js';
+import { registerIpc } from './ipc.js';
+import { createMainWindow } from './main-window.js';
+import { createOpenExternal } from './open-external.js';
+import { applySessionPolicy, guardAllWebContents } from './security.js';
+
+export interface AppDeps {
+  argv: readonly string[];
+  /** userData: the same folder the CLI and browser mode use (electron/db/paths.ts). */
+  dataDir: string;
+  rendererDir: string;
+  /** Absolute path of the built preload (dist/electron/preload/index.cjs). */
+  preloadPath: string;
+  version: string;
+  cwd?: string;
+  platform?: NodeJS.Platform;
+  openDatabase?: (path: string) => Db;
+  closeDatabase?: (db: Db) => void;
+  createDispatch?: (ctx: ServiceContext) => Dispatch;
+  logError?: (where: string, error: unknown) => void;
+}
+
+export interface RunningApp {
+  /** False in a second instance, which hands over to the first and quits. */
+  primary: boolean;
+  /** Settles when start-up after `ready` has finished (or failed and asked to exit). */
+  ready: Promise<void>;
+  window(): BrowserWindow | null;
+  context(): ServiceContext | null;
+}
+
+function defaultLogError(where: string, e: unknown): void {
+  process.stderr.write(`[main] ${where}: ${(e as Error)?.stack ?? String(e)}\n`);
+}
+
+export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
+  const { app } = electron;
+  const platform = deps.platform ?? process.platform;
+  const logError = deps.logError ?? defaultLogError;
+  const open = deps.openDatabase ?? realOpenDatabase;
+  const close = deps.closeDatabase ?? realCloseDatabase;
+
+  // Before anything that creates a renderer: every renderer runs in the OS sandbox.
+  app.enableSandbox();
+  // Before the single-instance lock, which lives in userData: the lock must be per data folder.
+  app.setPath('userData', deps.dataDir);
+  if (!app.requestSingleInstanceLock()) {
+    process.stdout.write(`${translate(DEFAULT_LOCALE, 'main.alreadyRunning')}\n`);
+    app.quit();
+    return { primary: false, ready: Promise.resolve(), window: () => null, context: () => null };
+  }
+
+  registerAppScheme(electron.protocol);
+  // Windows attributes notifications (the deadline alarms) to this ID; the installer's Start menu
+  // shortcut carries the same one, or the alarms would never show.
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
+  const openExternal = createOpenExternal(electron.shell, (e) => logError('openExternal', e));
+  guardAllWebContents(app, openExternal);
+
+  let win: BrowserWindow | null = null;
+  let db: Db | null = null;
+  let ctx: ServiceContext | null = null;
+  let isReady = false;
+  const dbPath = parseCommandLine(deps.argv, deps.cwd).dbPath ?? join(deps.dataDir, DB_FILE_NAME);
+
+  const locale = (): Locale => {
+    if (!ctx) return DEFAULT_LOCALE;
+    try {
+      return getSettings(ctx).locale;
+    } catch {
+      return DEFAULT_LOCALE;
+    }
+  };
+
+  const showAbout = () => {
+    const l = locale();
+    const options = {
+      type: 'info' as const,
+      title: translate(l, 'menu.about'),
+      message: translate(l, 'app.name'),
+      detail: translate(l, 'menu.aboutDetail', { version: deps.version, dbPath }),
+      noLink: true,
+    };
+    const shown = win && !win.isDestroyed() ? electron.dialog.showMessageBox(win, options) : electron.dialog.showMessageBox(options);
+    shown.catch((e: unknown) => logError('about', e));
+  };
+
+  const refreshMenu = () => {
+    const template = buildMenuTemplate({
+      locale: locale(),
+      platform,
+      isPackaged: app.isPackaged,
+      onAbout: showAbout,
+      // A trusted menu click, not page input: shell.openPath on our own folder is safe here.
+      onOpenDataFolder: () => void electron.shell.openPath(dirname(dbPath)).catch((e: unknown) => logError('openPath', e)),
+    });
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
+  };
+
+  const createWindow = (): BrowserWindow => {
+    const w = createMainWindow(electron, {
+      preloadPath: deps.preloadPath,
+      userDataDir: app.getPath('userData'),
+      title: translate(locale(), 'app.name'),
+      logError: (e) => logError('window', e),
+    });
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    return w;
+  };
+
+  const focusWindow = () => {
+    if (!isReady) return;
+    if (!win || win.isDestroyed()) {
+      win = createWindow();
+      return;
+    }
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  const onReady = () => {
+    try {
+      db = open(dbPath);
+    } catch (e) {
+      // The settings (and so the chosen language) live in the database: say it in the default.
+      const message = e instanceof Error ? e.message : String(e);
+      const text =
+        e instanceof DatabaseTooNewError
+          ? translate(DEFAULT_LOCALE, 'main.dbTooNew', { found: e.found, supported: e.supported })
+          : translate(DEFAULT_LOCALE, 'main.dbOpenFailed', { message });
+      electron.dialog.showErrorBox(translate(DEFAULT_LOCALE, 'app.name'), text);
+      app.exit(1);
+      return;
+    }
+    ctx = createContext(db, { dbPath, transport: 'electron', version: deps.version });
+    const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createDispatcher(c)))(ctx);
+
+    applySessionPolicy(electron.session.defaultSession);
+    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererDir));
+    registerIpc(electron.ipcMain, {
+      dispatch: async (method, input) => {
+        const result = await dispatch(method, input);
+        // The menu speaks the UI's language: follow a change of it at once.
+        if (method === 'settings.update' && result.ok) refreshMenu();
+        return result;
+      },
+      window: () => win,
+      locale,
+      onRefused: (method, url) => logError('ipc', new Error(`refused ${String(method).slice(0, 80)} from ${url ?? 'a gone frame'}`)),
+    });
+    refreshMenu();
+    isReady = true;
+    win = createWindow();
+    // macOS: clicking the dock icon with no window open brings one back.
+    app.on('activate', () => {
+      if (!win || win.isDestroyed()) win = createWindow();
+    });
+  };
+
+  // A second start (a double-click on the desktop icon during a busy night) shows this window.
+  app.on('second-instance', focusWindow);
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    if (db) close(db);
+    db = null;
+  });
+
+  const ready = app
+    .whenReady()
+    .then(onReady)
+    .catch((e: unknown) => {
+      logError('startup', e);
+      if (db) close(db);
+      db = null;
+      electron.dialog.showErrorBox(translate(DEFAULT_LOCALE, 'app.name'), e instanceof Error ? e.message : String(e));
+      app.exit(1);
+    });
+
+  return { primary: true, ready, window: () => win, context: () => ctx };
+}
