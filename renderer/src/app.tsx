@@ -23,7 +23,7 @@ import { api } from './api.js';
 import { DutyClock } from './components/duty-clock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
 import { PlaceholderPage } from './pages/placeholder-page.js';
-import { UnitsPage } from './pages/units-page.js';
+import { PAGES } from './pages/registry.js';
 import { useHashRoute, type Route } from './use-hash-route.js';
 
 const NAV: { route: Route; key: MessageKey; icon: ReactNode }[] = [
@@ -40,7 +40,8 @@ const NAV: { route: Route; key: MessageKey; icon: ReactNode }[] = [
 ];
 
 function Page({ route }: { route: Route }) {
-  if (route === 'units') return <UnitsPage />;
+  const Found = PAGES[route];
+  if (Found) return <Found />;
   const nav = NAV.find((n) => n.route === route)!;
   return <PlaceholderPage title={nav.key} />;
 }

@@ -1,49 +1,18 @@
 // Pure code: runs anywhere. The one contract between the renderer and the main process: each
 // method's name, its input schema (validated by the dispatcher before any service runs) and its
 // output type. Both transports (Electron IPC and browser-mode HTTP) carry exactly these methods.
-import { z } from 'zod';
-import { settingsSchema, type Settings } from '../domain/settings.js';
-import { unitFieldsSchema, unitIdSchema, type Unit } from '../domain/unit.js';
+import type { z } from 'zod';
+import { appMethods } from './methods/app.js';
+import { rosterMethods } from './methods/roster.js';
+import { unitMethods } from './methods/units.js';
 
-interface MethodSpec<S extends z.ZodType, O> {
-  input: S;
-  /** Phantom: carries the output type only. */
-  output?: O;
-}
-const method =
-  <O>() =>
-  <S extends z.ZodType>(input: S): MethodSpec<S, O> => ({ input });
+export type { AppInfo } from './methods/app.js';
 
-const none = z.object({}).strict();
-const byId = z.object({ id: unitIdSchema }).strict();
-
-export interface AppInfo {
-  productName: string;
-  version: string;
-  schemaVersion: number;
-  dbPath: string;
-  transport: 'electron' | 'http';
-  now: number;
-}
-
+// One line per domain; each domain's methods live in methods/<domain>.ts.
 export const contract = {
-  'app.info': method<AppInfo>()(none),
-  'settings.get': method<Settings>()(none),
-  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
-
-  'units.list': method<Unit[]>()(
-    z
-      .object({
-        query: z.string().trim().max(60).optional(),
-        includeInactive: z.boolean().optional(),
-      })
-      .strict(),
-  ),
-  'units.get': method<Unit>()(byId),
-  'units.create': method<Unit>()(unitFieldsSchema.strict()),
-  'units.update': method<Unit>()(unitFieldsSchema.extend({ id: unitIdSchema }).strict()),
-  'units.deactivate': method<Unit>()(byId),
-  'units.reactivate': method<Unit>()(byId),
+  ...appMethods,
+  ...unitMethods,
+  ...rosterMethods,
 } as const;
 
 export type Contract = typeof contract;

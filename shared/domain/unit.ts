@@ -54,4 +54,3 @@ export const unitFieldsSchema = z.object({
 export type UnitFields = z.infer<typeof unitFieldsSchema>;
 export type UnitFieldsInput = z.input<typeof unitFieldsSchema>;
 
-export const unitIdSchema = z.number({ error: 'validation.id' }).int({ error: 'validation.id' }).positive({ error: 'validation.id' });

@@ -1,0 +1,17 @@
+// Runs in Electron's main process and in plain Node. Handlers of app.* and settings.*.
+import { schemaVersion } from '../../db/migrate.js';
+import { getSettings, updateSettings } from '../settings.js';
+import type { HandlersOf } from './types.js';
+
+export const appHandlers: HandlersOf<'app.' | 'settings.'> = {
+  'app.info': (ctx) => ({
+    productName: '应急值班台',
+    version: ctx.instance.version,
+    schemaVersion: schemaVersion(ctx.db),
+    dbPath: ctx.instance.dbPath,
+    transport: ctx.instance.transport,
+    now: ctx.now(),
+  }),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, patch) => updateSettings(ctx, patch),
+};

@@ -1,0 +1,18 @@
+// Pure code: runs anywhere. Contract methods of the app itself and its settings.
+import { settingsSchema, type Settings } from '../../domain/settings.js';
+import { method, noInput } from '../method.js';
+
+export interface AppInfo {
+  productName: string;
+  version: string;
+  schemaVersion: number;
+  dbPath: string;
+  transport: 'electron' | 'http';
+  now: number;
+}
+
+export const appMethods = {
+  'app.info': method<AppInfo>()(noInput),
+  'settings.get': method<Settings>()(noInput),
+  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+} as const;

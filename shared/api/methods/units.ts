@@ -1,0 +1,22 @@
+// Pure code: runs anywhere. Contract methods of the reporting-unit directory.
+import { z } from 'zod';
+import { unitFieldsSchema, type Unit } from '../../domain/unit.js';
+import { idSchema, method } from '../method.js';
+
+const byId = z.object({ id: idSchema }).strict();
+
+export const unitMethods = {
+  'units.list': method<Unit[]>()(
+    z
+      .object({
+        query: z.string().trim().max(60).optional(),
+        includeInactive: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'units.get': method<Unit>()(byId),
+  'units.create': method<Unit>()(unitFieldsSchema.strict()),
+  'units.update': method<Unit>()(unitFieldsSchema.extend({ id: idSchema }).strict()),
+  'units.deactivate': method<Unit>()(byId),
+  'units.reactivate': method<Unit>()(byId),
+} as const;
