@@ -1,5 +1,9 @@
 // Build of the renderer (React) into dist/renderer, served by app:// in Electron and by browser mode.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { withMetaCsp } from './electron/main/csp.js';
+
+// The CSP travels as a header (app:// and browser mode) and, from the same constant, as a meta tag.
+const metaCsp = (): Plugin => ({ name: 'duty-meta-csp', transformIndexHtml: (html) => withMetaCsp(html) });
 
 export default defineConfig({
   root: 'renderer',
@@ -20,4 +24,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [metaCsp()],
 });

@@ -8,6 +8,8 @@ type Entry = { summary: string; run: () => Promise<Command> };
 export const COMMANDS: Record<string, Entry> = {
   'rules check': { summary: 'evaluate incidents in a JSON file against the rule set (no database)', run: async () => (await import('./commands/rules-check.js')).rulesCheck },
   init: { summary: 'create the database and bring its schema up to date (idempotent)', run: async () => (await import('./commands/init.js')).init },
+  backup: { summary: 'write a verified backup of the database (--db PATH --out FILE)', run: async () => (await import('./commands/backup.js')).backup },
+  restore: { summary: 'replace the database with a verified backup, keeping the old file (--db PATH --from FILE)', run: async () => (await import('./commands/backup.js')).restore },
   'audit verify': { summary: 'check the audit chain; exit 1 naming the first broken row', run: async () => (await import('./commands/audit-verify.js')).auditVerify },
   'units list': { summary: 'list reporting units [--all] [--query Q] [--json]', run: async () => (await import('./commands/units.js')).unitsList },
   'units add': { summary: 'add a reporting unit --name N --phone P [--kind K ...]', run: async () => (await import('./commands/units.js')).unitsAdd },

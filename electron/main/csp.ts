@@ -29,3 +29,14 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.map': 'application/json; charset=utf-8',
 };
+
+/**
+ * index.html with the same policy as a meta tag (where a header could be lost). frame-ancestors
+ * works only as a header, so it is left out. Used by the renderer build (vite.config.ts).
+ */
+export function withMetaCsp(html: string): string {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+}
