@@ -7,6 +7,9 @@ import type { ServiceContext } from './context.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** A system clock this far behind the newest stamped entry is warned of and recorded. */
+export const CLOCK_BEHIND_TOLERANCE_MS = 5 * 60 * 1000;
+
 export interface AuditEntry {
   /** The contract method or CLI command that wrote. */
   method: string;
@@ -36,6 +39,37 @@ export function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+function insertRow(db: Db, row: AuditRow): void {
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+  ).run(row);
+}
+
+/**
+ * The newest instant stamped among the recent rows. Recent rows by id (a bounded read on the
+ * primary key), because after a clock jump the last row is not the newest stamp.
+ */
+function newestStamp(db: Db): number | null {
+  const r = db.prepare('SELECT max(at) AS at FROM (SELECT at FROM audit_log ORDER BY id DESC LIMIT 200)').get() as { at: number | null };
+  return r.at;
+}
+
+export interface ClockCheck {
+  now: number;
+  /** The newest instant stamped on the audit log, or null for an empty log. */
+  lastStampedAt: number | null;
+  /** True when the system clock is more than the tolerance behind that stamp. */
+  behind: boolean;
+}
+
+/** Compares the system clock with the newest stamped entry (for the UI's warning). */
+export function checkClock(ctx: Pick<ServiceContext, 'db' | 'now'>): ClockCheck {
+  const now = ctx.now();
+  const last = newestStamp(ctx.db);
+  return { now, lastStampedAt: last, behind: last !== null && now < last - CLOCK_BEHIND_TOLERANCE_MS };
+}
+
 /** Appends one audit row. Call inside the write's transaction (inWriteTransaction). */
 export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   const db = ctx.db;
@@ -43,9 +77,21 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
+  let lastId = head?.last_id ?? 0;
+  let prev = head?.last_hash ?? GENESIS_HASH;
+  const at = ctx.now();
+  const lastAt = lastId ? newestStamp(db) : null;
+  if (lastAt !== null && at < lastAt - CLOCK_BEHIND_TOLERANCE_MS) {
+    // The system clock went back (or was set back): keep both times on the record, then go on.
+    const note = { id: lastId + 1, at, actor: ctx.actor, method: 'clock.behind', entity: 'clock', entity_id: null, before: JSON.stringify({ lastStampedAt: lastAt }), after: JSON.stringify({ systemNow: at, behindMs: lastAt - at, during: entry.method }) };
+    const noteHash = rowHash(prev, note);
+    insertRow(db, { ...note, prev_hash: prev, hash: noteHash });
+    lastId = note.id;
+    prev = noteHash;
+  }
   const row = {
-    id: (head?.last_id ?? 0) + 1,
-    at: ctx.now(),
+    id: lastId + 1,
+    at,
     actor: ctx.actor,
     method: entry.method,
     entity: entry.entity,
@@ -53,12 +99,8 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
     before: json(entry.before),
     after: json(entry.after),
   };
-  const prev = head?.last_hash ?? GENESIS_HASH;
   const hash = rowHash(prev, row);
-  db.prepare(
-    `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
-  ).run({ ...row, prev_hash: prev, hash });
+  insertRow(db, { ...row, prev_hash: prev, hash });
   db.prepare(
     `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
      ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,

@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { Settings } from '../../shared/domain/settings.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { api } from './api.js';
+import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
 import { PlaceholderPage } from './pages/placeholder-page.js';
@@ -94,6 +95,7 @@ function Shell() {
             ]}
           />
         </Layout.Header>
+        <ClockWarning />
         <Layout.Content className="duty-content" style={{ background: token.colorBgLayout }}>
           <Page route={route} />
         </Layout.Content>

@@ -2,7 +2,7 @@
 // behind the app's back (triggers dropped, as a person with sqlite3 could) is caught and named.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appendAudit, verifyAudit, rowHash, GENESIS_HASH } from '../../electron/services/audit.js';
+import { appendAudit, checkClock, verifyAudit, rowHash, GENESIS_HASH } from '../../electron/services/audit.js';
 import { inWriteTransaction } from '../../electron/services/context.js';
 import { testContext } from '../helpers/context.js';
 
@@ -98,5 +98,31 @@ describe('audit chain', () => {
     const ctx = seed(1);
     const row = ctx.db.prepare('SELECT prev_hash FROM audit_log WHERE id = 1').get() as { prev_hash: string };
     assert.equal(row.prev_hash, GENESIS_HASH);
+  });
+});
+
+describe('system clock going back', () => {
+  test('a write more than 5 minutes behind the newest stamp records both times, and the chain holds', () => {
+    const ctx = testContext({ now: Date.UTC(2026, 10, 24, 2, 0, 0) });
+    const write = (n: number) => inWriteTransaction(ctx, () => appendAudit(ctx, { method: 'test.write', entity: 'thing', entityId: n, before: null, after: null }));
+    write(1);
+    ctx.setNow(Date.UTC(2026, 10, 24, 1, 55, 0)); // exactly 5 min behind: tolerated
+    write(2);
+    assert.equal(checkClock(ctx).behind, false);
+    ctx.setNow(Date.UTC(2026, 10, 24, 1, 54, 59)); // 5 min 1 s behind
+    assert.equal(checkClock(ctx).behind, true);
+    write(3);
+    const rows = ctx.db.prepare('SELECT id, method, at, before, after FROM audit_log ORDER BY id').all() as { id: number; method: string; at: number; before: string; after: string }[];
+    assert.deepEqual(rows.map((r) => r.method), ['test.write', 'test.write', 'clock.behind', 'test.write']);
+    assert.deepEqual(JSON.parse(rows[2]!.before), { lastStampedAt: Date.UTC(2026, 10, 24, 2, 0, 0) });
+    assert.equal(JSON.parse(rows[2]!.after).systemNow, Date.UTC(2026, 10, 24, 1, 54, 59));
+    assert.deepEqual(verifyAudit(ctx.db), { ok: true, rows: 4 });
+    // Still behind the newest stamp: the next write is recorded again; once the clock is right, not.
+    write(4);
+    assert.equal((ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'clock.behind'").get() as { n: number }).n, 2);
+    ctx.setNow(Date.UTC(2026, 10, 24, 2, 1, 0));
+    write(5);
+    assert.equal(checkClock(ctx).behind, false);
+    assert.equal((ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'clock.behind'").get() as { n: number }).n, 2);
   });
 });

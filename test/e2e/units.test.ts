@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, startApp } from '../helpers/browser.js';
+import { unitFieldsSchema } from '../../shared/domain/unit.js';
+import { closeDatabase } from '../../electron/db/connection.js';
+import { createUnit } from '../../electron/services/units.js';
+import { testContext } from '../helpers/context.js';
 import { tempDbPath } from '../helpers/temp.js';
 
 describe('units directory (browser mode)', () => {
@@ -110,6 +114,24 @@ describe('units directory (browser mode)', () => {
     await page.getByTestId('duty-clock').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'night');
     await page.getByText('Reporting units', { exact: true }).first().waitFor();
+    } finally {
+      await page.context().close();
+      await app.stop();
+    }
+  });
+
+  test('a computer clock set back is warned of in the shell', async () => {
+    const path = tempDbPath('e2e-clock.db');
+    const ctx = testContext({ path, now: Date.now() + 10 * 60_000 });
+    createUnit(ctx, unitFieldsSchema.parse({ name: '未来单位', kind: 'other', dutyPhone: '123' }));
+    closeDatabase(ctx.db);
+    const app = await startApp(path);
+    const page = await openApp(browser, app, '#/units');
+    try {
+      const warning = page.getByTestId('clock-warning');
+      await warning.waitFor();
+      assert.match(await warning.innerText(), /电脑时间比最近一条记录早 (9|10) 分钟/);
+      await screenshot(page, 'clock-warning');
     } finally {
       await page.context().close();
       await app.stop();

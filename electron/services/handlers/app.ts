@@ -1,5 +1,6 @@
 // Runs in Electron's main process and in plain Node. Handlers of app.* and settings.*.
 import { schemaVersion } from '../../db/migrate.js';
+import { checkClock } from '../audit.js';
 import { getSettings, updateSettings } from '../settings.js';
 import type { HandlersOf } from './types.js';
 
@@ -12,6 +13,7 @@ export const appHandlers: HandlersOf<'app.' | 'settings.'> = {
     transport: ctx.instance.transport,
     now: ctx.now(),
   }),
+  'app.clock': (ctx) => checkClock(ctx),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, patch) => updateSettings(ctx, patch),
 };

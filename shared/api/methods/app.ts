@@ -11,8 +11,16 @@ export interface AppInfo {
   now: number;
 }
 
+/** The system clock against the newest stamped entry (a clock set back is warned of). */
+export interface ClockStatus {
+  now: number;
+  lastStampedAt: number | null;
+  behind: boolean;
+}
+
 export const appMethods = {
   'app.info': method<AppInfo>()(noInput),
+  'app.clock': method<ClockStatus>()(noInput),
   'settings.get': method<Settings>()(noInput),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } as const;
