@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, translate, type Locale } from '../../shared/i18n/index.
 import { closeDatabase as realCloseDatabase, openDatabase as realOpenDatabase, type Db } from '../db/connection.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { DB_FILE_NAME } from '../db/paths.js';
+import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   closeDatabase?: (db: Db) => void;
   createDispatch?: (ctx: ServiceContext) => Dispatch;
   logError?: (where: string, error: unknown) => void;
+  /** How often to check whether the daily backup is due; null: no automatic backups (tests). */
+  backupEveryMs?: number | null;
 }
 
 export interface RunningApp {
@@ -153,6 +156,9 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       return;
     }
     ctx = createContext(db, { dbPath, transport: 'electron', version: deps.version });
+    if (deps.backupEveryMs !== null) {
+      app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));
+    }
     const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createDispatcher(c)))(ctx);
 
     applySessionPolicy(electron.session.defaultSession);
@@ -182,8 +188,20 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
+  // One last backup before quitting (it is asynchronous, so the first quit waits for it).
+  let quitBackupDone = false;
+  app.on('before-quit', (event: { preventDefault(): void }) => {
+    if (quitBackupDone || !ctx || !ctx.db.open || deps.backupEveryMs === null) return;
+    quitBackupDone = true;
+    event.preventDefault();
+    backupBeforeQuit(ctx)
+      .catch((e: unknown) => logError('backup', e))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', () => {
-    if (db) close(db);
+    // A restore in place reopens the database on the context: close the one it holds now.
+    if (ctx) close(ctx.db);
+    else if (db) close(db);
     db = null;
   });
 

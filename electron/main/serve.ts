@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../db/connection.js';
 import { defaultDbPath } from '../db/paths.js';
+import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext } from '../services/context.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() });
+  const stopBackups = startBackupSchedule(ctx);
   let server;
   try {
     server = await startBrowserServer({ dispatch: createDispatcher(ctx), staticDir: rendererDir(), port });
@@ -44,11 +46,20 @@ async function main(): Promise<void> {
   process.stdout.write(
     `应急值班台 (Duty Desk) browser mode\n  database: ${dbPath}\n  open:     ${server.url}\n(Ctrl+C to stop)\n`,
   );
+  let stopping = false;
   const stop = () => {
-    void server.close().then(() => {
-      closeDatabase(db);
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    stopBackups();
+    void server
+      .close()
+      .then(() => backupBeforeQuit(ctx))
+      .catch((e: unknown) => process.stderr.write(`serve: backup at quit failed: ${(e as Error).message}\n`))
+      .finally(() => {
+        // A restore in place reopens the database on the context: close the one it holds now.
+        closeDatabase(ctx.db);
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,6 +3,7 @@
 // output type. Both transports (Electron IPC and browser-mode HTTP) carry exactly these methods.
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
+import { backupMethods } from './methods/backup.js';
 import { rosterMethods } from './methods/roster.js';
 import { unitMethods } from './methods/units.js';
 
@@ -11,6 +12,7 @@ export type { AppInfo } from './methods/app.js';
 // One line per domain; each domain's methods live in methods/<domain>.ts.
 export const contract = {
   ...appMethods,
+  ...backupMethods,
   ...unitMethods,
   ...rosterMethods,
 } as const;

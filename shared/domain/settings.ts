@@ -22,6 +22,10 @@ export const settingsSchema = z.object({
   /** Start of the duty day, HH:MM local. */
   dutyBoundary: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'settings.badBoundary' }),
   bureauName: z.string().trim().min(1).max(60),
+  /** Folder for the automatic backups; empty means "backups" beside the database. */
+  backupDir: z.string().trim().max(400),
+  /** How many automatic backups to keep (one a day, and one at each quit). */
+  backupKeep: z.number().int().min(1).max(3650),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -31,4 +35,6 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Asia/Shanghai',
   dutyBoundary: '08:30',
   bureauName: '市应急管理局',
+  backupDir: '',
+  backupKeep: 30,
 };

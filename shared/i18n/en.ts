@@ -2,11 +2,13 @@
 // One line per domain; each domain's strings live in en/<domain>.ts.
 import { commonEn } from './en/common.js';
 import { rosterEn } from './en/roster.js';
+import { settingsEn } from './en/settings.js';
 import { unitsEn } from './en/units.js';
 import type { MessageKey } from './zh-cn.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
+  ...settingsEn,
   ...unitsEn,
   ...rosterEn,
 };

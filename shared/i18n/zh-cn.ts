@@ -3,10 +3,12 @@
 // each domain's strings live in zh-cn/<domain>.ts.
 import { commonZhCN } from './zh-cn/common.js';
 import { rosterZhCN } from './zh-cn/roster.js';
+import { settingsZhCN } from './zh-cn/settings.js';
 import { unitsZhCN } from './zh-cn/units.js';
 
 export const zhCN = {
   ...commonZhCN,
+  ...settingsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
 } as const;

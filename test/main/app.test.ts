@@ -2,7 +2,7 @@
 // start-up order, single instance, the window's security options, quitting, the database, the IPC
 // channel end to end, the menu and the remembered window placement.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -37,6 +37,7 @@ function deps(over: Partial<AppDeps> = {}): AppDeps {
     preloadPath: '/opt/duty-desk/resources/app.asar/dist/electron/preload/index.cjs',
     version: '9.8.7',
     platform: 'win32',
+    backupEveryMs: null,
     logError: () => {},
     ...over,
   };
@@ -247,6 +248,25 @@ describe('the database', () => {
     assert.equal(fake.app.exitCode, 1);
     assert.equal(FakeBrowserWindow.all.length, 0);
     assert.equal(fake.ipcHandlers.size, 0);
+  });
+});
+
+describe('backups', () => {
+  it('takes the daily backup at start and one more before quitting, then quits', async () => {
+    await started({ backupEveryMs: 3_600_000 });
+    const folder = join(dir, 'data', 'backups');
+    for (let i = 0; i < 100 && !(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.db'))); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(readdirSync(folder).filter((f) => /^duty-desk-\d{8}-\d{6}\.db$/.test(f)).length, 1, 'the daily backup at start');
+    const first = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.app.emit('before-quit', first);
+    assert.equal(first.prevented, true, 'the first quit waits for the backup');
+    for (let i = 0; i < 100 && !fake.app.quitCalled; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(fake.app.quitCalled, true, 'then quits');
+    const second = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.app.emit('before-quit', second);
+    assert.equal(second.prevented, false, 'the second quit goes through');
+    fake.app.emit('will-quit');
+    assert.equal(running!.context()!.db.open, false);
   });
 });
 

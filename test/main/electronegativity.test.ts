@@ -14,24 +14,25 @@ import { tempDir } from '../helpers/temp.js';
 const BIN = join(REPO, 'node_modules', '.bin', 'electronegativity');
 const FIXTURE = 'zz-insecure-fixture.js';
 
-function parseCsv(text: string): Record<string, string>[] {
-  const rows = text.trim().split('\n').map((line) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        cells.push(cur.trim());
-        cur = '';
-      } else cur += ch;
-    }
-    cells.push(cur.trim());
-    return cells;
-  });
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h.trim(), cells[i] ?? ''])));
+interface Finding {
+  issue: string;
+  file: string | null;
+  /** 1-based line of the finding, or null for a finding about the whole app. */
+  line: number | null;
+}
+
+/** The SARIF (JSON) report: stable, unlike the tool's CSV, which can break long samples. */
+function parseSarif(text: string): Finding[] {
+  const sarif = JSON.parse(text) as {
+    runs: { results: { ruleId: string; locations?: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }[] }[] }[];
+  };
+  return sarif.runs.flatMap((run) =>
+    run.results.map((r) => {
+      const loc = r.locations?.[0]?.physicalLocation;
+      const uri = loc?.artifactLocation?.uri;
+      return { issue: r.ruleId, file: uri && uri !== 'N/A' ? uri : null, line: loc?.region?.startLine ?? null };
+    }),
+  );
 }
 
 test('electronegativity: no unjustified finding in the main process, preload or page', { timeout: 120_000 }, () => {
@@ -39,23 +40,22 @@ test('electronegativity: no unjustified finding in the main process, preload or 
   cpSync(join(REPO, 'electron'), join(dir, 'electron'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), withMetaCsp(readFileSync(join(REPO, 'renderer', 'index.html'), 'utf8')));
   writeFileSync(join(dir, FIXTURE), "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n");
-  const out = join(dir, 'findings.csv');
+  const out = join(dir, 'findings.sarif');
   const r = spawnSync(BIN, ['-i', dir, '-e', '45.4.1', '-o', out, '-r'], { encoding: 'utf8', timeout: 100_000 });
   assert.ok(existsSync(out), `electronegativity wrote no report: ${r.stderr || r.error}`);
-  const findings = parseCsv(readFileSync(out, 'utf8'));
+  const findings = parseSarif(readFileSync(out, 'utf8'));
 
-  const fixture = findings.filter((f) => f.filename?.endsWith(FIXTURE));
+  const fixture = findings.filter((f) => f.file?.endsWith(FIXTURE));
   assert.ok(fixture.some((f) => f.issue === 'NODE_INTEGRATION_JS_CHECK'), 'the scanner finds nodeIntegration in the fixture');
 
   const unjustified = findings
-    .filter((f) => !f.filename?.endsWith(FIXTURE))
+    .filter((f) => !f.file?.endsWith(FIXTURE))
     .filter((f) => {
-      if (!f.filename || f.filename === 'N/A') return true;
-      const lines = readFileSync(join(dir, f.filename), 'utf8').split('\n');
-      const at = Number(f.location?.split(':')[0]) - 1;
-      const above = lines.slice(Math.max(0, at - 4), at + 1).join('\n');
+      if (!f.file || f.line === null) return true;
+      const lines = readFileSync(join(dir, f.file), 'utf8').split('\n');
+      const above = lines.slice(Math.max(0, f.line - 6), f.line).join('\n');
       return !new RegExp(`electronegativity: ${f.issue} justified: \\S`).test(above);
     })
-    .map((f) => `${f.issue} ${f.filename}:${f.location} ${f.sample}`);
+    .map((f) => `${f.issue} ${f.file ?? '(whole app)'}:${f.line ?? ''}`);
   assert.deepEqual(unjustified, []);
 });

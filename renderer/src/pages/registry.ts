@@ -2,8 +2,10 @@
 // not listed here shows the "being built" placeholder.
 import type { ComponentType } from 'react';
 import type { Route } from '../use-hash-route.js';
+import { SettingsPage } from './settings-page.js';
 import { UnitsPage } from './units-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
+  settings: SettingsPage,
 };
