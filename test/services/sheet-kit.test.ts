@@ -21,7 +21,8 @@ async function roundTrip(rows: Row[], emptyText?: string) {
     emptyText,
   });
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await workbookBuffer(wb));
+  // ExcelJS declares its own older Buffer type; the bytes are the same.
+  await back.xlsx.load((await workbookBuffer(wb)) as unknown as ExcelJS.Buffer);
   return back.getWorksheet('事件信息')!;
 }
 
