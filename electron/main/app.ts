@@ -10,6 +10,7 @@ import { DatabaseTooNewError } from '../db/migrate.js';
 import { DB_FILE_NAME } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext, type ServiceContext } from '../services/context.js';
+import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
@@ -156,6 +157,7 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       return;
     }
     ctx = createContext(db, { dbPath, transport: 'electron', version: deps.version });
+    app.on('will-quit', startRulesClock(ctx)); // re-judges deadlines every 30 s; stops on quit
     if (deps.backupEveryMs !== null) {
       app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));
     }

@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase } from '../db/connection.js';
 import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext } from '../services/context.js';
+import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
 import { createDispatcher } from './dispatcher.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() });
+  startRulesClock(ctx); // ends with the process
   const stopBackups = startBackupSchedule(ctx);
   let server;
   try {

@@ -2,6 +2,7 @@
 // domain (each domain's handlers live in handlers/<domain>.ts). Typed against the contract: a
 // method without a handler, or a handler of the wrong type, does not compile.
 import { appHandlers } from './handlers/app.js';
+import { incidentHandlers } from './handlers/incidents.js';
 import { backupHandlers } from './handlers/backup.js';
 import { rosterHandlers } from './handlers/roster.js';
 import type { Handlers } from './handlers/types.js';
@@ -12,6 +13,7 @@ export type { Handlers } from './handlers/types.js';
 export const handlers: Handlers = {
   ...appHandlers,
   ...backupHandlers,
+  ...incidentHandlers,
   ...unitHandlers,
   ...rosterHandlers,
 };

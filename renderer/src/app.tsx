@@ -32,6 +32,7 @@ const NAV: { route: Route; key: MessageKey; icon: ReactNode }[] = [
   { route: 'intake', key: 'nav.intake', icon: <FormOutlined /> },
   { route: 'log', key: 'nav.log', icon: <UnorderedListOutlined /> },
   { route: 'followup', key: 'nav.followup', icon: <AlertOutlined /> },
+  { route: 'ledger', key: 'nav.ledger', icon: <AuditOutlined /> },
   { route: 'roster', key: 'nav.roster', icon: <CalendarOutlined /> },
   { route: 'handover', key: 'nav.handover', icon: <SwapOutlined /> },
   { route: 'bulletin', key: 'nav.bulletin', icon: <FileTextOutlined /> },

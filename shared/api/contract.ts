@@ -3,6 +3,7 @@
 // output type. Both transports (Electron IPC and browser-mode HTTP) carry exactly these methods.
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
+import { incidentMethods } from './methods/incidents.js';
 import { backupMethods } from './methods/backup.js';
 import { rosterMethods } from './methods/roster.js';
 import { unitMethods } from './methods/units.js';
@@ -13,6 +14,7 @@ export type { AppInfo } from './methods/app.js';
 export const contract = {
   ...appMethods,
   ...backupMethods,
+  ...incidentMethods,
   ...unitMethods,
   ...rosterMethods,
 } as const;

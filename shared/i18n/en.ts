@@ -1,6 +1,7 @@
 // Pure code: runs anywhere. English strings; the types make a missing key a compile error.
 // One line per domain; each domain's strings live in en/<domain>.ts.
 import { commonEn } from './en/common.js';
+import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
 import { unitsEn } from './en/units.js';
@@ -9,6 +10,7 @@ import type { MessageKey } from './zh-cn.js';
 export const en: Record<MessageKey, string> = {
   ...commonEn,
   ...settingsEn,
+  ...incidentsEn,
   ...unitsEn,
   ...rosterEn,
 };

@@ -2,6 +2,7 @@
 // Every string a person reads is here; components never hard-code text. One line per domain;
 // each domain's strings live in zh-cn/<domain>.ts.
 import { commonZhCN } from './zh-cn/common.js';
+import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
 import { unitsZhCN } from './zh-cn/units.js';
@@ -9,6 +10,7 @@ import { unitsZhCN } from './zh-cn/units.js';
 export const zhCN = {
   ...commonZhCN,
   ...settingsZhCN,
+  ...incidentsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
 } as const;

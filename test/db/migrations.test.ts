@@ -15,6 +15,7 @@ import { tempDbPath } from '../helpers/temp.js';
 // Add a new migration instead.
 const SHIPPED: Record<string, string> = {
   '0010-initial.ts': '97362e728a70f74a07e011414a11edcd975357cda4708b82458fda47fcc872eb',
+  '0020-incidents.ts': '13ce91999285386b64693b55980006470bd207caccd36d02c0bf3b08cd357937',
 };
 
 describe('migrations', () => {

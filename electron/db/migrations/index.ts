@@ -1,6 +1,7 @@
 // Runs in Electron's main process and in plain Node.
 // The one ordered list of migrations. Append only; versions go up in tens.
 import { m0010Initial } from './0010-initial.js';
+import { m0020Incidents } from './0020-incidents.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents];

@@ -2,10 +2,20 @@
 // not listed here shows the "being built" placeholder.
 import type { ComponentType } from 'react';
 import type { Route } from '../use-hash-route.js';
+import { DashboardPage } from './dashboard-page.js';
+import { FollowupPage } from './followup-page.js';
+import { IntakePage } from './intake-page.js';
+import { LedgerPage } from './ledger-page.js';
+import { LogPage } from './log-page.js';
 import { SettingsPage } from './settings-page.js';
 import { UnitsPage } from './units-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
   settings: SettingsPage,
+  dashboard: DashboardPage,
+  intake: IntakePage,
+  log: LogPage,
+  followup: FollowupPage,
+  ledger: LedgerPage,
 };

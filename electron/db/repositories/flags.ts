@@ -1,0 +1,258 @@
+// Runs in Electron's main process and in plain Node. All SQL for stored flags, follow-ups (督办,
+// 催报) and acknowledged alarms.
+import type { Category } from '../../../shared/domain/categories.js';
+import type { FlagReview, Followup, FollowupKind, QueueFlag, StoredFlag, StoredFlagStatus } from '../../../shared/domain/incident.js';
+import type { FlagCode, SuspicionReason } from '../../../shared/domain/rules/flag.js';
+import type { ReportItem } from '../../../shared/domain/rules/incident.js';
+import type { Db } from '../connection.js';
+
+interface FlagDbRow {
+  id: number;
+  incident_id: number;
+  code: string;
+  slot: string;
+  status: string;
+  reason: string | null;
+  fields: string | null;
+  deadline: number | null;
+  actual: number | null;
+  minutes_late: number | null;
+  report_id: number | null;
+  on_duty_text: string | null;
+  on_duty_ids: string | null;
+  raised_at: number;
+  updated_at: number;
+  review: string;
+  reviewed_by: string | null;
+  review_reason: string | null;
+  reviewed_at: number | null;
+  number?: string;
+  responsible_unit?: string;
+  category?: string;
+  place?: string;
+}
+
+export function toFlag(r: FlagDbRow, now?: number): StoredFlag {
+  let minutesLate = r.minutes_late;
+  // An overdue flag grows later every minute; it is stored once and read as of now.
+  if (r.status === 'overdue' && r.deadline !== null && now !== undefined) minutesLate = Math.max(1, Math.ceil((now - r.deadline) / 60_000));
+  return {
+    id: r.id,
+    incidentId: r.incident_id,
+    code: r.code as FlagCode,
+    slot: r.slot,
+    status: r.status as StoredFlagStatus,
+    reason: r.reason as SuspicionReason | null,
+    fields: r.fields ? (JSON.parse(r.fields) as ReportItem[]) : null,
+    deadline: r.deadline,
+    actual: r.actual,
+    minutesLate,
+    reportId: r.report_id,
+    onDutyText: r.on_duty_text,
+    onDutyIds: r.on_duty_ids ? (JSON.parse(r.on_duty_ids) as number[]) : null,
+    raisedAt: r.raised_at,
+    updatedAt: r.updated_at,
+    review: r.review as FlagReview,
+    reviewedBy: r.reviewed_by,
+    reviewReason: r.review_reason,
+    reviewedAt: r.reviewed_at,
+  };
+}
+
+const toQueueFlag = (r: FlagDbRow, now: number): QueueFlag => ({
+  ...toFlag(r, now),
+  incidentNumber: r.number!,
+  responsibleUnit: r.responsible_unit!,
+  category: r.category as Category,
+  place: r.place!,
+});
+
+export function flagsOf(db: Db, incidentId: number, now?: number): StoredFlag[] {
+  return (db.prepare('SELECT * FROM flags WHERE incident_id = ? ORDER BY code, deadline, id').all(incidentId) as FlagDbRow[]).map((r) => toFlag(r, now));
+}
+
+export function findFlag(db: Db, id: number, now?: number): StoredFlag | undefined {
+  const r = db.prepare('SELECT * FROM flags WHERE id = ?').get(id) as FlagDbRow | undefined;
+  return r && toFlag(r, now);
+}
+
+export interface FlagWrite {
+  incidentId: number;
+  code: FlagCode;
+  slot: string;
+  status: StoredFlagStatus;
+  reason: string | null;
+  fields: string | null;
+  deadline: number | null;
+  actual: number | null;
+  minutesLate: number | null;
+  reportId: number | null;
+  onDutyText: string | null;
+  onDutyIds: string | null;
+}
+
+export function insertFlag(db: Db, f: FlagWrite, now: number): number {
+  const info = db
+    .prepare(
+      `INSERT INTO flags (incident_id, code, slot, status, reason, fields, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids,
+         raised_at, updated_at)
+       VALUES (@incidentId, @code, @slot, @status, @reason, @fields, @deadline, @actual, @minutesLate, @reportId, @onDutyText, @onDutyIds, @now, @now)`,
+    )
+    .run({ ...f, now });
+  return Number(info.lastInsertRowid);
+}
+
+export function updateFlagVerdict(db: Db, id: number, f: FlagWrite, now: number): void {
+  db.prepare(
+    `UPDATE flags SET status = @status, reason = @reason, fields = @fields, deadline = @deadline, actual = @actual, minutes_late = @minutesLate,
+       report_id = @reportId, on_duty_text = @onDutyText, on_duty_ids = @onDutyIds, updated_at = @now WHERE id = @id`,
+  ).run({ ...f, id, now });
+}
+
+export function setFlagReview(db: Db, id: number, review: FlagReview, by: string, reason: string, at: number): void {
+  db.prepare('UPDATE flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
+    review,
+    by,
+    reason,
+    at,
+    at,
+    id,
+  );
+}
+
+/** The 督办 queue: live flags, pending review first, then by deadline. */
+export function queueFlags(db: Db, opts: { review?: FlagReview | 'all'; limit?: number }, now: number): QueueFlag[] {
+  const where = ["f.status <> 'cleared'"];
+  const args: unknown[] = [];
+  if (opts.review && opts.review !== 'all') {
+    where.push('f.review = ?');
+    args.push(opts.review);
+  }
+  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
+    WHERE ${where.join(' AND ')}
+    ORDER BY CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, COALESCE(f.deadline, f.actual, f.raised_at) DESC, f.id DESC LIMIT ?`;
+  return (db.prepare(sql).all(...args, opts.limit ?? 500) as FlagDbRow[]).map((r) => toQueueFlag(r, now));
+}
+
+export function countPendingFlags(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM flags WHERE status <> 'cleared' AND review = 'pending'").get() as { n: number }).n;
+}
+
+export function pendingSuspicions(db: Db, limit = 200): QueueFlag[] {
+  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
+    WHERE f.status = 'suspected' AND f.review = 'pending' ORDER BY f.raised_at LIMIT ?`;
+  return (db.prepare(sql).all(limit) as FlagDbRow[]).map((r) => toQueueFlag(r, 0));
+}
+
+/** Confirmed flags, with the incident's unit and number (for the ledger). */
+export function confirmedFlags(db: Db): QueueFlag[] {
+  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
+    WHERE f.review = 'confirmed' ORDER BY f.reviewed_at`;
+  return (db.prepare(sql).all() as FlagDbRow[]).map((r) => toQueueFlag(r, r.reviewed_at ?? 0));
+}
+
+// --- follow-ups ---
+
+interface FollowupDbRow {
+  id: number;
+  incident_id: number;
+  number: string;
+  flag_id: number | null;
+  kind: string;
+  subject: string;
+  owner: string;
+  due_at: number;
+  status: string;
+  result: string | null;
+  created_at: number;
+  created_by: string;
+  done_at: number | null;
+  done_by: string | null;
+}
+
+const toFollowup = (r: FollowupDbRow): Followup => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  incidentNumber: r.number,
+  flagId: r.flag_id,
+  kind: r.kind as FollowupKind,
+  subject: r.subject,
+  owner: r.owner,
+  dueAt: r.due_at,
+  status: r.status as 'open' | 'done',
+  result: r.result,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  doneAt: r.done_at,
+  doneBy: r.done_by,
+});
+
+const FOLLOWUP_SELECT = 'SELECT f.*, i.number FROM followups f JOIN incidents i ON i.id = f.incident_id';
+
+export function insertFollowup(
+  db: Db,
+  f: { incidentId: number; flagId: number | null; kind: FollowupKind; subject: string; owner: string; dueAt: number },
+  by: string,
+  now: number,
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO followups (incident_id, flag_id, kind, subject, owner, due_at, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(f.incidentId, f.flagId, f.kind, f.subject, f.owner, f.dueAt, now, by);
+  return Number(info.lastInsertRowid);
+}
+
+export function findFollowup(db: Db, id: number): Followup | undefined {
+  const r = db.prepare(`${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id) as FollowupDbRow | undefined;
+  return r && toFollowup(r);
+}
+
+export function completeFollowup(db: Db, id: number, result: string, by: string, now: number): void {
+  db.prepare("UPDATE followups SET status = 'done', result = ?, done_at = ?, done_by = ? WHERE id = ?").run(result, now, by, id);
+}
+
+export function listFollowups(db: Db, opts: { status?: 'open' | 'done' | 'all'; incidentId?: number }): Followup[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (opts.status && opts.status !== 'all') {
+    where.push('f.status = ?');
+    args.push(opts.status);
+  }
+  if (opts.incidentId !== undefined) {
+    where.push('f.incident_id = ?');
+    args.push(opts.incidentId);
+  }
+  const sql = `${FOLLOWUP_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY CASE f.status WHEN 'open' THEN 0 ELSE 1 END, f.due_at LIMIT 1000`;
+  return (db.prepare(sql).all(...args) as FollowupDbRow[]).map(toFollowup);
+}
+
+export function countOpenFollowups(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM followups WHERE status = 'open'").get() as { n: number }).n;
+}
+
+// --- alarms ---
+
+export function ackedKeys(db: Db, incidentIds: readonly number[]): Set<string> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = db.prepare('SELECT alarm_key FROM alarm_acks WHERE incident_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(incidentIds)) as {
+    alarm_key: string;
+  }[];
+  return new Set(rows.map((r) => r.alarm_key));
+}
+
+export function insertAck(
+  db: Db,
+  a: { key: string; incidentId: number; code: string; deadline: number; stage: 'amber' | 'overdue' },
+  actor: string,
+  now: number,
+): number | null {
+  const info = db
+    .prepare(
+      `INSERT INTO alarm_acks (alarm_key, incident_id, code, deadline, stage, acked_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(alarm_key) DO NOTHING`,
+    )
+    .run(a.key, a.incidentId, a.code, a.deadline, a.stage, now, actor);
+  return info.changes ? Number(info.lastInsertRowid) : null;
+}

@@ -1,0 +1,453 @@
+// Runs in Electron's main process and in plain Node. All SQL for incidents, their reports, upward
+// reports, the full-text index and the log page's filtered window.
+import type { Category } from '../../../shared/domain/categories.js';
+import type { Channel } from '../../../shared/domain/channels.js';
+import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
+import type { Level } from '../../../shared/domain/levels.js';
+import type { FlagCode } from '../../../shared/domain/rules/flag.js';
+import type { ReportKind } from '../../../shared/domain/rules/incident.js';
+import type { Db } from '../connection.js';
+import { likePattern } from './units.js';
+
+interface IncidentDbRow {
+  id: number;
+  number: string;
+  year: number;
+  seq: number;
+  category: string;
+  unit_id: number | null;
+  responsible_unit: string;
+  occurred_at: number;
+  place: string;
+  learned_at: number | null;
+  closed_at: number | null;
+  manual_level: string | null;
+  important: number;
+  first_received_at: number;
+  created_at: number;
+  updated_at: number;
+  initial_level: string;
+  current_level: string;
+  status: string;
+  next_deadline: number | null;
+  next_deadline_code: string | null;
+  next_check: number | null;
+  flag_codes: string;
+  summary?: string | null;
+  report_count?: number;
+}
+
+// The summary shown in lists: the latest report that says what happened.
+const SUMMARY_SQL = `(SELECT r.summary FROM incident_reports r WHERE r.incident_id = i.id AND r.summary IS NOT NULL AND r.summary <> ''
+  ORDER BY r.received_at DESC, r.seq DESC LIMIT 1) AS summary,
+  (SELECT COUNT(*) FROM incident_reports r WHERE r.incident_id = i.id) AS report_count`;
+
+const toIncident = (r: IncidentDbRow): IncidentRow => ({
+  id: r.id,
+  number: r.number,
+  category: r.category as Category,
+  unitId: r.unit_id,
+  responsibleUnit: r.responsible_unit,
+  occurredAt: r.occurred_at,
+  place: r.place,
+  learnedAt: r.learned_at,
+  closedAt: r.closed_at,
+  manualLevel: r.manual_level as Level | null,
+  important: r.important === 1,
+  firstReceivedAt: r.first_received_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  initialLevel: r.initial_level as Level,
+  currentLevel: r.current_level as Level,
+  status: r.status as IncidentStatus,
+  nextDeadline: r.next_deadline,
+  nextDeadlineCode: r.next_deadline_code as FlagCode | null,
+  flagCodes: r.flag_codes ? (r.flag_codes.trim().split(' ') as FlagCode[]) : [],
+  summary: (r.summary ?? '').split('\n')[0] ?? '',
+  reportCount: r.report_count ?? 0,
+});
+
+interface ReportDbRow {
+  id: number;
+  incident_id: number;
+  seq: number;
+  kind: string;
+  channel: string;
+  from_unit: string;
+  caller_name: string;
+  caller_title: string;
+  caller_phone: string;
+  entered_at: number;
+  received_at: number;
+  occurred_at: number | null;
+  location: string | null;
+  summary: string | null;
+  measures_taken: string | null;
+  deaths: number | null;
+  missing: number | null;
+  seriously_injured: number | null;
+  injured: number | null;
+  trapped: number | null;
+  direct_loss_yuan: number | null;
+  correction_reason: string | null;
+  corrects_report_id: number | null;
+  actor: string;
+  created_at: number;
+}
+
+const toReport = (r: ReportDbRow): ReportRow => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  seq: r.seq,
+  kind: r.kind as ReportKind,
+  channel: r.channel as Channel,
+  fromUnit: r.from_unit,
+  callerName: r.caller_name,
+  callerTitle: r.caller_title,
+  callerPhone: r.caller_phone,
+  enteredAt: r.entered_at,
+  receivedAt: r.received_at,
+  occurredAt: r.occurred_at,
+  location: r.location,
+  summary: r.summary,
+  measuresTaken: r.measures_taken,
+  deaths: r.deaths,
+  missing: r.missing,
+  seriouslyInjured: r.seriously_injured,
+  injured: r.injured,
+  trapped: r.trapped,
+  directLossYuan: r.direct_loss_yuan,
+  correctionReason: r.correction_reason,
+  correctsReportId: r.corrects_report_id,
+  actor: r.actor,
+  createdAt: r.created_at,
+});
+
+export function findIncident(db: Db, id: number): IncidentRow | undefined {
+  const r = db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id = ?`).get(id) as IncidentDbRow | undefined;
+  return r && toIncident(r);
+}
+
+export function findIncidentByNumber(db: Db, number: string): IncidentRow | undefined {
+  const r = db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.number = ?`).get(number) as IncidentDbRow | undefined;
+  return r && toIncident(r);
+}
+
+export function nextSeq(db: Db, year: number): number {
+  const r = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incidents WHERE year = ?').get(year) as { n: number };
+  return r.n;
+}
+
+export interface NewIncident {
+  year: number;
+  seq: number;
+  category: Category;
+  unitId: number | null;
+  responsibleUnit: string;
+  occurredAt: number;
+  place: string;
+  manualLevel: Level | null;
+  important: boolean;
+  firstReceivedAt: number;
+  now: number;
+}
+
+export function insertIncident(db: Db, n: NewIncident): number {
+  const number = `${n.year}-${String(n.seq).padStart(4, '0')}`;
+  const info = db
+    .prepare(
+      `INSERT INTO incidents (number, year, seq, category, unit_id, responsible_unit, occurred_at, place, manual_level, important,
+         first_received_at, created_at, updated_at)
+       VALUES (@number, @year, @seq, @category, @unit_id, @responsible_unit, @occurred_at, @place, @manual_level, @important,
+         @first_received_at, @now, @now)`,
+    )
+    .run({
+      number,
+      year: n.year,
+      seq: n.seq,
+      category: n.category,
+      unit_id: n.unitId,
+      responsible_unit: n.responsibleUnit,
+      occurred_at: n.occurredAt,
+      place: n.place,
+      manual_level: n.manualLevel,
+      important: n.important ? 1 : 0,
+      first_received_at: n.firstReceivedAt,
+      now: n.now,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+export interface IncidentFacts {
+  learnedAt: number | null;
+  closedAt: number | null;
+  occurredAt: number;
+  manualLevel: Level | null;
+  important: boolean;
+  firstReceivedAt: number;
+}
+
+export function updateIncidentFacts(db: Db, id: number, f: IncidentFacts, now: number): void {
+  db.prepare(
+    `UPDATE incidents SET learned_at = @learned_at, closed_at = @closed_at, occurred_at = @occurred_at, manual_level = @manual_level,
+       important = @important, first_received_at = @first_received_at, updated_at = @now WHERE id = @id`,
+  ).run({
+    id,
+    learned_at: f.learnedAt,
+    closed_at: f.closedAt,
+    occurred_at: f.occurredAt,
+    manual_level: f.manualLevel,
+    important: f.important ? 1 : 0,
+    first_received_at: f.firstReceivedAt,
+    now,
+  });
+}
+
+export interface Derived {
+  initialLevel: Level;
+  currentLevel: Level;
+  status: IncidentStatus;
+  nextDeadline: number | null;
+  nextDeadlineCode: FlagCode | null;
+  nextCheck: number | null;
+  flagCodes: string;
+}
+
+export function updateDerived(db: Db, id: number, d: Derived): void {
+  db.prepare(
+    `UPDATE incidents SET initial_level = @initial_level, current_level = @current_level, status = @status,
+       next_deadline = @next_deadline, next_deadline_code = @next_deadline_code, next_check = @next_check, flag_codes = @flag_codes
+     WHERE id = @id`,
+  ).run({
+    id,
+    initial_level: d.initialLevel,
+    current_level: d.currentLevel,
+    status: d.status,
+    next_deadline: d.nextDeadline,
+    next_deadline_code: d.nextDeadlineCode,
+    next_check: d.nextCheck,
+    flag_codes: d.flagCodes,
+  });
+}
+
+export function insertReport(db: Db, incidentId: number, r: ReportFields & { receivedAt: number }, actor: string, now: number): number {
+  const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incident_reports WHERE incident_id = ?').get(incidentId) as { n: number }).n;
+  const info = db
+    .prepare(
+      `INSERT INTO incident_reports (incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at,
+         received_at, occurred_at, location, summary, measures_taken, deaths, missing, seriously_injured, injured, trapped,
+         direct_loss_yuan, correction_reason, corrects_report_id, actor, created_at)
+       VALUES (@incident_id, @seq, @kind, @channel, @from_unit, @caller_name, @caller_title, @caller_phone, @entered_at,
+         @received_at, @occurred_at, @location, @summary, @measures_taken, @deaths, @missing, @seriously_injured, @injured, @trapped,
+         @direct_loss_yuan, @correction_reason, @corrects_report_id, @actor, @now)`,
+    )
+    .run({
+      incident_id: incidentId,
+      seq,
+      kind: r.kind,
+      channel: r.channel,
+      from_unit: r.fromUnit,
+      caller_name: r.callerName,
+      caller_title: r.callerTitle,
+      caller_phone: r.callerPhone,
+      entered_at: r.enteredAt,
+      received_at: r.receivedAt,
+      occurred_at: r.occurredAt,
+      location: r.location,
+      summary: r.summary,
+      measures_taken: r.measuresTaken,
+      deaths: r.deaths,
+      missing: r.missing,
+      seriously_injured: r.seriouslyInjured,
+      injured: r.injured,
+      trapped: r.trapped,
+      direct_loss_yuan: r.directLossYuan,
+      correction_reason: r.correctionReason,
+      corrects_report_id: r.correctsReportId,
+      actor,
+      now,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+export function findReport(db: Db, id: number): ReportRow | undefined {
+  const r = db.prepare('SELECT * FROM incident_reports WHERE id = ?').get(id) as ReportDbRow | undefined;
+  return r && toReport(r);
+}
+
+/** In the order entered (seq), which is the order the engine is given them in. */
+export function reportsOf(db: Db, incidentId: number): ReportRow[] {
+  return (db.prepare('SELECT * FROM incident_reports WHERE incident_id = ? ORDER BY seq').all(incidentId) as ReportDbRow[]).map(toReport);
+}
+
+/** Reports of many incidents at once, grouped by incident id, each group in seq order. */
+export function reportsOfMany(db: Db, ids: readonly number[]): Map<number, ReportRow[]> {
+  const out = new Map<number, ReportRow[]>();
+  const stmt = db.prepare('SELECT * FROM incident_reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, seq');
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const r of stmt.all(JSON.stringify(ids.slice(i, i + 5000))) as ReportDbRow[]) {
+      const list = out.get(r.incident_id) ?? [];
+      list.push(toReport(r));
+      out.set(r.incident_id, list);
+    }
+  }
+  return out;
+}
+
+export function insertUpward(
+  db: Db,
+  u: { incidentId: number; recipient: string; channel: Channel; sentAt: number; note: string },
+  actor: string,
+  now: number,
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO upward_reports (incident_id, recipient, channel, sent_at, note, actor, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(u.incidentId, u.recipient, u.channel, u.sentAt, u.note, actor, now);
+  return Number(info.lastInsertRowid);
+}
+
+interface UpwardDbRow {
+  id: number;
+  incident_id: number;
+  recipient: string;
+  channel: string;
+  sent_at: number;
+  note: string;
+  actor: string;
+  created_at: number;
+}
+
+export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
+  return (db.prepare('SELECT * FROM upward_reports WHERE incident_id = ? ORDER BY sent_at, id').all(incidentId) as UpwardDbRow[]).map((r) => ({
+    id: r.id,
+    incidentId: r.incident_id,
+    recipient: r.recipient,
+    channel: r.channel as Channel,
+    sentAt: r.sent_at,
+    note: r.note,
+    actor: r.actor,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Rewrites the incident's row in the full-text index (an index, not a record: replaced freely). */
+export function reindexIncident(db: Db, id: number): void {
+  const i = db.prepare('SELECT number, responsible_unit, place, category FROM incidents WHERE id = ?').get(id) as
+    | { number: string; responsible_unit: string; place: string; category: string }
+    | undefined;
+  if (!i) return;
+  const reports = db
+    .prepare('SELECT from_unit, caller_name, location, summary, measures_taken, correction_reason FROM incident_reports WHERE incident_id = ? ORDER BY seq')
+    .all(id) as Record<string, string | null>[];
+  const words = new Set<string>([i.number, i.responsible_unit, i.place]);
+  for (const r of reports) for (const v of Object.values(r)) if (v) words.add(v);
+  db.prepare('DELETE FROM incidents_fts WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, [...words].filter(Boolean).join('\n'));
+}
+
+function ftsPhrase(q: string): string {
+  return `"${q.replace(/"/g, '""')}"`;
+}
+
+/** The filtered, sorted window of the log page. Newest occurrence first. */
+export function listIncidents(db: Db, q: LogQuery): { total: number; rows: IncidentRow[] } {
+  const where: string[] = [];
+  const args: Record<string, unknown> = {};
+  if (q.from !== undefined) {
+    where.push('i.occurred_at >= @from');
+    args.from = q.from;
+  }
+  if (q.to !== undefined) {
+    where.push('i.occurred_at < @to');
+    args.to = q.to;
+  }
+  if (q.category) {
+    where.push('i.category = @category');
+    args.category = q.category;
+  }
+  if (q.level) {
+    where.push('i.current_level = @level');
+    args.level = q.level;
+  }
+  if (q.unit) {
+    where.push('i.responsible_unit = @unit');
+    args.unit = q.unit;
+  }
+  if (q.status) {
+    where.push('i.status = @status');
+    args.status = q.status;
+  }
+  if (q.flag) {
+    if (q.flag === 'any') where.push("i.flag_codes <> ''");
+    else {
+      where.push("(' ' || i.flag_codes || ' ') LIKE @flag");
+      args.flag = `% ${q.flag} %`;
+    }
+  }
+  const text = q.query?.trim();
+  if (text) {
+    // Trigram needs 3 characters; shorter queries (常见: a two-character place name) scan with LIKE.
+    if ([...text].length >= 3) {
+      where.push('i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH @fts)');
+      args.fts = ftsPhrase(text);
+    } else {
+      where.push("i.id IN (SELECT rowid FROM incidents_fts WHERE body LIKE @like ESCAPE '\\')");
+      args.like = likePattern(text);
+    }
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i ${whereSql} ORDER BY i.occurred_at DESC, i.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...args, limit: q.limit, offset: q.offset }) as IncidentDbRow[];
+  return { total, rows: rows.map(toIncident) };
+}
+
+/** Same unit and category, occurred within the window of `at`: candidates for merging at intake. */
+export function findNear(db: Db, unit: string, category: string, at: number, windowMs: number): IncidentRow[] {
+  const rows = db
+    .prepare(
+      `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.responsible_unit = ? AND i.category = ? AND i.occurred_at BETWEEN ? AND ?
+       ORDER BY ABS(i.occurred_at - ?) LIMIT 20`,
+    )
+    .all(unit, category, at - windowMs, at + windowMs, at) as IncidentDbRow[];
+  return rows.map(toIncident);
+}
+
+/** Incidents whose verdict can change with time by `now`. */
+export function dueForCheck(db: Db, now: number, limit = 2000): number[] {
+  return (db.prepare('SELECT id FROM incidents WHERE next_check IS NOT NULL AND next_check <= ? ORDER BY next_check LIMIT ?').all(now, limit) as { id: number }[]).map(
+    (r) => r.id,
+  );
+}
+
+export function withPendingDeadline(db: Db, limit = 500): IncidentRow[] {
+  return (
+    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline IS NOT NULL ORDER BY i.next_deadline LIMIT ?`).all(limit) as IncidentDbRow[]
+  ).map(toIncident);
+}
+
+export function countIncidents(db: Db, where: 'open' | 'all', since?: number): number {
+  if (where === 'open') return (db.prepare("SELECT COUNT(*) AS n FROM incidents WHERE status <> 'closed'").get() as { n: number }).n;
+  return (db.prepare('SELECT COUNT(*) AS n FROM incidents WHERE first_received_at >= ?').get(since ?? 0) as { n: number }).n;
+}
+
+export function incidentsReceivedBetween(db: Db, from: number, to: number): IncidentRow[] {
+  return (
+    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.first_received_at >= ? AND i.first_received_at < ? ORDER BY i.id`).all(from, to) as IncidentDbRow[]
+  ).map(toIncident);
+}
+
+export function openIncidents(db: Db, limit = 200): IncidentRow[] {
+  return (
+    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.status <> 'closed' ORDER BY i.occurred_at DESC LIMIT ?`).all(limit) as IncidentDbRow[]
+  ).map(toIncident);
+}
+
+/** Ids of incidents that occurred in [from, to), in number order (the export). */
+export function incidentIdsOccurredBetween(db: Db, from: number, to: number): number[] {
+  return (db.prepare('SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);
+}

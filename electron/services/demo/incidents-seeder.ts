@@ -1,0 +1,192 @@
+// Runs in plain Node. Demo seeder: incidents of every category and level over the last N days,
+// with report chains that are on time, late, omitted (heard first from the media), with gaps, and
+// corrected; upward reports for the serious ones; some late flags confirmed by a leader so the
+// ledger has content. Everything goes through the services with the clock set to when it
+// happened, so the verdicts are the engine's. Reproducible: the same seed gives the same data.
+import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
+import type { Channel } from '../../../shared/domain/channels.js';
+import { reportFieldsSchema, type ReportFields } from '../../../shared/domain/incident.js';
+import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
+import type { Rng } from '../../../shared/domain/random.js';
+import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
+import type { ReportKind } from '../../../shared/domain/rules/incident.js';
+import { listUnits } from '../../db/repositories/units.js';
+import type { ServiceContext } from '../context.js';
+import { queueFlags } from '../../db/repositories/flags.js';
+import { reviewFlag } from '../incidents/followup.js';
+import { addReport, addUpward, createIncident, updateFacts } from '../incidents/intake.js';
+import { runRulesClock } from '../incidents/rules-clock.js';
+import type { DemoSeeder } from './seeders.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+const STREETS = ['建设大道', '发展路', '解放大道', '中山路', '光谷大道', '江汉路', '友谊路', '和平大道', '珞喻路', '长江大桥', 'G107 国道', 'S8 高速'];
+const SITES: Partial<Record<Category, string[]>> = {
+  road_traffic: ['路口', '公交站', '收费站', '隧道口'],
+  construction: ['在建住宅工地', '地铁施工段', '桥梁施工现场'],
+  fire: ['居民楼', '商铺', '仓库', '餐馆'],
+  gas: ['小区燃气管线', '餐馆后厨'],
+  hazardous_chemicals: ['化工园区储罐', '危化品运输车'],
+  flood: ['低洼小区', '涵洞', '河堤'],
+  geological: ['山体边坡', '采石场'],
+};
+const WHAT: Partial<Record<Category, string[]>> = {
+  road_traffic: ['货车与小客车相撞', '公交车与电动车碰撞', '多车追尾'],
+  construction: ['脚手架坍塌', '塔吊倾覆', '基坑边坡滑塌'],
+  fire: ['商铺起火', '居民楼厨房起火', '仓库起火'],
+  gas: ['燃气泄漏引发爆燃', '燃气管线破损泄漏'],
+  hazardous_chemicals: ['储罐泄漏', '运输车侧翻泄漏'],
+  flood: ['强降雨致道路积水', '河水漫堤'],
+  geological: ['山体滑坡', '边坡垮塌'],
+};
+
+type Pattern = 'on_time' | 'late' | 'omitted' | 'gaps' | 'corrected' | 'false_fall';
+
+function pickPattern(rng: Rng): Pattern {
+  const x = rng.next();
+  return x < 0.5 ? 'on_time' : x < 0.65 ? 'late' : x < 0.75 ? 'omitted' : x < 0.85 ? 'gaps' : x < 0.95 ? 'corrected' : 'false_fall';
+}
+
+function pickFigures(rng: Rng): { deaths: number; missing: number; seriouslyInjured: number; injured: number; trapped: number; directLossYuan: number } {
+  const x = rng.next();
+  const deaths = x < 0.6 ? 0 : x < 0.9 ? rng.int(1, 2) : x < 0.98 ? rng.int(3, 9) : x < 0.995 ? rng.int(10, 29) : rng.int(30, 40);
+  return { deaths, missing: rng.chance(0.05) ? rng.int(1, 2) : 0, seriouslyInjured: rng.int(0, 3), injured: rng.int(0, 8), trapped: rng.chance(0.1) ? rng.int(1, 5) : 0, directLossYuan: rng.int(1, 500) * 10_000 };
+}
+
+export interface IncidentSeedOptions {
+  days: number;
+  now: number;
+  /** Volume: incidents per day on average. */
+  perDay?: number;
+}
+
+export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rng: Rng): { incidents: number; reports: number; confirmed: number } {
+  const units = listUnits(ctx.db, {}).map((u) => u.name);
+  if (units.length === 0) throw new Error('the incidents seeder needs units: run the units seeder first');
+  let simNow = opts.now;
+  const sim: ServiceContext = { ...ctx, actor: 'demo', now: () => simNow };
+  const perDay = opts.perDay ?? 4;
+  const total = Math.round(opts.days * perDay);
+  const start = opts.now - opts.days * 24 * HOUR;
+  let reports = 0;
+  let created = 0;
+  const plans: { at: number; run: () => void }[] = [];
+  for (let n = 0; n < total; n++) {
+    const occurredAt = Math.floor((start + rng.next() * (opts.now - start - 30 * MIN)) / MIN) * MIN;
+    const cat = rng.chance(0.75) ? rng.pick(CATEGORIES.filter((c) => c.class === 'accident')) : rng.pick(CATEGORIES.filter((c) => c.class !== 'accident'));
+    const category = cat.code;
+    const unit = rng.pick(units);
+    const pattern = pickPattern(rng);
+    const figures = pickFigures(rng);
+    const manualLevel: Level | null = isAccidentCategory(category) ? null : rng.chance(0.8) ? 'IV' : rng.pick(LEVELS);
+    const level = manualLevel ?? levelOf(figures, DEFAULT_RULE_SET.levelThresholds);
+    const limits = DEFAULT_RULE_SET.limits[level];
+    const place = `${rng.pick(STREETS)}${rng.pick(SITES[category] ?? ['附近'])}`;
+    const summary = `${place}${rng.pick(WHAT[category] ?? [`发生${cat.nameZh}事件`])}`;
+    const closeAfter = rng.int(3, 30) * HOUR;
+    const kinds: { kind: ReportKind; channel: Channel; at: number; fromUnit: string; full: boolean; deaths?: number; reason?: string | null }[] = [];
+    const firstAt =
+      pattern === 'late'
+        ? occurredAt + limits.firstReportMin * MIN + rng.int(1, 90) * MIN
+        : occurredAt + Math.floor(limits.firstReportMin * MIN * (0.15 + 0.75 * rng.next()));
+    if (pattern === 'omitted') {
+      kinds.push({ kind: 'initial', channel: rng.pick(['media', 'public'] as const), at: occurredAt + rng.int(10, 40) * MIN, fromUnit: rng.pick(['市融媒体中心', '群众来电']), full: false });
+      if (rng.chance(0.6)) kinds.push({ kind: 'initial', channel: 'phone', at: occurredAt + limits.firstReportMin * MIN + rng.int(10, 300) * MIN, fromUnit: unit, full: true });
+    } else {
+      kinds.push({ kind: 'initial', channel: 'phone', at: firstAt, fromUnit: unit, full: pattern !== 'gaps' });
+    }
+    const written = occurredAt + Math.floor(limits.writtenReportMin * MIN * (0.5 + 0.6 * rng.next()));
+    kinds.push({ kind: 'followup', channel: rng.pick(['fax', 'document', 'system'] as const), at: Math.max(written, (kinds[kinds.length - 1]?.at ?? 0) + 20 * MIN), fromUnit: unit, full: true });
+    if (pattern === 'corrected' || pattern === 'false_fall') {
+      kinds.push({
+        kind: 'followup',
+        channel: 'phone',
+        at: kinds[kinds.length - 1]!.at + rng.int(1, 6) * HOUR,
+        fromUnit: unit,
+        full: true,
+        deaths: Math.max(0, figures.deaths - 1),
+        reason: pattern === 'corrected' ? '经核实，一名伤者此前被重复统计' : null,
+      });
+    }
+    const closedAt = occurredAt + closeAfter;
+    kinds.push({ kind: 'final', channel: 'document', at: closedAt + rng.int(2, 30) * HOUR, fromUnit: unit, full: true });
+
+    // Whole minutes, as a person would type them.
+    for (const k of kinds) k.at = Math.round(k.at / MIN) * MIN;
+    plans.push({
+      at: kinds[0]!.at,
+      run: () => {
+        const fields = (k: (typeof kinds)[number]): ReportFields =>
+          reportFieldsSchema.parse({
+            kind: k.kind,
+            channel: k.channel,
+            fromUnit: k.fromUnit,
+            callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
+            enteredAt: k.at + rng.int(0, 5) * MIN,
+            receivedAt: k.at,
+            occurredAt,
+            location: k.full || rng.chance(0.3) ? place : null,
+            summary: k.full ? summary : null,
+            measuresTaken: k.full ? '已组织救援力量赶赴现场处置' : null,
+            deaths: k.full ? (k.deaths ?? figures.deaths) : null,
+            missing: k.full ? figures.missing : null,
+            seriouslyInjured: k.full ? figures.seriouslyInjured : null,
+            injured: figures.injured,
+            trapped: figures.trapped,
+            directLossYuan: k.full ? figures.directLossYuan : null,
+            correctionReason: k.reason ?? null,
+          });
+        const first = kinds[0]!;
+        if (first.at > opts.now) return;
+        simNow = Math.min(opts.now, first.at + 5 * MIN);
+        const { incident } = createIncident(sim, { category, responsibleUnit: unit, occurredAt, place, level: manualLevel, important: level !== 'IV', report: fields(first) }, 'demo');
+        reports++;
+        created++;
+        if (level !== 'IV') {
+          simNow = Math.min(opts.now, first.at + 25 * MIN);
+          addUpward(sim, { incidentId: incident.id, recipient: '省应急管理厅', channel: 'phone', sentAt: first.at + rng.int(5, 25) * MIN, note: '' }, 'demo');
+        }
+        let closed = false;
+        const closeBy = (t: number) => {
+          if (closed || closedAt > t) return;
+          closed = true;
+          simNow = closedAt;
+          updateFacts(sim, incident.id, { closedAt, reason: '现场处置结束' }, 'demo');
+        };
+        for (const k of kinds.slice(1)) {
+          if (k.at > opts.now) break;
+          closeBy(k.at);
+          simNow = Math.min(opts.now, k.at + 5 * MIN);
+          addReport(sim, incident.id, fields(k), 'demo');
+          reports++;
+        }
+        closeBy(opts.now);
+      },
+    });
+  }
+  // In order of the first report, so numbers follow time like a real log.
+  plans.sort((a, b) => a.at - b.at);
+  // Batches in one transaction each (the services' own transactions nest as savepoints), so a
+  // large volume is not one fsync per write.
+  const batch = ctx.db.transaction((ps: typeof plans) => ps.forEach((p) => p.run()));
+  for (let k = 0; k < plans.length; k += 500) batch(plans.slice(k, k + 500));
+  simNow = opts.now;
+  runRulesClock(sim);
+  // A leader confirmed some late first reports older than two days.
+  let confirmed = 0;
+  for (const f of queueFlags(ctx.db, { review: 'pending', limit: 1_000_000 }, opts.now)) {
+    if (f.code !== 'LATE_FIRST' || f.status !== 'late' || (f.actual ?? opts.now) > opts.now - 48 * HOUR || !rng.chance(0.6)) continue;
+    reviewFlag(sim, { flagId: f.id, decision: 'confirmed', leader: '赵建国', reason: '经电话核实，单位未在时限内首报' }, 'demo');
+    confirmed++;
+  }
+  return { incidents: created, reports, confirmed };
+}
+
+export const incidentsSeeder: DemoSeeder = {
+  name: 'incidents',
+  seed(ctx, opts, rng) {
+    const r = seedIncidents(ctx, { days: opts.days, now: opts.now, perDay: opts.perDay }, rng);
+    return `${r.incidents} incidents, ${r.reports} reports, ${r.confirmed} late reports confirmed by a leader`;
+  },
+};

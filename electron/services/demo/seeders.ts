@@ -1,0 +1,31 @@
+// Runs in plain Node (the `duty demo` command, tests, benchmarks). The demo's ordered list of
+// seeders: each fills its part of the database through the ordinary services (so the audit log
+// records it) and says what it did in one line. Later seeders may read what earlier ones wrote.
+import type { Rng } from '../../../shared/domain/random.js';
+import { seededRng } from '../../../shared/domain/random.js';
+import type { ServiceContext } from '../context.js';
+import { incidentsSeeder } from './incidents-seeder.js';
+import { unitsSeeder } from './units-seeder.js';
+
+export interface DemoOptions {
+  days: number;
+  seed: number;
+  now: number;
+  /** Volume: incidents per day (default 4); benchmarks raise it. */
+  perDay?: number | undefined;
+}
+
+export type DemoSeeder = { name: string; seed(ctx: ServiceContext, opts: DemoOptions, rng: Rng): string /* one summary line */ };
+
+export const DEMO_SEEDERS: DemoSeeder[] = [unitsSeeder, incidentsSeeder];
+
+/** A seeder's own stream, so adding a seeder does not change what the others generate. */
+function rngFor(seed: number, name: string): Rng {
+  let h = seed >>> 0;
+  for (const c of name) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return seededRng(h);
+}
+
+export function runDemo(ctx: ServiceContext, opts: DemoOptions): string[] {
+  return DEMO_SEEDERS.map((s) => `${s.name}: ${s.seed(ctx, opts, rngFor(opts.seed, s.name))}`);
+}

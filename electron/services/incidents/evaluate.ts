@@ -1,0 +1,163 @@
+// Runs in Electron's main process and in plain Node. Re-judges one incident with the rule engine
+// and stores the verdict: flags keep their identity (incident, code, slot) while their status
+// moves; a flag the engine no longer raises is marked cleared; every change is audited. Called in
+// the write transaction of every change, and by the rules clock.
+import type { IncidentRow, IncidentStatus, ReportRow, StoredFlag } from '../../../shared/domain/incident.js';
+import type { OnDuty } from '../../../shared/domain/on-duty.js';
+import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
+import type { Flag } from '../../../shared/domain/rules/flag.js';
+import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
+import * as flagsRepo from '../../db/repositories/flags.js';
+import * as repo from '../../db/repositories/incidents.js';
+import { appendAudit } from '../audit.js';
+import type { ServiceContext } from '../context.js';
+import { onDutyAt } from '../roster/on-duty.js';
+import { pendingOf, ruleSetOf, toEngineIncident } from './engine.js';
+
+/** Which obligation a flag is about, stable while its verdict moves (overdue → late). */
+export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly ReportRow[]): string {
+  const report = flag.reportIndex === null ? null : reports[flag.reportIndex] ?? null;
+  switch (flag.code) {
+    case 'LATE_FOLLOWUP': {
+      // The follow-up owed after an official report: identified by that report.
+      const official = reports
+        .filter((r) => OFFICIAL_CHANNELS.has(r.channel) && r.fromUnit === incident.responsibleUnit)
+        .sort((a, b) => a.receivedAt - b.receivedAt || a.seq - b.seq);
+      if (report) {
+        const k = official.findIndex((r) => r.id === report.id);
+        return `after:${official[k - 1]?.id ?? 0}`;
+      }
+      // Overdue: owed after the last official report.
+      return `after:${official[official.length - 1]?.id ?? 0}`;
+    }
+    case 'OMITTED_FIELDS':
+    case 'OUTSIDE_SUPPLEMENT_WINDOW':
+      return `report:${report?.id ?? 0}`;
+    case 'SUSPECT_FALSE':
+      return `report:${report?.id ?? 0}:${flag.reason ?? ''}`;
+    default:
+      return 'incident';
+  }
+}
+
+export function onDutySnapshot(duty: OnDuty | null): { text: string | null; ids: string | null } {
+  if (!duty) return { text: null, ids: null };
+  const names = (p: { name: string }[]) => p.map((x) => x.name).join('、');
+  return {
+    text: `${duty.shiftName}：${names(duty.leaders)} / ${names(duty.officers)}`,
+    ids: JSON.stringify([...duty.leaders, ...duty.officers].map((p) => p.id)),
+  };
+}
+
+const verdictOf = (f: Pick<StoredFlag, 'status' | 'deadline' | 'actual' | 'reportId' | 'reason' | 'fields'>) =>
+  JSON.stringify([f.status, f.deadline, f.actual, f.reportId, f.reason ?? null, f.fields ?? null]);
+
+const auditView = (f: flagsRepo.FlagWrite) => ({
+  code: f.code,
+  slot: f.slot,
+  status: f.status,
+  deadline: f.deadline,
+  actual: f.actual,
+  minutesLate: f.minutesLate,
+  reportId: f.reportId,
+  reason: f.reason,
+  fields: f.fields,
+  onDuty: f.onDutyText,
+});
+
+/**
+ * Evaluates the incident at ctx.now() and stores flags and derived columns. Must run inside the
+ * caller's write transaction. Returns how many flags changed.
+ */
+export function reevaluate(ctx: ServiceContext, incidentId: number, method: string): number {
+  const db = ctx.db;
+  if (!db.inTransaction) throw new Error('reevaluate must run inside the write transaction');
+  const now = ctx.now();
+  const incident = repo.findIncident(db, incidentId);
+  if (!incident) return 0;
+  const reports = repo.reportsOf(db, incidentId);
+  const engineIncident = toEngineIncident(incident, reports);
+  const ruleSet = ruleSetOf(ctx);
+  const ev = evaluateIncident(engineIncident, ruleSet, now);
+  const { pending, nextCheck, far } = pendingOf(engineIncident, ruleSet, now);
+
+  const existing = new Map(flagsRepo.flagsOf(db, incidentId).map((f) => [`${f.code}|${f.slot}`, f]));
+  const seen = new Set<string>();
+  let changed = 0;
+  for (const f of ev.flags) {
+    let slot = slotOf(f, incident, reports);
+    while (seen.has(`${f.code}|${slot}`)) slot += '+';
+    const key = `${f.code}|${slot}`;
+    seen.add(key);
+    const old = existing.get(key);
+    const report = f.reportIndex === null ? null : reports[f.reportIndex] ?? null;
+    const write: flagsRepo.FlagWrite = {
+      incidentId,
+      code: f.code,
+      slot,
+      status: f.status,
+      reason: f.reason ?? null,
+      fields: f.fields ? JSON.stringify(f.fields) : null,
+      deadline: f.deadline,
+      actual: f.actual,
+      minutesLate: f.minutesLate,
+      reportId: report?.id ?? null,
+      onDutyText: old?.onDutyText ?? null,
+      onDutyIds: old?.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
+    };
+    const parsedFields = f.fields ? [...f.fields] : null;
+    if (old && verdictOf(old) === verdictOf({ ...write, fields: parsedFields, reason: f.reason ?? null })) continue;
+    // The officer on duty at the deadline (or when the report came, for flags without one).
+    if (!old || old.deadline !== write.deadline) {
+      const snap = onDutySnapshot(onDutyAt(ctx, write.deadline ?? write.actual ?? now));
+      write.onDutyText = snap.text;
+      write.onDutyIds = snap.ids;
+    }
+    if (old) {
+      flagsRepo.updateFlagVerdict(db, old.id, write, now);
+      appendAudit(ctx, { method, entity: 'flag', entityId: old.id, before: { incidentId, status: old.status, deadline: old.deadline, actual: old.actual }, after: auditView(write) });
+    } else {
+      const id = flagsRepo.insertFlag(db, write, now);
+      appendAudit(ctx, { method, entity: 'flag', entityId: id, before: null, after: { incidentId, ...auditView(write) } });
+    }
+    changed++;
+  }
+  for (const [key, old] of existing) {
+    if (seen.has(key) || old.status === 'cleared') continue;
+    flagsRepo.updateFlagVerdict(
+      db,
+      old.id,
+      {
+        incidentId,
+        code: old.code,
+        slot: old.slot,
+        status: 'cleared',
+        reason: old.reason,
+        fields: old.fields ? JSON.stringify(old.fields) : null,
+        deadline: old.deadline,
+        actual: old.actual,
+        minutesLate: old.minutesLate,
+        reportId: old.reportId,
+        onDutyText: old.onDutyText,
+        onDutyIds: old.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
+      },
+      now,
+    );
+    appendAudit(ctx, { method, entity: 'flag', entityId: old.id, before: { incidentId, status: old.status }, after: { incidentId, status: 'cleared' } });
+    changed++;
+  }
+
+  let status: IncidentStatus = 'open';
+  if (incident.closedAt !== null) status = far.flags.some((f) => f.code === 'LATE_FINAL' && f.status === 'overdue') ? 'final_pending' : 'closed';
+  const live = [...new Set(ev.flags.map((f) => f.code))].sort();
+  repo.updateDerived(db, incidentId, {
+    initialLevel: ev.initialLevel,
+    currentLevel: ev.currentLevel,
+    status,
+    nextDeadline: pending[0]?.deadline ?? null,
+    nextDeadlineCode: pending[0]?.code ?? null,
+    nextCheck,
+    flagCodes: live.join(' '),
+  });
+  return changed;
+}

@@ -1,0 +1,161 @@
+// Runs in Electron's main process and in plain Node. Use cases that record what the duty room is
+// told: a new incident with its first report (接报登记), later reports and corrections, upward
+// reports (上报), and the incident's own facts. Each write re-judges the incident in the same
+// transaction and is audited.
+import { AppError } from '../../../shared/api/app-error.js';
+import { formatInZone } from '../../../shared/domain/duty-day.js';
+import {
+  DUPLICATE_WINDOW_MS,
+  type Intake,
+  type IncidentRow,
+  type ReportFields,
+  type ReportRow,
+  type UpwardReportRow,
+} from '../../../shared/domain/incident.js';
+import type { Level } from '../../../shared/domain/levels.js';
+import { isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
+import type { Channel } from '../../../shared/domain/channels.js';
+import * as repo from '../../db/repositories/incidents.js';
+import { findUnitByName } from '../../db/repositories/units.js';
+import { appendAudit } from '../audit.js';
+import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { getSettings } from '../settings.js';
+import { reevaluate } from './evaluate.js';
+
+/** A typed time this far ahead of the clock is a typo (a wrong day or hour), not a report. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+export function getIncident(ctx: Pick<ServiceContext, 'db'>, id: number): IncidentRow {
+  const i = repo.findIncident(ctx.db, id);
+  if (!i) throw new AppError('not_found', 'incident.notFound', { id });
+  return i;
+}
+
+function checkTimes(ctx: ServiceContext, r: ReportFields & { receivedAt: number }): void {
+  const now = ctx.now();
+  if (r.receivedAt > now + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.receivedInFuture');
+  if (r.occurredAt !== null && r.occurredAt > r.receivedAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.occurredAfterReceived');
+}
+
+function withReceived(r: ReportFields): ReportFields & { receivedAt: number } {
+  return { ...r, receivedAt: r.receivedAt ?? r.enteredAt };
+}
+
+export function createIncident(ctx: ServiceContext, input: Intake, method = 'incidents.create'): { incident: IncidentRow; report: ReportRow } {
+  const report = withReceived(input.report);
+  checkTimes(ctx, report);
+  if (input.occurredAt > report.receivedAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.occurredAfterReceived');
+  // A manual level only where the figures do not grade (outside the accident class).
+  const manualLevel: Level | null = isAccidentCategory(input.category) ? null : input.level;
+  return inWriteTransaction(ctx, () => {
+    const now = ctx.now();
+    const tz = getSettings(ctx).timeZone;
+    const year = Number(formatInZone(report.receivedAt, tz, 'yyyy'));
+    const id = repo.insertIncident(ctx.db, {
+      year,
+      seq: repo.nextSeq(ctx.db, year),
+      category: input.category,
+      unitId: findUnitByName(ctx.db, input.responsibleUnit)?.id ?? null,
+      responsibleUnit: input.responsibleUnit,
+      occurredAt: input.occurredAt,
+      place: input.place || report.location || '',
+      manualLevel,
+      important: input.important,
+      firstReceivedAt: report.receivedAt,
+      now,
+    });
+    const reportId = repo.insertReport(ctx.db, id, report, ctx.actor, now);
+    const created = repo.findIncident(ctx.db, id)!;
+    appendAudit(ctx, { method, entity: 'incident', entityId: id, before: null, after: created });
+    appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: repo.findReport(ctx.db, reportId) });
+    repo.reindexIncident(ctx.db, id);
+    reevaluate(ctx, id, method);
+    return { incident: repo.findIncident(ctx.db, id)!, report: repo.findReport(ctx.db, reportId)! };
+  });
+}
+
+export function addReport(ctx: ServiceContext, incidentId: number, fields: ReportFields, method = 'incidents.addReport'): ReportRow {
+  const report = withReceived(fields);
+  checkTimes(ctx, report);
+  return inWriteTransaction(ctx, () => {
+    const incident = getIncident(ctx, incidentId);
+    if (report.correctsReportId !== null) {
+      const corrected = repo.findReport(ctx.db, report.correctsReportId);
+      if (!corrected || corrected.incidentId !== incidentId) throw new AppError('invalid_input', 'incident.correctsOtherIncident');
+      if (!report.correctionReason) throw new AppError('invalid_input', 'incident.correctionReasonRequired');
+    }
+    const now = ctx.now();
+    const reportId = repo.insertReport(ctx.db, incidentId, report, ctx.actor, now);
+    if (report.receivedAt < incident.firstReceivedAt)
+      repo.updateIncidentFacts(ctx.db, incidentId, { ...incident, firstReceivedAt: report.receivedAt }, now);
+    const stored = repo.findReport(ctx.db, reportId)!;
+    appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
+    repo.reindexIncident(ctx.db, incidentId);
+    reevaluate(ctx, incidentId, method);
+    return stored;
+  });
+}
+
+export function addUpward(
+  ctx: ServiceContext,
+  u: { incidentId: number; recipient: string; channel: Channel; sentAt: number; note: string },
+  method = 'incidents.addUpward',
+): UpwardReportRow {
+  if (u.sentAt > ctx.now() + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.sentInFuture');
+  return inWriteTransaction(ctx, () => {
+    getIncident(ctx, u.incidentId);
+    const id = repo.insertUpward(ctx.db, u, ctx.actor, ctx.now());
+    const row = repo.upwardOf(ctx.db, u.incidentId).find((x) => x.id === id)!;
+    appendAudit(ctx, { method, entity: 'upward_report', entityId: id, before: null, after: row });
+    return row;
+  });
+}
+
+export interface FactsPatch {
+  learnedAt?: number | null | undefined;
+  closedAt?: number | null | undefined;
+  occurredAt?: number | undefined;
+  level?: Level | null | undefined;
+  important?: boolean | undefined;
+  reason: string;
+}
+
+/** The incident's own facts; the reason is kept in the audit row beside before and after. */
+export function updateFacts(ctx: ServiceContext, id: number, patch: FactsPatch, method = 'incidents.updateFacts'): IncidentRow {
+  return inWriteTransaction(ctx, () => {
+    const before = getIncident(ctx, id);
+    const next = {
+      learnedAt: patch.learnedAt !== undefined ? patch.learnedAt : before.learnedAt,
+      closedAt: patch.closedAt !== undefined ? patch.closedAt : before.closedAt,
+      occurredAt: patch.occurredAt ?? before.occurredAt,
+      manualLevel: patch.level !== undefined && !isAccidentCategory(before.category) ? patch.level : before.manualLevel,
+      important: patch.important ?? before.important,
+      firstReceivedAt: before.firstReceivedAt,
+    };
+    if (next.closedAt !== null && next.closedAt > ctx.now() + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.closedInFuture');
+    repo.updateIncidentFacts(ctx.db, id, next, ctx.now());
+    reevaluate(ctx, id, method);
+    const after = repo.findIncident(ctx.db, id)!;
+    appendAudit(ctx, { method, entity: 'incident', entityId: id, before, after: { ...after, reason: patch.reason } });
+    return after;
+  });
+}
+
+/** Same unit and category, place alike, within 6 h: offered for merging at intake. */
+export function findDuplicates(ctx: Pick<ServiceContext, 'db'>, q: { unit: string; category: Category; occurredAt: number; place: string }): IncidentRow[] {
+  const place = q.place.trim();
+  return repo.findNear(ctx.db, q.unit, q.category, q.occurredAt, DUPLICATE_WINDOW_MS).filter((i) => {
+    if (!place || !i.place) return true;
+    return i.place.includes(place) || place.includes(i.place) || sharedBigram(i.place, place);
+  });
+}
+
+/** Two place names share a two-character run (XX路 vs XX路口): close enough to ask. */
+function sharedBigram(a: string, b: string): boolean {
+  const grams = new Set<string>();
+  const ca = [...a];
+  for (let k = 0; k + 1 < ca.length; k++) grams.add(ca[k]! + ca[k + 1]!);
+  const cb = [...b];
+  for (let k = 0; k + 1 < cb.length; k++) if (grams.has(cb[k]! + cb[k + 1]!)) return true;
+  return false;
+}

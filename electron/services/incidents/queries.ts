@@ -1,0 +1,74 @@
+// Runs in Electron's main process and in plain Node. What the log page, the detail drawer and the
+// dashboard read.
+import type { Dashboard, IncidentDetail, IncidentPage, LogQuery } from '../../../shared/domain/incident.js';
+import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
+import * as flagsRepo from '../../db/repositories/flags.js';
+import * as repo from '../../db/repositories/incidents.js';
+import { auditForEntity } from '../audit.js';
+import type { ServiceContext } from '../context.js';
+import { getSettings } from '../settings.js';
+import { pendingOf, ruleSetOf, toEngineIncident } from './engine.js';
+import { alarmKey } from './followup.js';
+import { getIncident } from './intake.js';
+
+export function listLog(ctx: ServiceContext, q: LogQuery): IncidentPage {
+  const { total, rows } = repo.listIncidents(ctx.db, q);
+  return { total, offset: q.offset, rows };
+}
+
+export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail {
+  const incident = getIncident(ctx, id);
+  const reports = repo.reportsOf(ctx.db, id);
+  const upward = repo.upwardOf(ctx.db, id);
+  const flags = flagsRepo.flagsOf(ctx.db, id, ctx.now());
+  const followups = flagsRepo.listFollowups(ctx.db, { status: 'all', incidentId: id });
+  const audit = [
+    ...auditForEntity(ctx.db, 'incident', id),
+    ...reports.flatMap((r) => auditForEntity(ctx.db, 'report', r.id)),
+    ...upward.flatMap((u) => auditForEntity(ctx.db, 'upward_report', u.id)),
+    ...flags.flatMap((f) => auditForEntity(ctx.db, 'flag', f.id)),
+    ...followups.flatMap((f) => auditForEntity(ctx.db, 'followup', f.id)),
+  ]
+    .sort((a, b) => a.id - b.id)
+    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, method: a.method, entity: a.entity, entityId: a.entity_id }));
+  const { pending } = pendingOf(toEngineIncident(incident, reports), ruleSetOf(ctx), ctx.now());
+  return { incident, reports, upward, flags, followups, audit, pending };
+}
+
+export function dashboard(ctx: ServiceContext): Dashboard {
+  const now = ctx.now();
+  const settings = getSettings(ctx);
+  const incidents = repo.withPendingDeadline(ctx.db);
+  const acked = flagsRepo.ackedKeys(
+    ctx.db,
+    incidents.map((i) => i.id),
+  );
+  const items = incidents.map((i) => {
+    const deadline = i.nextDeadline!;
+    const code = i.nextDeadlineCode!;
+    return {
+      incidentId: i.id,
+      number: i.number,
+      category: i.category,
+      responsibleUnit: i.responsibleUnit,
+      place: i.place,
+      level: i.currentLevel,
+      code,
+      deadline,
+      acked: (['amber', 'overdue'] as const).filter((s) => acked.has(alarmKey(i.id, code, deadline, s))),
+    };
+  });
+  const dayStart = dutyDayStart(dutyDayOf(now, { timeZone: settings.timeZone, boundary: settings.dutyBoundary }), {
+    timeZone: settings.timeZone,
+    boundary: settings.dutyBoundary,
+  });
+  return {
+    now,
+    items,
+    openIncidents: repo.countIncidents(ctx.db, 'open'),
+    pendingFlags: flagsRepo.countPendingFlags(ctx.db),
+    openFollowups: flagsRepo.countOpenFollowups(ctx.db),
+    today: repo.countIncidents(ctx.db, 'all', dayStart),
+    flags: flagsRepo.queueFlags(ctx.db, { review: 'pending', limit: 20 }, now),
+  };
+}

@@ -1,0 +1,38 @@
+// Runs in Electron's main process and in plain Node. The evaluation clock: every interval (30 s by
+// default) the incidents whose verdict can change with time alone (a deadline passed since the
+// last look) are re-judged and their changed flags stored. Changes by people re-judge at once.
+import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { dueForCheck } from '../../db/repositories/incidents.js';
+import { reevaluate } from './evaluate.js';
+
+export const RULES_CLOCK_INTERVAL_MS = 30_000;
+
+/** One tick: returns how many incidents were re-judged and how many flags changed. */
+export function runRulesClock(ctx: ServiceContext): { incidents: number; changed: number } {
+  const ids = dueForCheck(ctx.db, ctx.now());
+  if (ids.length === 0) return { incidents: 0, changed: 0 };
+  return inWriteTransaction(ctx, () => {
+    let changed = 0;
+    for (const id of ids) changed += reevaluate(ctx, id, 'rules.clock');
+    return { incidents: ids.length, changed };
+  });
+}
+
+/** Starts the clock (one tick at once); returns the stop function. */
+export function startRulesClock(
+  ctx: ServiceContext,
+  opts: { intervalMs?: number; onError?: (e: unknown) => void } = {},
+): () => void {
+  const onError = opts.onError ?? ((e: unknown) => process.stderr.write(`[rules clock] ${(e as Error)?.stack ?? String(e)}\n`));
+  const tick = () => {
+    try {
+      if (ctx.db.open) runRulesClock(ctx);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  tick();
+  const id = setInterval(tick, opts.intervalMs ?? RULES_CLOCK_INTERVAL_MS);
+  id.unref?.();
+  return () => clearInterval(id);
+}

@@ -1,0 +1,65 @@
+// Runs in the renderer. Small pieces the incident pages share: time formatting in the duty room's
+// zone, level and flag tags, a countdown text.
+import { Tag, Tooltip } from 'antd';
+import { formatInZone } from '../../../shared/domain/duty-day.js';
+import type { StoredFlag } from '../../../shared/domain/incident.js';
+import type { Level } from '../../../shared/domain/levels.js';
+import { useApp, type T } from '../i18n.js';
+
+export function useFmt(): (ms: number | null | undefined, pattern?: string) => string {
+  const { settings } = useApp();
+  return (ms, pattern = 'yyyy-MM-dd HH:mm') => (ms == null ? '' : formatInZone(ms, settings.timeZone, pattern));
+}
+
+const LEVEL_COLORS: Record<Level, string> = { I: 'magenta', II: 'red', III: 'orange', IV: 'blue' };
+
+export function LevelTag({ level }: { level: Level }) {
+  const { t } = useApp();
+  return <Tag color={LEVEL_COLORS[level]}>{t(`level.${level}`)}</Tag>;
+}
+
+const STATUS_COLORS: Record<StoredFlag['status'], string> = { late: 'red', overdue: 'volcano', suspected: 'gold', cleared: 'default' };
+
+export function FlagTag({ flag }: { flag: Pick<StoredFlag, 'code' | 'status' | 'minutesLate' | 'fields' | 'reason' | 'review'> }) {
+  const { t } = useApp();
+  const detail = [
+    t(`flag.status.${flag.status}`),
+    flag.minutesLate !== null ? t('flag.minutesLate', { minutes: flag.minutesLate }) : '',
+    flag.fields?.length ? t('flag.missingItems', { items: flag.fields.map((f) => t(`item.${f}`)).join('、') }) : '',
+    flag.reason ? t(`flag.reason.${flag.reason}`) : '',
+    t(`flag.review.${flag.review}`),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Tooltip title={detail}>
+      <Tag color={STATUS_COLORS[flag.status]} data-testid={`flag-${flag.code}`}>
+        {t(`flag.code.${flag.code}`)}
+        {flag.minutesLate !== null && flag.status !== 'cleared' ? ` ${flag.minutesLate}′` : ''}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** "1:05:09" / "3 天 2:00:00" style remaining time. */
+export function durationText(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const hms = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return d > 0 ? `${d}d ${hms}` : hms;
+}
+
+export type Stage = 'ok' | 'amber' | 'red';
+
+export function stageOf(deadline: number, now: number, amberMs: number): Stage {
+  if (now > deadline) return 'red';
+  if (now >= deadline - amberMs) return 'amber';
+  return 'ok';
+}
+
+export function countdownText(t: T, deadline: number, now: number): string {
+  return now > deadline ? t('dashboard.overdueBy', { time: durationText(now - deadline) }) : t('dashboard.remaining', { time: durationText(deadline - now) });
+}

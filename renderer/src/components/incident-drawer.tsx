@@ -1,0 +1,207 @@
+// Runs in the renderer. The incident's detail: facts, the timeline of reports, upward reports,
+// flags, follow-ups and audit entries in time order, and the actions that add to it (a report, an
+// upward report, the end of the response, a verified time learned), each with its reason.
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { CHANNELS, type Channel } from '../../../shared/domain/channels.js';
+import { parseTypedTime } from '../../../shared/domain/incident-time.js';
+import type { IncidentDetail, ReportRow } from '../../../shared/domain/incident.js';
+import { api } from '../api.js';
+import { useApp } from '../i18n.js';
+import { FlagTag, LevelTag, useFmt } from './incident-bits.js';
+
+type Action = null | 'upward' | 'close' | 'learned';
+
+function Figures({ r }: { r: ReportRow }) {
+  const { t } = useApp();
+  const v = (n: number | null) => (n === null ? t('log.notStated') : String(n));
+  return (
+    <div>
+      {t('log.figures', {
+        deaths: v(r.deaths),
+        missing: v(r.missing),
+        seriouslyInjured: v(r.seriouslyInjured),
+        injured: v(r.injured),
+        trapped: v(r.trapped),
+        loss: r.directLossYuan === null ? t('log.notStated') : t('log.yuan', { n: r.directLossYuan.toLocaleString() }),
+      })}
+    </div>
+  );
+}
+
+export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; onClose(): void; onChanged?(): void }) {
+  const { t, settings } = useApp();
+  const { message } = App.useApp();
+  const fmt = useFmt();
+  const [d, setD] = useState<IncidentDetail | null>(null);
+  const [action, setAction] = useState<Action>(null);
+  const [form, setForm] = useState({ recipient: '', channel: 'phone' as Channel, time: '', note: '', reason: '' });
+
+  const load = useCallback(async () => {
+    if (id === null) return setD(null);
+    try {
+      setD(await api.incidents.get({ id }));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }, [id, message]);
+  useEffect(() => void load(), [load]);
+
+  const submit = async () => {
+    if (!d) return;
+    const at = form.time.trim() ? parseTypedTime(form.time, settings.timeZone, Date.now()) : Date.now();
+    if (at === null) return message.error(t('incident.timeInvalid'));
+    try {
+      if (action === 'upward') await api.incidents.addUpward({ incidentId: d.incident.id, recipient: form.recipient, channel: form.channel, sentAt: at, note: form.note });
+      if (action === 'close') await api.incidents.updateFacts({ id: d.incident.id, closedAt: at, reason: form.reason });
+      if (action === 'learned') await api.incidents.updateFacts({ id: d.incident.id, learnedAt: at, reason: form.reason });
+      message.success(t('common.saved'));
+      setAction(null);
+      setForm({ recipient: '', channel: 'phone', time: '', note: '', reason: '' });
+      await load();
+      onChanged?.();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  // One time-ordered list: reports, upward reports, flags, follow-ups, audit entries.
+  type Entry = { at: number; color: string; node: React.ReactNode; key: string };
+  const entries: Entry[] = [];
+  if (d) {
+    for (const r of d.reports)
+      entries.push({
+        at: r.receivedAt,
+        color: 'blue',
+        key: `r${r.id}`,
+        node: (
+          <div data-testid={`timeline-report-${r.seq}`}>
+            <strong>{t('log.reportLine', { seq: r.seq, kind: t(`reportKind.${r.kind}`), channel: t(`channel.${r.channel}`), unit: r.fromUnit })}</strong>
+            {r.callerName && ` · ${r.callerName}${r.callerTitle ? `（${r.callerTitle}）` : ''} ${r.callerPhone}`}
+            <div className="timeline-meta">{t('log.enteredReceived', { received: fmt(r.receivedAt), entered: fmt(r.enteredAt, 'yyyy-MM-dd HH:mm:ss') })}</div>
+            {r.location && <div>{r.location}</div>}
+            {r.summary && <div style={{ whiteSpace: 'pre-wrap' }}>{r.summary}</div>}
+            <Figures r={r} />
+            {r.measuresTaken && <div>{r.measuresTaken}</div>}
+            {r.correctsReportId !== null && (
+              <Tag color="purple">
+                {t('intake.correctsReport', { seq: d.reports.find((x) => x.id === r.correctsReportId)?.seq ?? '?' })}：{r.correctionReason}
+              </Tag>
+            )}
+          </div>
+        ),
+      });
+    for (const u of d.upward)
+      entries.push({ at: u.sentAt, color: 'cyan', key: `u${u.id}`, node: <div>{`${t('upward.title')} → ${u.recipient} · ${t(`channel.${u.channel}`)} ${u.note}`}</div> });
+    for (const f of d.flags)
+      entries.push({
+        at: f.deadline ?? f.actual ?? f.raisedAt,
+        color: f.status === 'cleared' ? 'gray' : 'red',
+        key: `f${f.id}`,
+        node: (
+          <div>
+            <FlagTag flag={f} /> {f.deadline !== null && fmt(f.deadline)}
+            <div className="timeline-meta">{f.onDutyText ? t('flag.onDuty', { text: f.onDutyText }) : t('flag.onDuty', { text: t('flag.noRoster') })}</div>
+            {f.review !== 'pending' && (
+              <div className="timeline-meta">
+                {t(`flag.review.${f.review}`)} · {t('flag.reviewedBy', { by: f.reviewedBy ?? '', at: fmt(f.reviewedAt), reason: f.reviewReason ?? '' })}
+              </div>
+            )}
+          </div>
+        ),
+      });
+    for (const f of d.followups)
+      entries.push({
+        at: f.createdAt,
+        color: 'orange',
+        key: `o${f.id}`,
+        node: (
+          <div>
+            <Tag>{t(`followup.kind.${f.kind}`)}</Tag>
+            {f.subject} · {t('followup.owner')} {f.owner} · {t('followup.dueAt')} {fmt(f.dueAt)} · {t(`followup.status.${f.status}`)}
+            {f.result && <div>{f.result}</div>}
+          </div>
+        ),
+      });
+    for (const a of d.audit)
+      entries.push({ at: a.at, color: 'gray', key: `a${a.id}`, node: <div className="timeline-meta">{`#${a.id} ${fmt(a.at, 'MM-dd HH:mm:ss')} ${a.actor} ${a.method} ${a.entity} ${a.entityId ?? ''}`}</div> });
+    entries.sort((a, b) => a.at - b.at);
+  }
+
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={720} title={d ? `${d.incident.number} ${d.incident.responsibleUnit} ${t(`category.${d.incident.category}`)}` : ''} data-testid="incident-drawer">
+      {d && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Button type="primary" onClick={() => (window.location.hash = `#/intake/${d.incident.id}`)} data-testid="drawer-add-report">
+              {t('intake.addReport')}
+            </Button>
+            <Button onClick={() => setAction('upward')} data-testid="drawer-upward">
+              {t('upward.add')}
+            </Button>
+            <Button onClick={() => setAction('learned')}>{t('log.setLearnedAt')}</Button>
+            <Button onClick={() => setAction('close')} disabled={d.incident.closedAt !== null}>
+              {t('log.closeIncident')}
+            </Button>
+          </Space>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('incident.occurredAt')}>{fmt(d.incident.occurredAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('incident.place')}>{d.incident.place}</Descriptions.Item>
+            <Descriptions.Item label={t('incident.level')}>
+              <LevelTag level={d.incident.currentLevel} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('incident.status')}>{t(`incident.status.${d.incident.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('incident.learnedAt')}>{fmt(d.incident.learnedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('incident.closedAt')}>{fmt(d.incident.closedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('log.pending')} span={2}>
+              {d.pending.map((p) => (
+                <Tag key={`${p.code}${p.deadline}`} color={p.deadline < Date.now() ? 'red' : 'orange'}>
+                  {t(`deadline.${p.code}`)} {fmt(p.deadline, 'MM-dd HH:mm')}
+                </Tag>
+              ))}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('log.timeline')}
+          </Typography.Title>
+          <Timeline data-testid="incident-timeline" items={entries.map((e) => ({ key: e.key, color: e.color, content: <div><div className="timeline-meta">{fmt(e.at, 'MM-dd HH:mm')}</div>{e.node}</div> }))} />
+        </>
+      )}
+      <Modal
+        open={action !== null}
+        title={action === 'upward' ? t('upward.add') : action === 'close' ? t('log.closeIncident') : t('log.setLearnedAt')}
+        onCancel={() => setAction(null)}
+        onOk={() => void submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'drawer-action-save' } as Record<`data-${string}`, string>}
+      >
+        <Form layout="vertical" onFinish={() => void submit()}>
+          {action === 'upward' && (
+            <>
+              <Form.Item label={t('upward.recipient')} required>
+                <Input autoFocus value={form.recipient} onChange={(e) => setForm({ ...form, recipient: e.target.value })} data-testid="upward-recipient" />
+              </Form.Item>
+              <Form.Item label={t('upward.channel')}>
+                <Select value={form.channel} onChange={(v) => setForm({ ...form, channel: v })} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item label={action === 'upward' ? t('upward.sentAt') : action === 'close' ? t('incident.closedAt') : t('incident.learnedAt')}>
+            <Input placeholder={fmt(Date.now())} value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} autoFocus={action !== 'upward'} />
+          </Form.Item>
+          {action === 'upward' ? (
+            <Form.Item label={t('upward.note')}>
+              <Input value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+            </Form.Item>
+          ) : (
+            <Form.Item label={t('log.factsReason')} required>
+              <Input.TextArea rows={2} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Drawer>
+  );
+}

@@ -1,0 +1,287 @@
+// Runs in the renderer. 督办: every flag in a work queue, confirmed or dismissed by a leader with a
+// written reason; urging a unit (催报) and supervised items (督办事项) with an owner, a due time
+// and a result. Everything here is audited by the services.
+import { App, Button, Form, Input, Modal, Segmented, Space, Table, Tabs, Tag, Typography, type ButtonProps } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { parseTypedTime } from '../../../shared/domain/incident-time.js';
+import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
+import { api } from '../api.js';
+import { FlagTag, useFmt } from '../components/incident-bits.js';
+import { useApp } from '../i18n.js';
+import '../incidents.css';
+
+type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | null;
+type NewFollowup = { flag: QueueFlag; kind: FollowupKind } | null;
+
+export function FollowupPage() {
+  const { t, settings } = useApp();
+  const { message } = App.useApp();
+  const fmt = useFmt();
+  const [filter, setFilter] = useState<'pending' | 'confirmed' | 'dismissed' | 'all'>('pending');
+  const [flags, setFlags] = useState<QueueFlag[]>([]);
+  const [items, setItems] = useState<Followup[]>([]);
+  const [itemFilter, setItemFilter] = useState<'open' | 'done' | 'all'>('open');
+  const [review, setReview] = useState<Review>(null);
+  const [newItem, setNewItem] = useState<NewFollowup>(null);
+  const [completing, setCompleting] = useState<Followup | null>(null);
+  const [form, setForm] = useState({ leader: '', reason: '', subject: '', owner: '', due: '', result: '' });
+  const [defaultLeader, setDefaultLeader] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const [q, f] = await Promise.all([api.flags.queue({ review: filter }), api.followups.list({ status: itemFilter })]);
+      setFlags(q);
+      setItems(f);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }, [filter, itemFilter, message]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void api.flags.leaderOnDuty({}).then((r) => setDefaultLeader(r.leader ?? ''), () => undefined);
+  }, []);
+
+  const startReview = (flag: QueueFlag, decision: 'confirmed' | 'dismissed') => {
+    setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
+    setReview({ flag, decision });
+  };
+  const startFollowup = (flag: QueueFlag, kind: FollowupKind) => {
+    const what = t(`deadline.${flag.code}`);
+    setForm((f) => ({ ...f, subject: kind === 'urge' ? t('followup.urgeSubject', { unit: flag.responsibleUnit, what }) : `${flag.incidentNumber} ${t(`flag.code.${flag.code}`)}`, owner: '', due: '' }));
+    setNewItem({ flag, kind });
+  };
+
+  const submitReview = async () => {
+    if (!review) return;
+    try {
+      await api.flags.review({ flagId: review.flag.id, decision: review.decision, leader: form.leader, reason: form.reason });
+      message.success(t('flag.reviewed'));
+      setReview(null);
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const submitFollowup = async () => {
+    if (!newItem) return;
+    const due = parseTypedTime(form.due, settings.timeZone, Date.now());
+    if (due === null) return message.error(t('incident.timeInvalid'));
+    try {
+      await api.followups.create({ incidentId: newItem.flag.incidentId, flagId: newItem.flag.id, kind: newItem.kind, subject: form.subject, owner: form.owner, dueAt: due });
+      message.success(t('common.saved'));
+      setNewItem(null);
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const submitComplete = async () => {
+    if (!completing) return;
+    try {
+      await api.followups.complete({ id: completing.id, result: form.result });
+      message.success(t('common.saved'));
+      setCompleting(null);
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const queue = (
+    <>
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={filter}
+        onChange={(v) => setFilter(v as typeof filter)}
+        data-testid="queue-filter"
+        options={[
+          { value: 'pending', label: t('followup.filterPending') },
+          { value: 'confirmed', label: t('followup.filterConfirmed') },
+          { value: 'dismissed', label: t('followup.filterDismissed') },
+          { value: 'all', label: t('followup.filterAll') },
+        ]}
+      />
+      <Table<QueueFlag>
+        rowKey="id"
+        size="small"
+        dataSource={flags}
+        data-testid="flag-queue"
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { title: t('incident.number'), dataIndex: 'incidentNumber', width: 96, render: (n: string, f) => <a href={`#/log/${f.incidentId}`}>{n}</a> },
+          { title: t('incident.responsibleUnit'), dataIndex: 'responsibleUnit', width: 130 },
+          { title: t('incident.category'), key: 'cat', width: 150, render: (_: unknown, f) => `${t(`category.${f.category}`)} ${f.place}` },
+          { title: t('incident.flags'), key: 'flag', render: (_: unknown, f) => <FlagTag flag={f} /> },
+          { title: t('ledger.deadline'), key: 'deadline', width: 130, render: (_: unknown, f) => fmt(f.deadline, 'MM-dd HH:mm') },
+          { title: t('ledger.actual'), key: 'actual', width: 130, render: (_: unknown, f) => fmt(f.actual, 'MM-dd HH:mm') },
+          {
+            title: t('flag.onDuty', { text: '' }).replace(/[:：]\s*$/, ''),
+            key: 'duty',
+            width: 140,
+            render: (_: unknown, f) => f.onDutyText ?? <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text>,
+          },
+          {
+            title: t('common.status'),
+            key: 'review',
+            width: 200,
+            render: (_: unknown, f) =>
+              f.review === 'pending' ? (
+                <Tag>{t('flag.review.pending')}</Tag>
+              ) : (
+                <span>
+                  <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
+                  <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
+                </span>
+              ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 250,
+            render: (_: unknown, f) => (
+              <Space size={4}>
+                {f.review === 'pending' && (
+                  <>
+                    <Button size="small" danger onClick={() => startReview(f, 'confirmed')} data-testid={`flag-confirm-${f.id}`}>
+                      {t('flag.confirm')}
+                    </Button>
+                    <Button size="small" onClick={() => startReview(f, 'dismissed')} data-testid={`flag-dismiss-${f.id}`}>
+                      {t('flag.dismiss')}
+                    </Button>
+                  </>
+                )}
+                <Button size="small" type="link" onClick={() => startFollowup(f, 'urge')} data-testid={`flag-urge-${f.id}`}>
+                  {t('followup.urge')}
+                </Button>
+                <Button size="small" type="link" onClick={() => startFollowup(f, 'supervise')}>
+                  {t('followup.supervise')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+
+  const followups = (
+    <>
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={itemFilter}
+        onChange={(v) => setItemFilter(v as typeof itemFilter)}
+        options={[
+          { value: 'open', label: t('followup.status.open') },
+          { value: 'done', label: t('followup.status.done') },
+          { value: 'all', label: t('followup.filterAll') },
+        ]}
+      />
+      <Table<Followup>
+        rowKey="id"
+        size="small"
+        dataSource={items}
+        data-testid="followup-items"
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { title: t('incident.number'), dataIndex: 'incidentNumber', width: 96, render: (n: string, f) => <a href={`#/log/${f.incidentId}`}>{n}</a> },
+          { title: '', dataIndex: 'kind', width: 90, render: (k: FollowupKind) => <Tag>{t(`followup.kind.${k}`)}</Tag> },
+          { title: t('followup.subject'), dataIndex: 'subject' },
+          { title: t('followup.owner'), dataIndex: 'owner', width: 90 },
+          {
+            title: t('followup.dueAt'),
+            dataIndex: 'dueAt',
+            width: 150,
+            render: (v: number, f) => (f.status === 'open' && v < Date.now() ? <Typography.Text type="danger" title={t('followup.overdueItem')}>{fmt(v)}</Typography.Text> : fmt(v)),
+          },
+          { title: t('followup.result'), dataIndex: 'result', render: (v: string | null) => v ?? '' },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 90,
+            render: (_: unknown, f) =>
+              f.status === 'open' ? (
+                <Button size="small" onClick={() => (setForm((x) => ({ ...x, result: '' })), setCompleting(f))} data-testid={`followup-complete-${f.id}`}>
+                  {t('followup.complete')}
+                </Button>
+              ) : (
+                <Tag color="green">{t('followup.status.done')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <div data-testid="followup-page">
+      <div className="page-title">
+        <h2>{t('followup.title')}</h2>
+      </div>
+      <Tabs
+        items={[
+          { key: 'queue', label: t('followup.queue'), children: queue },
+          { key: 'items', label: t('followup.items'), children: followups },
+        ]}
+      />
+      <Modal
+        open={review !== null}
+        title={review ? t('flag.reviewTitle', { decision: t(review.decision === 'confirmed' ? 'flag.confirm' : 'flag.dismiss'), code: t(`flag.code.${review.flag.code}`), number: review.flag.incidentNumber }) : ''}
+        onCancel={() => setReview(null)}
+        onOk={() => void submitReview()}
+        okText={t(review?.decision === 'dismissed' ? 'flag.dismiss' : 'flag.confirm')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'review-save', danger: review?.decision === 'confirmed' } as ButtonProps}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('flag.leader')} required>
+            <Input autoFocus value={form.leader} onChange={(e) => setForm({ ...form, leader: e.target.value })} data-testid="review-leader" />
+          </Form.Item>
+          <Form.Item label={t('flag.reviewReason')} required>
+            <Input.TextArea rows={3} placeholder={t('flag.reviewReasonPlaceholder')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} data-testid="review-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={newItem !== null}
+        title={newItem ? t(newItem.kind === 'urge' ? 'followup.urge' : 'followup.supervise') : ''}
+        onCancel={() => setNewItem(null)}
+        onOk={() => void submitFollowup()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'followup-save' } as ButtonProps}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('followup.subject')} required>
+            <Input value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} data-testid="followup-subject" />
+          </Form.Item>
+          <Form.Item label={t('followup.owner')} required>
+            <Input autoFocus value={form.owner} onChange={(e) => setForm({ ...form, owner: e.target.value })} data-testid="followup-owner" />
+          </Form.Item>
+          <Form.Item label={t('followup.dueAt')} required>
+            <Input placeholder="2026-11-24 12:00 / 12:00" value={form.due} onChange={(e) => setForm({ ...form, due: e.target.value })} data-testid="followup-due" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={completing !== null}
+        title={t('followup.complete')}
+        onCancel={() => setCompleting(null)}
+        onOk={() => void submitComplete()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'followup-complete-save' } as ButtonProps}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('followup.result')} required>
+            <Input.TextArea autoFocus rows={3} value={form.result} onChange={(e) => setForm({ ...form, result: e.target.value })} data-testid="followup-result" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,349 @@
+// Pure domain code: runs anywhere (renderer, main, CLI, tests).
+// The incident log's records and the schemas of what a duty officer types: the intake form, a
+// follow-up report, an upward report, a flag review, a follow-up item. zod error messages are
+// i18n keys, so the form and the dispatcher say the same thing in the UI's language.
+import { z } from 'zod';
+import { CATEGORY_CODES, type Category } from './categories.js';
+import { CHANNELS, type Channel } from './channels.js';
+import { LEVELS, type Level } from './levels.js';
+import type { FlagCode, FlagStatus, SuspicionReason } from './rules/flag.js';
+import { REPORT_KINDS, type ReportItem, type ReportKind } from './rules/incident.js';
+
+export const INCIDENT_STATUSES = ['open', 'final_pending', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const FLAG_REVIEWS = ['pending', 'confirmed', 'dismissed'] as const;
+export type FlagReview = (typeof FLAG_REVIEWS)[number];
+export type StoredFlagStatus = FlagStatus | 'cleared';
+
+export const FOLLOWUP_KINDS = ['urge', 'supervise'] as const;
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
+
+/** Two reports of the same unit and category within this much of each other may be one incident. */
+export const DUPLICATE_WINDOW_MS = 6 * 60 * 60 * 1000;
+/** The dashboard turns amber this long before a deadline. */
+export const AMBER_MS = 15 * 60 * 1000;
+
+export interface IncidentRow {
+  id: number;
+  number: string;
+  category: Category;
+  unitId: number | null;
+  responsibleUnit: string;
+  occurredAt: number;
+  place: string;
+  learnedAt: number | null;
+  closedAt: number | null;
+  manualLevel: Level | null;
+  important: boolean;
+  firstReceivedAt: number;
+  createdAt: number;
+  updatedAt: number;
+  initialLevel: Level;
+  currentLevel: Level;
+  status: IncidentStatus;
+  nextDeadline: number | null;
+  nextDeadlineCode: FlagCode | null;
+  flagCodes: FlagCode[];
+  /** First line of what happened (the latest report that says). */
+  summary: string;
+  reportCount: number;
+}
+
+export interface ReportRow {
+  id: number;
+  incidentId: number;
+  seq: number;
+  kind: ReportKind;
+  channel: Channel;
+  fromUnit: string;
+  callerName: string;
+  callerTitle: string;
+  callerPhone: string;
+  enteredAt: number;
+  receivedAt: number;
+  occurredAt: number | null;
+  location: string | null;
+  summary: string | null;
+  measuresTaken: string | null;
+  deaths: number | null;
+  missing: number | null;
+  seriouslyInjured: number | null;
+  injured: number | null;
+  trapped: number | null;
+  directLossYuan: number | null;
+  correctionReason: string | null;
+  correctsReportId: number | null;
+  actor: string;
+  createdAt: number;
+}
+
+export interface UpwardReportRow {
+  id: number;
+  incidentId: number;
+  recipient: string;
+  channel: Channel;
+  sentAt: number;
+  note: string;
+  actor: string;
+  createdAt: number;
+}
+
+export interface StoredFlag {
+  id: number;
+  incidentId: number;
+  code: FlagCode;
+  slot: string;
+  status: StoredFlagStatus;
+  reason: SuspicionReason | null;
+  fields: ReportItem[] | null;
+  deadline: number | null;
+  actual: number | null;
+  /** For overdue flags, as of the time the list was read. */
+  minutesLate: number | null;
+  reportId: number | null;
+  onDutyText: string | null;
+  onDutyIds: number[] | null;
+  raisedAt: number;
+  updatedAt: number;
+  review: FlagReview;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+  reviewedAt: number | null;
+}
+
+/** A flag in the 督办 queue, with the incident it belongs to. */
+export interface QueueFlag extends StoredFlag {
+  incidentNumber: string;
+  responsibleUnit: string;
+  category: Category;
+  place: string;
+}
+
+export interface Followup {
+  id: number;
+  incidentId: number;
+  incidentNumber: string;
+  flagId: number | null;
+  kind: FollowupKind;
+  subject: string;
+  owner: string;
+  dueAt: number;
+  status: 'open' | 'done';
+  result: string | null;
+  createdAt: number;
+  createdBy: string;
+  doneAt: number | null;
+  doneBy: string | null;
+}
+
+export interface TimelineAudit {
+  id: number;
+  at: number;
+  actor: string;
+  method: string;
+  entity: string;
+  entityId: string | null;
+}
+
+export interface IncidentDetail {
+  incident: IncidentRow;
+  reports: ReportRow[];
+  upward: UpwardReportRow[];
+  flags: StoredFlag[];
+  followups: Followup[];
+  audit: TimelineAudit[];
+  /** Deadlines still owed, from the engine (code and instant). */
+  pending: { code: FlagCode; deadline: number }[];
+}
+
+export interface IncidentPage {
+  total: number;
+  offset: number;
+  rows: IncidentRow[];
+}
+
+export interface DashboardItem {
+  incidentId: number;
+  number: string;
+  category: Category;
+  responsibleUnit: string;
+  place: string;
+  level: Level;
+  code: FlagCode;
+  deadline: number;
+  /** Acknowledged stages of this deadline. */
+  acked: ('amber' | 'overdue')[];
+}
+
+export interface Dashboard {
+  now: number;
+  items: DashboardItem[];
+  openIncidents: number;
+  pendingFlags: number;
+  openFollowups: number;
+  today: number;
+  /** The newest flags awaiting a leader's review. */
+  flags: QueueFlag[];
+}
+
+export interface LedgerFinding {
+  flagId: number;
+  incidentId: number;
+  incidentNumber: string;
+  code: FlagCode;
+  confirmedAt: number;
+  confirmedBy: string;
+  reason: string;
+  deadline: number | null;
+  actual: number | null;
+  minutesLate: number | null;
+}
+
+export interface LedgerUnit {
+  unit: string;
+  notices: LedgerFinding[];
+  heavierPenalty: LedgerFinding[];
+  vetoed: boolean;
+  summonsRecommended: boolean;
+  summonsCount: number;
+  /** Every confirmed finding of the unit in the year. */
+  findings: LedgerFinding[];
+}
+
+export interface Ledger {
+  year: number;
+  asOf: number;
+  units: LedgerUnit[];
+}
+
+// --- Input schemas (messages are i18n keys) ---
+
+const trimmed = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
+const count = z
+  .number({ error: 'incident.countInvalid' })
+  .int({ error: 'incident.countInvalid' })
+  .nonnegative({ error: 'incident.countInvalid' })
+  .max(1_000_000, { error: 'incident.countInvalid' })
+  .nullable()
+  .default(null);
+const instant = z.number({ error: 'incident.timeInvalid' }).int({ error: 'incident.timeInvalid' }).positive({ error: 'incident.timeInvalid' });
+
+/** What one report states; used by intake and by a follow-up report. */
+export const reportFieldsSchema = z.object({
+  kind: z.enum(REPORT_KINDS, { error: 'incident.kindRequired' }),
+  channel: z.enum(CHANNELS, { error: 'incident.channelRequired' }),
+  fromUnit: trimmed(60).min(1, { error: 'incident.fromUnitRequired' }),
+  callerName: trimmed(30).default(''),
+  callerTitle: trimmed(30).default(''),
+  callerPhone: trimmed(40).default(''),
+  /** When the form opened (system stamp). */
+  enteredAt: instant,
+  /** The real time of the call, as typed; defaults to enteredAt. */
+  receivedAt: instant.optional(),
+  occurredAt: instant.nullable().default(null),
+  location: trimmed(200).nullable().default(null),
+  summary: trimmed(4000).nullable().default(null),
+  measuresTaken: trimmed(4000).nullable().default(null),
+  deaths: count,
+  missing: count,
+  seriouslyInjured: count,
+  injured: count,
+  trapped: count,
+  directLossYuan: z.number({ error: 'incident.lossInvalid' }).nonnegative({ error: 'incident.lossInvalid' }).nullable().default(null),
+  correctionReason: trimmed(1000).nullable().default(null),
+  correctsReportId: z.number().int().positive().nullable().default(null),
+});
+export type ReportFields = z.output<typeof reportFieldsSchema>;
+export type ReportFieldsInput = z.input<typeof reportFieldsSchema>;
+
+export const intakeSchema = z
+  .object({
+    category: z.enum(CATEGORY_CODES, { error: 'incident.categoryRequired' }),
+    responsibleUnit: trimmed(60).min(1, { error: 'incident.unitRequired' }),
+    occurredAt: instant,
+    place: trimmed(200).default(''),
+    level: z.enum(LEVELS).nullable().default(null),
+    important: z.boolean().default(false),
+    report: reportFieldsSchema.strict(),
+  })
+  .strict();
+export type IntakeInput = z.input<typeof intakeSchema>;
+export type Intake = z.output<typeof intakeSchema>;
+
+export const addReportSchema = z
+  .object({
+    incidentId: z.number().int().positive(),
+    report: reportFieldsSchema.strict(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    // A correction without a reason would be an overwrite in disguise.
+    if (v.report.correctsReportId != null && !v.report.correctionReason)
+      ctx.addIssue({ code: 'custom', path: ['report', 'correctionReason'], message: 'incident.correctionReasonRequired' });
+  });
+
+export const upwardSchema = z
+  .object({
+    incidentId: z.number().int().positive(),
+    recipient: trimmed(60).min(1, { error: 'incident.recipientRequired' }),
+    channel: z.enum(CHANNELS, { error: 'incident.channelRequired' }),
+    sentAt: instant,
+    note: trimmed(1000).default(''),
+  })
+  .strict();
+
+export const updateFactsSchema = z
+  .object({
+    id: z.number().int().positive(),
+    learnedAt: instant.nullable().optional(),
+    closedAt: instant.nullable().optional(),
+    occurredAt: instant.optional(),
+    level: z.enum(LEVELS).nullable().optional(),
+    important: z.boolean().optional(),
+    reason: trimmed(1000).min(2, { error: 'incident.reasonRequired' }),
+  })
+  .strict();
+
+export const reviewSchema = z
+  .object({
+    flagId: z.number().int().positive(),
+    decision: z.enum(['confirmed', 'dismissed']),
+    leader: trimmed(30).min(1, { error: 'flag.leaderRequired' }),
+    reason: trimmed(1000).min(2, { error: 'flag.reasonRequired' }),
+  })
+  .strict();
+
+export const followupCreateSchema = z
+  .object({
+    incidentId: z.number().int().positive(),
+    flagId: z.number().int().positive().nullable().default(null),
+    kind: z.enum(FOLLOWUP_KINDS),
+    subject: trimmed(500).min(1, { error: 'followup.subjectRequired' }),
+    owner: trimmed(30).min(1, { error: 'followup.ownerRequired' }),
+    dueAt: instant,
+  })
+  .strict();
+
+export const followupCompleteSchema = z
+  .object({
+    id: z.number().int().positive(),
+    result: trimmed(2000).min(1, { error: 'followup.resultRequired' }),
+  })
+  .strict();
+
+export const logQuerySchema = z
+  .object({
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    category: z.enum(CATEGORY_CODES).optional(),
+    level: z.enum(LEVELS).optional(),
+    unit: z.string().trim().max(60).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    flag: z.string().max(40).optional(),
+    query: z.string().trim().max(100).optional(),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().positive().max(500).default(100),
+  })
+  .strict();
+export type LogQuery = z.output<typeof logQuerySchema>;

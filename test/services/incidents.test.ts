@@ -1,0 +1,266 @@
+// Services on a real SQLite file: intake, stored flags with stable identity, the rules clock,
+// corrections, leader review and the unit ledger, search, duplicates, the handover seam.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Intake, ReportFields } from '../../shared/domain/incident.js';
+import { intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
+import { ledgerWorkbook } from '../../electron/export/ledger-xlsx.js';
+import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { onDutySnapshot } from '../../electron/services/incidents/evaluate.js';
+import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
+import { ackAlarm, completeFollowup, createFollowup, listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
+import { handoverSummary } from '../../electron/services/incidents/handover-summary.js';
+import { addReport, createIncident, findDuplicates, updateFacts } from '../../electron/services/incidents/intake.js';
+import { ledger } from '../../electron/services/incidents/ledger.js';
+import { dashboard, incidentDetail, listLog } from '../../electron/services/incidents/queries.js';
+import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
+import { createUnit } from '../../electron/services/units.js';
+import { testContext, type TestContext } from '../helpers/context.js';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 24, 1, 0, 0); // 2026-11-24 09:00 in Shanghai
+
+function report(over: Partial<ReportFields> & { enteredAt: number }): ReportFields {
+  return reportFieldsSchema.parse({ kind: 'initial', channel: 'phone', fromUnit: '东城区', ...over });
+}
+
+function intake(ctx: TestContext, over: Partial<Intake> = {}, rep: Partial<ReportFields> = {}) {
+  const input = intakeSchema.parse({
+    category: 'road_traffic',
+    responsibleUnit: '东城区',
+    occurredAt: T0,
+    place: '建设大道与发展路口',
+    report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', enteredAt: ctx.now(), location: '建设大道与发展路口', deaths: 1, missing: 0, seriouslyInjured: 2, ...rep },
+    ...over,
+  });
+  return createIncident(ctx, input);
+}
+
+function ctxAt(ms: number): TestContext {
+  const ctx = testContext({ now: ms });
+  createUnit(ctx, { name: '东城区', kind: 'district', dutyPhone: '027-85551234', fax: '', contactName: '', contactTitle: '', contactPhone: '', address: '', notes: '' });
+  return ctx;
+}
+
+describe('incident intake and flags', () => {
+  test('a phone report 2 h 01 min after the stated occurrence is a late first report (1 min); 2 h 00 is on time', () => {
+    const ctx = ctxAt(T0 + 121 * MIN);
+    const { incident } = intake(ctx);
+    assert.match(incident.number, /^2026-0001$/);
+    const d = incidentDetail(ctx, incident.id);
+    const late = d.flags.find((f) => f.code === 'LATE_FIRST');
+    assert.ok(late, 'LATE_FIRST raised');
+    assert.equal(late.status, 'late');
+    assert.equal(late.minutesLate, 1);
+    assert.equal(late.deadline, T0 + 120 * MIN);
+    assert.equal(late.onDutyText, null, 'no roster: stored as null, not invented');
+    assert.equal(late.review, 'pending');
+
+    ctx.setNow(T0 + 120 * MIN);
+    const { incident: onTime } = intake(ctx);
+    assert.equal(incidentDetail(ctx, onTime.id).flags.find((f) => f.code === 'LATE_FIRST'), undefined);
+    assert.equal(onTime.number, '2026-0002');
+  });
+
+  test('the typed time of the call is what counts; the system stamp is kept beside it', () => {
+    const ctx = ctxAt(T0 + 150 * MIN);
+    const { incident, report: r } = intake(ctx, {}, { receivedAt: T0 + 100 * MIN });
+    assert.equal(r.enteredAt, T0 + 150 * MIN);
+    assert.equal(r.receivedAt, T0 + 100 * MIN);
+    assert.equal(incidentDetail(ctx, incident.id).flags.find((f) => f.code === 'LATE_FIRST'), undefined);
+  });
+
+  test('a report with gaps is saved and raises the omitted-items flag', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    const { incident } = intake(ctx, {}, { location: null, deaths: null, missing: null, seriouslyInjured: null });
+    const f = incidentDetail(ctx, incident.id).flags.find((x) => x.code === 'OMITTED_FIELDS');
+    assert.deepEqual(f?.fields, ['deaths', 'location', 'missing', 'seriouslyInjured']);
+  });
+
+  test('a media tip with no official report: overdue on the clock, then late with the same identity when the report comes', () => {
+    const ctx = ctxAt(T0 + 5 * MIN);
+    const { incident } = intake(ctx, {}, { channel: 'media', fromUnit: '某新闻网' });
+    assert.equal(incidentDetail(ctx, incident.id).flags.length, 0);
+    const dash = dashboard(ctx);
+    assert.equal(dash.items[0]?.code, 'LATE_FIRST');
+    assert.equal(dash.items[0]?.deadline, T0 + 120 * MIN);
+
+    // Exactly at the deadline nothing is due yet; one millisecond after, the clock raises it.
+    ctx.setNow(T0 + 120 * MIN);
+    runRulesClock(ctx);
+    assert.equal(incidentDetail(ctx, incident.id).flags.length, 0);
+    ctx.setNow(T0 + 120 * MIN + 1);
+    const tick = runRulesClock(ctx);
+    assert.equal(tick.incidents, 1);
+    let flags = incidentDetail(ctx, incident.id).flags;
+    const overdue = flags.find((f) => f.code === 'LATE_FIRST')!;
+    assert.equal(overdue.status, 'overdue');
+    assert.equal(overdue.minutesLate, 1);
+    assert.equal(flags.find((f) => f.code === 'OMITTED_UNREPORTED')?.status, 'suspected');
+    assert.equal(auditForEntity(ctx.db, 'flag', overdue.id)[0]?.method, 'rules.clock');
+
+    ctx.setNow(T0 + 200 * MIN);
+    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'initial', location: 'x', deaths: 0, missing: 0, seriouslyInjured: 0 }));
+    flags = incidentDetail(ctx, incident.id).flags;
+    const late = flags.find((f) => f.code === 'LATE_FIRST')!;
+    assert.equal(late.id, overdue.id, 'same flag, verdict moved');
+    assert.equal(late.status, 'late');
+    assert.equal(late.minutesLate, 80);
+    const history = auditForEntity(ctx.db, 'flag', late.id).map((a) => JSON.parse(a.after!).status);
+    assert.deepEqual(history, ['overdue', 'late']);
+  });
+
+  test('a verified learnedAt clears a flag: marked cleared, never deleted', () => {
+    const ctx = ctxAt(T0 + 180 * MIN);
+    const { incident } = intake(ctx);
+    const flag = incidentDetail(ctx, incident.id).flags.find((f) => f.code === 'LATE_FIRST')!;
+    assert.equal(flag.status, 'late');
+    updateFacts(ctx, incident.id, { learnedAt: T0 + 90 * MIN, reason: '核实：单位 10:30 才获知' });
+    const after = incidentDetail(ctx, incident.id).flags.find((f) => f.id === flag.id)!;
+    assert.equal(after.status, 'cleared');
+    assert.throws(() => ctx.db.prepare('DELETE FROM flags WHERE id = ?').run(flag.id), /never deleted/);
+  });
+
+  test('a correction is a new report with a reason; reports cannot be updated or deleted', () => {
+    const ctx = ctxAt(T0 + 30 * MIN);
+    const { incident, report: first } = intake(ctx, {}, { deaths: 3 });
+    assert.equal(incident.currentLevel, 'III');
+    ctx.setNow(T0 + 60 * MIN);
+    // Figures fell without a reason: suspected false report.
+    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', location: 'x', deaths: 1, missing: 0, seriouslyInjured: 0 }));
+    assert.ok(incidentDetail(ctx, incident.id).flags.some((f) => f.code === 'SUSPECT_FALSE' && f.reason === 'figures_fell'));
+    assert.throws(
+      () => addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', correctsReportId: first.id })),
+      /correctionReasonRequired/,
+    );
+    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', deaths: 1, location: 'x', missing: 0, seriouslyInjured: 0, correctsReportId: first.id, correctionReason: '重复统计' }));
+    assert.equal(incidentDetail(ctx, incident.id).reports.length, 3);
+    assert.throws(() => ctx.db.prepare('UPDATE incident_reports SET deaths = 0 WHERE id = ?').run(first.id), /never changed/);
+    assert.throws(() => ctx.db.prepare('DELETE FROM incident_reports WHERE id = ?').run(first.id), /never deleted/);
+    assert.throws(() => ctx.db.prepare('DELETE FROM incidents WHERE id = ?').run(incident.id), /never deleted/);
+  });
+});
+
+describe('follow-up, ledger, dashboard alarms', () => {
+  test('a leader confirms a late report: it appears in the unit ledger; a second review is refused', async () => {
+    const ctx = ctxAt(T0 + 121 * MIN);
+    const { incident } = intake(ctx);
+    const flag = listQueue(ctx, 'pending').find((f) => f.code === 'LATE_FIRST' && f.incidentId === incident.id)!;
+    ctx.setNow(T0 + 200 * MIN);
+    reviewFlag(ctx, { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '经核实，首报迟报 1 分钟' });
+    assert.throws(() => reviewFlag(ctx, { flagId: flag.id, decision: 'dismissed', leader: '李', reason: '再次' }), /alreadyReviewed/);
+    const l = ledger(ctx, 2026);
+    assert.equal(l.units.length, 1);
+    assert.equal(l.units[0]!.unit, '东城区');
+    assert.equal(l.units[0]!.notices.length, 1);
+    assert.equal(l.units[0]!.notices[0]!.confirmedBy, '张局');
+    assert.equal(l.units[0]!.vetoed, false);
+    assert.equal(ledger(ctx, 2025).units.length, 0, 'counts in the year of confirmation only');
+
+    // Excel: text typed by a person stays text.
+    const second = intake(ctx, { occurredAt: T0 }, { receivedAt: T0 + 190 * MIN }).incident;
+    const flag2 = listQueue(ctx, 'pending').find((f) => f.code === 'LATE_FIRST' && f.incidentId === second.id)!;
+    reviewFlag(ctx, { flagId: flag2.id, decision: 'confirmed', leader: '=HYPERLINK("x")', reason: '+1' });
+    const buf = await ledgerWorkbook(ledger(ctx, 2026), { locale: 'zh-CN', timeZone: 'Asia/Shanghai', bureauName: '市应急管理局' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[1]!;
+    const values: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    assert.ok(values.includes('东城区'));
+    for (const v of values) assert.ok(typeof v !== 'object' || v === null, `no formula cells: ${JSON.stringify(v)}`);
+  });
+
+  test('follow-ups have an owner, a due time and a result; all audited', () => {
+    const ctx = ctxAt(T0 + 121 * MIN);
+    const { incident } = intake(ctx);
+    const f = createFollowup(ctx, { incidentId: incident.id, flagId: null, kind: 'urge', subject: '催报书面报告', owner: '王伟', dueAt: T0 + 240 * MIN });
+    assert.equal(f.status, 'open');
+    assert.equal(handoverSummary(ctx, ctx.now()).openFollowups.length, 1);
+    const done = completeFollowup(ctx, f.id, '已电话催报，单位承诺 13:00 前传真');
+    assert.equal(done.status, 'done');
+    assert.throws(() => completeFollowup(ctx, f.id, 'again'), /alreadyDone/);
+    assert.deepEqual(auditForEntity(ctx.db, 'followup', f.id).map((a) => a.method), ['followups.create', 'followups.complete']);
+    assert.deepEqual(verifyAudit(ctx.db).ok, true);
+  });
+
+  test('dashboard: next deadline per open incident; acknowledgement stored once', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    const { incident } = intake(ctx);
+    const item = dashboard(ctx).items.find((i) => i.incidentId === incident.id)!;
+    // The quick report came; the written one is owed 240 min after the occurrence.
+    assert.equal(item.code, 'LATE_WRITTEN');
+    assert.equal(item.deadline, T0 + 240 * MIN);
+    ackAlarm(ctx, { incidentId: incident.id, code: item.code, deadline: item.deadline, stage: 'amber' });
+    ackAlarm(ctx, { incidentId: incident.id, code: item.code, deadline: item.deadline, stage: 'amber' });
+    assert.deepEqual(dashboard(ctx).items.find((i) => i.incidentId === incident.id)!.acked, ['amber']);
+    assert.equal(auditForEntity(ctx.db, 'alarm', 1).length, 1);
+    const h = handoverSummary(ctx, ctx.now());
+    assert.equal(h.openIncidents.length, 1);
+    assert.equal(h.upcomingDeadlines.length, 1);
+    assert.equal(handoverSummary(ctx, ctx.now(), 60 * MIN).upcomingDeadlines.length, 0, 'outside the horizon');
+  });
+});
+
+describe('log search and duplicates', () => {
+  test('full-text search: trigram for 3+ characters, LIKE below; filters', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    intake(ctx, { place: '光谷大道' }, { summary: '货车与公交车相撞', location: '光谷大道' });
+    intake(ctx, { place: '江汉路步行街', category: 'fire' }, { summary: '商铺起火', location: '江汉路步行街' });
+    assert.equal(listLog(ctx, { query: '公交车', offset: 0, limit: 100 }).total, 1);
+    assert.equal(listLog(ctx, { query: '起火', offset: 0, limit: 100 }).total, 1, 'two characters fall back to LIKE');
+    assert.equal(listLog(ctx, { query: '光', offset: 0, limit: 100 }).total, 1);
+    assert.equal(listLog(ctx, { query: '2026-0002', offset: 0, limit: 100 }).rows[0]?.place, '江汉路步行街');
+    assert.equal(listLog(ctx, { category: 'fire', offset: 0, limit: 100 }).total, 1);
+    assert.equal(listLog(ctx, { flag: 'LATE_FIRST', offset: 0, limit: 100 }).total, 0);
+    assert.equal(listLog(ctx, { offset: 0, limit: 1 }).rows.length, 1);
+    assert.equal(listLog(ctx, { offset: 0, limit: 1 }).total, 2);
+  });
+
+  test('possible duplicates: same unit and category, place alike, within 6 h', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    intake(ctx, { place: '建设大道与发展路口' });
+    assert.equal(findDuplicates(ctx, { unit: '东城区', category: 'road_traffic', occurredAt: T0 + 6 * 60 * MIN, place: '发展路口' }).length, 1);
+    assert.equal(findDuplicates(ctx, { unit: '东城区', category: 'road_traffic', occurredAt: T0 + 6 * 60 * MIN + 1, place: '发展路口' }).length, 0);
+    assert.equal(findDuplicates(ctx, { unit: '东城区', category: 'fire', occurredAt: T0, place: '发展路口' }).length, 0);
+    assert.equal(findDuplicates(ctx, { unit: '东城区', category: 'road_traffic', occurredAt: T0, place: '长江大桥' }).length, 0);
+  });
+});
+
+describe('the seams: on duty at the deadline, and the contract', () => {
+  test('the shift on duty is stored as a text snapshot with person ids; null without a roster', () => {
+    assert.deepEqual(onDutySnapshot(null), { text: null, ids: null });
+    const snap = onDutySnapshot({
+      start: T0,
+      end: T0 + 24 * 60 * MIN,
+      shiftName: '全天',
+      leaders: [{ id: 7, name: '张局', phone: '' }],
+      officers: [
+        { id: 8, name: '李四', phone: '' },
+        { id: 9, name: '王五', phone: '' },
+      ],
+      checkedIn: [],
+    });
+    assert.deepEqual(snap, { text: '全天：张局 / 李四、王五', ids: '[7,8,9]' });
+  });
+
+  test('through the dispatcher: a review without a leader or reason says what to fill in, in Chinese', async () => {
+    const ctx = ctxAt(T0 + 121 * MIN);
+    intake(ctx);
+    const flag = listQueue(ctx, 'pending')[0]!;
+    const dispatch = createDispatcher(ctx, { logError: () => {} });
+    const r = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: ' ', reason: '' });
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.equal(r.error.code, 'invalid_input');
+      assert.match(r.error.message, /请填写确认的带班领导姓名/);
+      assert.match(r.error.message, /请写明理由/);
+    }
+    const ok = await dispatch('flags.review', { flagId: flag.id, decision: 'dismissed', leader: '张局', reason: '核实为系统录入延迟' });
+    assert.equal(ok.ok, true);
+    const again = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '再次确认' });
+    assert.equal(again.ok, false);
+    if (!again.ok) assert.match(again.error.message, /已由 张局 处理过/);
+  });
+});
