@@ -2,6 +2,7 @@
 // The one ordered list of migrations. Append only; versions go up in tens.
 import { m0010Initial } from './0010-initial.js';
 import { m0020Incidents } from './0020-incidents.js';
+import { m0030Roster } from './0030-roster.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster];

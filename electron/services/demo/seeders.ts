@@ -5,6 +5,7 @@ import type { Rng } from '../../../shared/domain/random.js';
 import { seededRng } from '../../../shared/domain/random.js';
 import type { ServiceContext } from '../context.js';
 import { incidentsSeeder } from './incidents-seeder.js';
+import { rosterSeeder } from './roster-seeder.js';
 import { unitsSeeder } from './units-seeder.js';
 
 export interface DemoOptions {
@@ -17,7 +18,7 @@ export interface DemoOptions {
 
 export type DemoSeeder = { name: string; seed(ctx: ServiceContext, opts: DemoOptions, rng: Rng): string /* one summary line */ };
 
-export const DEMO_SEEDERS: DemoSeeder[] = [unitsSeeder, incidentsSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [unitsSeeder, rosterSeeder, incidentsSeeder];
 
 /** A seeder's own stream, so adding a seeder does not change what the others generate. */
 function rngFor(seed: number, name: string): Rng {

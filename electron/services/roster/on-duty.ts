@@ -1,16 +1,31 @@
 // Runs in Electron's main process and in plain Node. Who is on duty at an instant, from the final
-// roster. The seam other services call; the roster (issue 5) implements it.
+// roster. The seam other services call (incident flags, handover, bulletin).
 import type { OnDuty, OnDutyNowAndNext } from '../../../shared/domain/on-duty.js';
+import { checkinsOf } from '../../db/repositories/checkins.js';
+import { rosteredShiftAt, rosteredShiftFrom, withPeople, type ShiftHead } from '../../db/repositories/roster.js';
 import type { ServiceContext } from '../context.js';
 
-/** The shift covering the instant, or null where no roster is set for it. */
-export function onDutyAt(_ctx: Pick<ServiceContext, 'db'>, _at: number): OnDuty | null {
-  // No roster exists yet: say so (null) rather than invent a shift.
-  return null;
+function toOnDuty(ctx: Pick<ServiceContext, 'db'>, head: ShiftHead): OnDuty {
+  const [s] = withPeople(ctx.db, [head]);
+  return {
+    start: head.start,
+    end: head.end,
+    shiftName: head.name,
+    leaders: s!.leaders,
+    officers: s!.officers,
+    checkedIn: checkinsOf(ctx.db, head.id).map((c) => c.personId),
+  };
 }
 
-/** The shift now and the one after it. */
+/** The shift covering the instant, or null where no roster is set for it. */
+export function onDutyAt(ctx: Pick<ServiceContext, 'db'>, at: number): OnDuty | null {
+  const head = rosteredShiftAt(ctx.db, at);
+  return head ? toOnDuty(ctx, head) : null;
+}
+
+/** The shift now and the one after it (the next rostered one where nothing is rostered now). */
 export function onDutyNowAndNext(ctx: Pick<ServiceContext, 'db'>, at: number): OnDutyNowAndNext {
   const now = onDutyAt(ctx, at);
-  return { now, next: now ? onDutyAt(ctx, now.end) : null };
+  const nextHead = rosteredShiftFrom(ctx.db, now ? now.end : at);
+  return { now, next: nextHead ? toOnDuty(ctx, nextHead) : null };
 }

@@ -1,13 +1,21 @@
 // Runs in the renderer. Who is on duty now and next, from the roster; says plainly when no roster
-// is set. Used by the dashboard and the roster page.
-import { Badge, Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+// is set. The incoming people check in here (接班签到); 15 minutes into a shift without every duty
+// officer checked in, a red alarm names who is missing, with one desktop notification and one beep
+// per shift until acknowledged. Used by the dashboard and the roster page.
+import { Alert, App, Badge, Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { OnDuty, OnDutyNowAndNext, PersonRef } from '../../../shared/domain/on-duty.js';
+import { CHECKIN_GRACE_MS } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
+import { beep, notify } from './deadline-alarms.js';
 
-function People({ people, checkedIn }: { people: PersonRef[]; checkedIn?: number[] }) {
+/** Check-in opens an hour before the shift (the server enforces the same). */
+const CHECKIN_OPENS_MS = 60 * 60 * 1000;
+const ACK_KEY = 'duty.checkinAlarmAck';
+
+function People({ people, checkedIn, canCheckIn, onCheckIn }: { people: PersonRef[]; checkedIn?: number[]; canCheckIn: boolean; onCheckIn(p: PersonRef): void }) {
   const { t } = useApp();
   return (
     <Space wrap size={[12, 4]}>
@@ -17,6 +25,10 @@ function People({ people, checkedIn }: { people: PersonRef[]; checkedIn?: number
           {checkedIn &&
             (checkedIn.includes(p.id) ? (
               <Tag color="green">{t('onDuty.checkedIn')}</Tag>
+            ) : canCheckIn ? (
+              <Button size="small" type="primary" ghost onClick={() => onCheckIn(p)} data-testid={`checkin-${p.id}`} title={t('onDuty.checkInTitle', { name: p.name })}>
+                {t('onDuty.checkIn')}
+              </Button>
             ) : (
               <Tag color="orange">{t('onDuty.notCheckedIn')}</Tag>
             ))}
@@ -26,45 +38,99 @@ function People({ people, checkedIn }: { people: PersonRef[]; checkedIn?: number
   );
 }
 
-function Shift({ shift, showCheckIn }: { shift: OnDuty; showCheckIn: boolean }) {
+function Shift({ shift, showCheckIn, canCheckIn, onCheckIn }: { shift: OnDuty; showCheckIn: boolean; canCheckIn: boolean; onCheckIn(p: PersonRef): void }) {
   const { t, settings } = useApp();
   const fmt = (ms: number) => formatInZone(ms, settings.timeZone, 'MM-dd HH:mm');
+  const checked = showCheckIn ? shift.checkedIn : undefined;
   return (
     <Descriptions size="small" column={1} colon>
       <Descriptions.Item label={shift.shiftName}>{t('onDuty.shiftTime', { start: fmt(shift.start), end: fmt(shift.end) })}</Descriptions.Item>
       <Descriptions.Item label={t('onDuty.leader')}>
-        <People people={shift.leaders} checkedIn={showCheckIn ? shift.checkedIn : undefined} />
+        <People people={shift.leaders} checkedIn={checked} canCheckIn={canCheckIn} onCheckIn={onCheckIn} />
       </Descriptions.Item>
       <Descriptions.Item label={t('onDuty.officers')}>
-        <People people={shift.officers} checkedIn={showCheckIn ? shift.checkedIn : undefined} />
+        <People people={shift.officers} checkedIn={checked} canCheckIn={canCheckIn} onCheckIn={onCheckIn} />
       </Descriptions.Item>
     </Descriptions>
   );
 }
 
 export function OnDutyPanel({ refreshMs = 30_000 }: { refreshMs?: number }) {
-  const { t } = useApp();
+  const { t, settings } = useApp();
+  const { message } = App.useApp();
   const [duty, setDuty] = useState<OnDutyNowAndNext | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => api.roster.onDuty({}).then((d) => alive && setDuty(d), () => undefined);
-    void load();
-    const id = setInterval(load, refreshMs);
-    return () => {
-      alive = false;
-      clearInterval(id);
-    };
-  }, [refreshMs]);
+  const [clock, setClock] = useState(() => Date.now());
+  const [acked, setAcked] = useState<string | null>(() => sessionStorage.getItem(ACK_KEY));
 
+  const load = useCallback(() => api.roster.onDuty({}).then(setDuty, () => undefined), []);
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => {
+      setClock(Date.now());
+      void load();
+    }, refreshMs);
+    return () => clearInterval(id);
+  }, [refreshMs, load]);
+
+  const checkIn = async (shift: OnDuty, p: PersonRef) => {
+    try {
+      setDuty(await api.roster.checkIn({ shiftStart: shift.start, personId: p.id }));
+      message.success(t('onDuty.checkedInOk', { name: p.name }));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const now = duty?.now;
+  const missing = now && clock >= now.start + CHECKIN_GRACE_MS ? now.officers.filter((o) => !now.checkedIn.includes(o.id)) : [];
+  const alarmKey = now ? `${now.start}` : '';
+  const names = missing.map((p) => p.name).join('、');
+  const fmt = (ms: number) => formatInZone(ms, settings.timeZone, 'MM-dd HH:mm');
+  useEffect(() => {
+    if (missing.length === 0 || acked === alarmKey) return;
+    const sounded = `duty.checkinAlarmSounded.${alarmKey}`;
+    if (sessionStorage.getItem(sounded)) return;
+    sessionStorage.setItem(sounded, '1');
+    beep(3);
+    notify(t('onDuty.alarmTitle'), t('onDuty.alarmNotify', { names }), `checkin-${alarmKey}`);
+  }, [missing.length, acked, alarmKey, names, t]);
+
+  const next = duty?.next;
+  const nextOpen = !!next && clock >= next.start - CHECKIN_OPENS_MS;
   return (
     <Card size="small" title={t('onDuty.title')} data-testid="on-duty-panel" loading={!duty}>
-      {duty?.now ? (
+      {missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="checkin-alarm"
+          title={t('onDuty.alarmTitle')}
+          description={t('onDuty.alarmText', { start: fmt(now!.start), names })}
+          action={
+            acked !== alarmKey && (
+              <Button
+                size="small"
+                danger
+                data-testid="checkin-alarm-ack"
+                onClick={() => {
+                  sessionStorage.setItem(ACK_KEY, alarmKey);
+                  setAcked(alarmKey);
+                }}
+              >
+                {t('onDuty.alarmAck')}
+              </Button>
+            )
+          }
+        />
+      )}
+      {now ? (
         <>
-          <Shift shift={duty.now} showCheckIn />
-          {duty.next && (
+          <Shift shift={now} showCheckIn canCheckIn onCheckIn={(p) => void checkIn(now, p)} />
+          {next && (
             <>
               <Badge status="default" text={t('onDuty.next')} style={{ margin: '8px 0' }} />
-              <Shift shift={duty.next} showCheckIn={false} />
+              <Shift shift={next} showCheckIn={nextOpen} canCheckIn={nextOpen} onCheckIn={(p) => void checkIn(next, p)} />
             </>
           )}
         </>
@@ -74,6 +140,12 @@ export function OnDutyPanel({ refreshMs = 30_000 }: { refreshMs?: number }) {
           <Button size="small" href="#/roster">
             {t('onDuty.goRoster')}
           </Button>
+          {next && (
+            <div style={{ textAlign: 'left', marginTop: 12 }}>
+              <Badge status="default" text={t('onDuty.next')} style={{ margin: '8px 0' }} />
+              <Shift shift={next} showCheckIn={nextOpen} canCheckIn={nextOpen} onCheckIn={(p) => void checkIn(next, p)} />
+            </div>
+          )}
         </Empty>
       )}
     </Card>

@@ -4,14 +4,18 @@ import type { ComponentType } from 'react';
 import type { Route } from '../use-hash-route.js';
 import { DashboardPage } from './dashboard-page.js';
 import { FollowupPage } from './followup-page.js';
+import { HandoverPage } from './handover-page.js';
 import { IntakePage } from './intake-page.js';
 import { LedgerPage } from './ledger-page.js';
 import { LogPage } from './log-page.js';
+import { RosterPage } from './roster-page.js';
 import { SettingsPage } from './settings-page.js';
 import { UnitsPage } from './units-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
+  roster: RosterPage,
+  handover: HandoverPage,
   settings: SettingsPage,
   dashboard: DashboardPage,
   intake: IntakePage,

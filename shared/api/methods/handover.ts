@@ -1,0 +1,27 @@
+// Pure code: runs anywhere. Contract methods of the shift handover (交接班).
+import { z } from 'zod';
+import type { Handover } from '../../domain/roster/roster.js';
+import type { RosterShift } from '../../domain/roster/roster.js';
+import { idSchema, method } from '../method.js';
+
+export const handoverMethods = {
+  /** The shift on duty at `at` (default now), and its handover record if one was started. */
+  'handover.current': method<{ shift: RosterShift | null; record: Handover | null; previous: Handover | null }>()(
+    z.object({ at: z.number().int().optional() }).strict(),
+  ),
+  /** Starts the outgoing shift's record, pre-filled (snapshot) from the incident log. */
+  'handover.prepare': method<Handover>()(z.object({ shiftId: idSchema }).strict()),
+  'handover.updateNotes': method<Handover>()(
+    z.object({ id: idSchema, notes: z.string().max(4000, { error: 'validation.tooLong' }) }).strict(),
+  ),
+  'handover.acknowledge': method<Handover>()(
+    z
+      .object({
+        id: idSchema,
+        personId: idSchema,
+        remarks: z.string().trim().max(2000, { error: 'validation.tooLong' }).default(''),
+      })
+      .strict(),
+  ),
+  'handover.list': method<Handover[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()),
+} as const;
