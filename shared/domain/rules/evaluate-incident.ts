@@ -3,7 +3,7 @@
 // docs/rules.md raise. Instants are epoch milliseconds throughout; parsing and printing times is
 // the caller's business, so the incident log and the CLI share this code unchanged.
 import { isAccidentCategory, type Category } from '../categories.js';
-import { OFFICIAL_CHANNELS, WRITTEN_CHANNELS } from '../channels.js';
+import { OFFICIAL_CHANNELS, QUICK_CHANNELS, WRITTEN_CHANNELS, type Channel } from '../channels.js';
 import { levelOfRank, levelRank, levelRankOfNumbers, type Level, type LevelThresholds } from '../levels.js';
 import { compareFlags, minutesLate, MINUTE_MS, type Flag, type FlagCode, type SuspicionReason } from './flag.js';
 import { isStated, type Incident, type Report, type ReportItem } from './incident.js';
@@ -42,6 +42,15 @@ interface CompiledRuleSet {
   correctionMs: number;
   quickRequired: readonly ReportItem[];
   writtenRequired: readonly ReportItem[];
+  // Indexed by level rank; null where the requirement does not apply at that level.
+  upwardMs: readonly UpwardRequirement[];
+}
+
+interface UpwardRequirement {
+  reason: 'upward_first' | 'upward_quick' | 'upward_written';
+  byRank: readonly (number | null)[];
+  /** Which upward channels satisfy it. */
+  accepts: (channel: Channel) => boolean;
 }
 
 // Rule sets are immutable values, so a compiled form can be cached per object without becoming
@@ -69,6 +78,17 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
     // Sorted once here so OMITTED_FIELDS lists items in order without sorting per report.
     quickRequired: [...new Set(ruleSet.requiredItems.quick)].sort(),
     writtenRequired: [...new Set(ruleSet.requiredItems.written)].sort(),
+    upwardMs: (
+      [
+        ['upward_first', ruleSet.upward.firstMin, (ch: Channel) => OFFICIAL_CHANNELS.has(ch)],
+        ['upward_quick', ruleSet.upward.quickMin, (ch: Channel) => QUICK_CHANNELS.has(ch)],
+        ['upward_written', ruleSet.upward.writtenMin, (ch: Channel) => WRITTEN_CHANNELS.has(ch)],
+      ] as const
+    ).map(([reason, perLevel, accepts]) => ({
+      reason,
+      byRank: (['IV', 'III', 'II', 'I'] as const).map((l) => (perLevel[l] === null ? null : perLevel[l] * MINUTE_MS)),
+      accepts,
+    })),
   };
   compiledRuleSets.set(ruleSet, c);
   return c;
@@ -149,6 +169,55 @@ function sortFlags(flags: Flag[]): void {
       j--;
     }
     flags[j + 1] = f;
+  }
+}
+
+/**
+ * Each upward requirement starts its clock when the incident first reaches a level where the
+ * requirement applies: at the duty room's first official report, or at the later report that
+ * lifted the level there (only reports within the supplement window grade the incident). Only an
+ * upward report sent at or after that start, on an accepted channel, meets it.
+ */
+function pushUpwardFlags(
+  flags: Flag[],
+  incident: Incident,
+  c: CompiledRuleSet,
+  n: number,
+  supplementWindowEnd: number,
+  firstOfficialAt: number,
+  now: number,
+): void {
+  const upward = incident.upward ?? [];
+  for (const req of c.upwardMs) {
+    let running = -1;
+    let start = -1;
+    let limit = 0;
+    for (let k = 0; k < n; k++) {
+      const r = sortedBuf[k]!;
+      if (r.receivedAt > supplementWindowEnd) break;
+      if (rankBuf[k]! <= running) continue;
+      running = rankBuf[k]!;
+      const ms = req.byRank[running];
+      if (ms != null) {
+        start = Math.max(firstOfficialAt, r.receivedAt);
+        limit = ms;
+        break;
+      }
+    }
+    if (start < 0) continue;
+    const deadline = start + limit;
+    let sent = Infinity;
+    for (const u of upward) if (u.sentAt >= start && u.sentAt < sent && req.accepts(u.channel)) sent = u.sentAt;
+    let f: Flag | null = null;
+    if (sent !== Infinity) {
+      if (sent > deadline) f = flag('UPWARD_LATE', 'late', deadline, sent, minutesLate(deadline, sent), null);
+    } else if (now > deadline) {
+      f = flag('UPWARD_LATE', 'overdue', deadline, null, minutesLate(deadline, now), null);
+    }
+    if (f) {
+      f.reason = req.reason;
+      flags.push(f);
+    }
   }
 }
 
@@ -329,7 +398,8 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
     if (concealed) flags.push(concealed);
   }
 
-  // (A later issue adds UPWARD_LATE here, from incident.upward and its own limits.)
+  // --- UPWARD_LATE: the duty room's own reports upward (上报) ---
+  if (firstOfficial >= 0) pushUpwardFlags(flags, incident, c, n, supplementWindowEnd, sorted[firstOfficial]!.receivedAt, now);
 
   if (flags.length > 1) sortFlags(flags);
   sortedBuf.fill(undefined, 0, n); // keep no reference to the caller's reports

@@ -13,6 +13,7 @@ export const FLAG_CODES = [
   'OUTSIDE_SUPPLEMENT_WINDOW',
   'SUSPECT_CONCEALED',
   'SUSPECT_FALSE',
+  'UPWARD_LATE',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -26,6 +27,7 @@ export const FLAG_NAMES_ZH: Readonly<Record<FlagCode, string>> = {
   OUTSIDE_SUPPLEMENT_WINDOW: '超出补报期',
   SUSPECT_CONCEALED: '瞒报疑点',
   SUSPECT_FALSE: '谎报疑点',
+  UPWARD_LATE: '上报迟报',
 };
 
 export const FLAG_STATUSES = ['late', 'overdue', 'suspected'] as const;
@@ -41,8 +43,14 @@ export const FLAG_STATUS_NAMES_ZH: Readonly<Record<FlagStatus, string>> = {
   suspected: '待核实',
 };
 
-/** Which signal raised a SUSPECT_* flag (both rules have several). */
+/** Which signal raised a SUSPECT_* flag, or which requirement an UPWARD_LATE flag is about. */
 export type SuspicionReason =
+  /** UPWARD_LATE: the first upward report (any official channel). */
+  | 'upward_first'
+  /** UPWARD_LATE: the upward report by phone or SMS (levels I and II by default). */
+  | 'upward_quick'
+  /** UPWARD_LATE: the upward written report (levels I and II by default). */
+  | 'upward_written'
   /** SUSPECT_FALSE: deaths + missing fell between official reports with no correctionReason. */
   | 'figures_fell'
   /** SUSPECT_FALSE: a stated occurrence time far earlier than the first known one. */

@@ -62,7 +62,17 @@ export interface Incident {
   level?: Level | null;
   /** In any order: the rules take them in the order of receivedAt. */
   reports: readonly Report[];
-  // A later issue adds `upward` (the duty room's own upward reports, UPWARD_LATE) beside `reports`.
+  /** 上报: what the duty room itself sent upward, in any order (judged by UPWARD_LATE). */
+  upward?: readonly UpwardReport[];
+}
+
+/** One upward report of the duty room: to whom, how, when it was sent. */
+export interface UpwardReport {
+  /** 省应急厅, 市政府总值班室, another department... */
+  to: string;
+  /** An official channel: phone or sms (quick), fax, document or system (written). */
+  channel: Channel;
+  sentAt: number;
 }
 
 /** Whether an item counts as stated: null/undefined never do, blank text does not either. */

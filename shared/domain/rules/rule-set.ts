@@ -24,6 +24,26 @@ export interface ReportLimits {
   finalReportHours: number;
 }
 
+/**
+ * The duty room's own upward reports (上报), per level, in minutes after the duty room received
+ * the first official report (or the report that lifted the level there); null: not required.
+ */
+export interface UpwardLimits {
+  /** The first upward report on any official channel. */
+  firstMin: Readonly<Record<Level, number | null>>;
+  /** An upward report by phone or SMS. */
+  quickMin: Readonly<Record<Level, number | null>>;
+  /** An upward written report (fax, document, system). */
+  writtenMin: Readonly<Record<Level, number | null>>;
+}
+
+/** Decree 493 Art. 11 (III and above: within 2 h) and the 2015 national notice (I, II: phone 30 min, written 1 h). */
+export const DEFAULT_UPWARD_LIMITS: UpwardLimits = {
+  firstMin: { I: 120, II: 120, III: 120, IV: null },
+  quickMin: { I: 30, II: 30, III: null, IV: null },
+  writtenMin: { I: 60, II: 60, III: null, IV: null },
+};
+
 export interface RuleSet {
   schema: typeof RULE_SET_SCHEMA_ID;
   version: typeof RULE_SET_VERSION;
@@ -47,6 +67,8 @@ export interface RuleSet {
     quick: readonly ReportItem[];
     written: readonly ReportItem[];
   };
+  /** UPWARD_LATE. Optional in a file (added after version 1 shipped): defaults to DEFAULT_UPWARD_LIMITS. */
+  upward: UpwardLimits;
 }
 
 const POSITIVE = 'expected a positive number';
@@ -73,6 +95,17 @@ const limitsSchema = z.strictObject({
   writtenReportMin: positive(),
   followupGapHours: positive(),
   finalReportHours: positive(),
+});
+
+const upwardLevelSchema = () => {
+  const limit = positive().nullable();
+  return z.strictObject({ I: limit, II: limit, III: limit, IV: limit });
+};
+
+const upwardSchema = z.strictObject({
+  firstMin: upwardLevelSchema(),
+  quickMin: upwardLevelSchema(),
+  writtenMin: upwardLevelSchema(),
 });
 
 const itemListSchema = z
@@ -122,6 +155,7 @@ export const ruleSetSchema = z.strictObject({
   concealmentWindowHours: positive(),
   occurrenceCorrectionMin: nonNegative(),
   requiredItems: z.strictObject({ quick: itemListSchema, written: itemListSchema }),
+  upward: upwardSchema.default(DEFAULT_UPWARD_LIMITS),
 });
 
 // Fails to compile if the schema's output drifts from the hand-written interface (the documentation).

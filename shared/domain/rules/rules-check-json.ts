@@ -3,7 +3,7 @@
 // into the engine's types with errors that name the bad field, and printing evaluations.
 import { z } from 'zod';
 import { CATEGORY_CODES, isAccidentCategory } from '../categories.js';
-import { CHANNELS } from '../channels.js';
+import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../channels.js';
 import { LEVELS, type Level } from '../levels.js';
 import type { Evaluation } from './evaluate-incident.js';
 import { describeValue, fieldErrorOf, friendlyIssueMessage, type ParseResult } from './field-error.js';
@@ -69,6 +69,13 @@ const reportSchema = z.strictObject({
   correctionReason: text,
 });
 
+const OFFICIAL = [...OFFICIAL_CHANNELS];
+const upwardSchema = z.strictObject({
+  to: z.string().trim().min(1, { error: 'expected to whom it was sent' }),
+  channel: z.enum(OFFICIAL as [Channel, ...Channel[]], { error: oneOf('upward channel', OFFICIAL) }),
+  sentAt: instant,
+});
+
 const incidentSchema = z
   .strictObject({
     id: z.string().min(1, { error: 'expected a non-empty id' }),
@@ -79,6 +86,7 @@ const incidentSchema = z
     closedAt: optionalInstant,
     level: z.enum(LEVELS, { error: oneOf('level', LEVELS) }).nullable().optional(),
     reports: z.array(reportSchema),
+    upward: z.array(upwardSchema).optional(),
   })
   .superRefine((incident, ctx) => {
     // The figures grade an accident; a manual level beside them would be silently ignored.

@@ -55,7 +55,8 @@ describe('reports given out of order', () => {
       shuffled.flags.map(({ reportIndex: _, ...f }) => f),
       sorted.flags.map(({ reportIndex: _, ...f }) => f),
     );
-    assert.deepEqual(sorted.flags.map((f) => f.code), ['LATE_FOLLOWUP', 'LATE_WRITTEN', 'SUSPECT_CONCEALED', 'SUSPECT_FALSE']);
+    // Level III from 05:30 on: the duty room owed its first upward report by 07:30 (none logged).
+    assert.deepEqual(sorted.flags.map((f) => f.code), ['LATE_FOLLOWUP', 'LATE_WRITTEN', 'SUSPECT_CONCEALED', 'SUSPECT_FALSE', 'UPWARD_LATE']);
   });
   test('reportIndex points into the reports as given', () => {
     const e = evaluate(incident({ reports: [inOrder[2]!, inOrder[0]!, inOrder[1]!] }), '2026-11-26T00:00:00+08:00');
@@ -64,6 +65,7 @@ describe('reports given out of order', () => {
       ['LATE_WRITTEN', 2],
       ['SUSPECT_CONCEALED', 2],
       ['SUSPECT_FALSE', 0],
+      ['UPWARD_LATE', null],
     ]);
   });
   test('equal receivedAt keeps the given order (a stable sort)', () => {
