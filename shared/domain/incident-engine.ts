@@ -1,7 +1,7 @@
 // Pure domain code: runs anywhere (renderer, main, CLI, tests). The incident log's bridge to the
 // rule engine: stored rows to the engine's Incident, and the deadlines still owed. Shared so that
 // the intake form's preview and the stored verdict come from the same code.
-import type { IncidentRow, ReportRow } from './incident.js';
+import type { IncidentRow, ReportRow, UpwardReportRow } from './incident.js';
 import { evaluateIncident, type Evaluation } from './rules/evaluate-incident.js';
 import type { FlagCode } from './rules/flag.js';
 import type { Incident, Report } from './rules/incident.js';
@@ -32,6 +32,7 @@ export function toEngineReport(r: Omit<ReportRow, 'id' | 'incidentId' | 'seq' | 
 export function toEngineIncident(
   i: Pick<IncidentRow, 'id' | 'category' | 'responsibleUnit' | 'occurredAt' | 'learnedAt' | 'closedAt' | 'manualLevel'>,
   reports: readonly Report[],
+  upward: readonly Pick<UpwardReportRow, 'recipient' | 'channel' | 'sentAt'>[] = [],
   id = String(i.id),
 ): Incident {
   return {
@@ -43,6 +44,7 @@ export function toEngineIncident(
     closedAt: i.closedAt,
     level: i.manualLevel,
     reports,
+    upward: upward.map((u) => ({ to: u.recipient, channel: u.channel, sentAt: u.sentAt })),
   };
 }
 

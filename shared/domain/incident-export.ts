@@ -1,12 +1,12 @@
 // Pure domain code: runs anywhere. Stored incidents in the `duty rules check` input format
 // (docs/rules.md), so that an export can be judged by the CLI and compared with the app.
-import type { IncidentRow, ReportRow } from './incident.js';
+import type { IncidentRow, ReportRow, UpwardReportRow } from './incident.js';
 import { formatIsoInstant } from './rules/iso-instant.js';
 
 const iso = (ms: number | null) => (ms === null ? null : formatIsoInstant(ms));
 
 /** One incident as rules-check JSON; `id` is the incident's human number. */
-export function incidentToRulesCheckJson(i: IncidentRow, reports: readonly ReportRow[]): Record<string, unknown> {
+export function incidentToRulesCheckJson(i: IncidentRow, reports: readonly ReportRow[], upward: readonly UpwardReportRow[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: i.number,
     category: i.category,
@@ -23,5 +23,6 @@ export function incidentToRulesCheckJson(i: IncidentRow, reports: readonly Repor
       if (r[k] !== null) rep[k] = r[k];
     return rep;
   });
+  if (upward.length) out.upward = upward.map((u) => ({ to: u.recipient, channel: u.channel, sentAt: iso(u.sentAt) }));
   return out;
 }

@@ -11,7 +11,7 @@ import { onDutySnapshot } from '../../electron/services/incidents/evaluate.js';
 import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
 import { ackAlarm, completeFollowup, createFollowup, listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
 import { handoverSummary } from '../../electron/services/incidents/handover-summary.js';
-import { addReport, createIncident, findDuplicates, updateFacts } from '../../electron/services/incidents/intake.js';
+import { addReport, addUpward, createIncident, findDuplicates, updateFacts } from '../../electron/services/incidents/intake.js';
 import { ledger } from '../../electron/services/incidents/ledger.js';
 import { dashboard, incidentDetail, listLog } from '../../electron/services/incidents/queries.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
@@ -262,5 +262,33 @@ describe('the seams: on duty at the deadline, and the contract', () => {
     const again = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '再次确认' });
     assert.equal(again.ok, false);
     if (!again.ok) assert.match(again.error.message, /已由 张局 处理过/);
+  });
+});
+
+describe("the duty room's upward reports (UPWARD_LATE)", () => {
+  test('a level III incident owes the first upward report within 2 h; logging it late updates the same flag; on time clears it', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    const { incident } = intake(ctx, {}, { deaths: 3 }); // level III, received at T0 + 10 min
+    const upwardFlags = () => incidentDetail(ctx, incident.id).flags.filter((f) => f.code === 'UPWARD_LATE');
+    assert.deepEqual(upwardFlags(), [], 'not yet due');
+    ctx.setNow(T0 + 131 * MIN);
+    runRulesClock(ctx);
+    const overdue = upwardFlags();
+    assert.equal(overdue.length, 1);
+    assert.deepEqual([overdue[0]!.status, overdue[0]!.deadline], ['overdue', T0 + 130 * MIN]);
+    addUpward(ctx, { incidentId: incident.id, recipient: '省应急管理厅', channel: 'phone', sentAt: T0 + 131 * MIN, note: '' });
+    const late = upwardFlags();
+    assert.equal(late.length, 1);
+    assert.equal(late[0]!.id, overdue[0]!.id, 'the same flag, its verdict moved');
+    assert.deepEqual([late[0]!.status, late[0]!.minutesLate], ['late', 1]);
+
+    const ctx2 = ctxAt(T0 + 10 * MIN);
+    const second = intake(ctx2, {}, { deaths: 3 }).incident;
+    ctx2.setNow(T0 + 130 * MIN);
+    addUpward(ctx2, { incidentId: second.id, recipient: '市政府总值班室', channel: 'fax', sentAt: T0 + 130 * MIN, note: '' });
+    ctx2.setNow(T0 + 200 * MIN);
+    runRulesClock(ctx2);
+    assert.deepEqual(incidentDetail(ctx2, second.id).flags.filter((f) => f.code === 'UPWARD_LATE' && f.status !== 'cleared'), []);
+    assert.ok(verifyAudit(ctx.db).ok && verifyAudit(ctx2.db).ok);
   });
 });

@@ -1,6 +1,6 @@
 // Runs in Electron's main process and in plain Node. The rule set the incident log judges by, and
 // the stored rows as the engine's input (shared with the intake preview).
-import type { IncidentRow, ReportRow } from '../../../shared/domain/incident.js';
+import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { toEngineIncident as toIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { Incident } from '../../../shared/domain/rules/incident.js';
@@ -15,6 +15,6 @@ export function ruleSetOf(_ctx: Pick<ServiceContext, 'db'>): RuleSet {
 }
 
 /** Reports in the order entered (seq): the engine's reportIndex points back into this list. */
-export function toEngineIncident(i: IncidentRow, reports: readonly ReportRow[], id = String(i.id)): Incident {
-  return toIncident(i, reports.map(toEngineReport), id);
+export function toEngineIncident(i: IncidentRow, reports: readonly ReportRow[], upward: readonly UpwardReportRow[] = [], id = String(i.id)): Incident {
+  return toIncident(i, reports.map(toEngineReport), upward, id);
 }

@@ -35,6 +35,9 @@ export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly Repo
       return `report:${report?.id ?? 0}`;
     case 'SUSPECT_FALSE':
       return `report:${report?.id ?? 0}:${flag.reason ?? ''}`;
+    case 'UPWARD_LATE':
+      // One per requirement: the first upward report, by phone, written.
+      return `upward:${flag.reason ?? ''}`;
     default:
       return 'incident';
   }
@@ -76,7 +79,7 @@ export function reevaluate(ctx: ServiceContext, incidentId: number, method: stri
   const incident = repo.findIncident(db, incidentId);
   if (!incident) return 0;
   const reports = repo.reportsOf(db, incidentId);
-  const engineIncident = toEngineIncident(incident, reports);
+  const engineIncident = toEngineIncident(incident, reports, repo.upwardOf(db, incidentId));
   const ruleSet = ruleSetOf(ctx);
   const ev = evaluateIncident(engineIncident, ruleSet, now);
   const { pending, nextCheck, far } = pendingOf(engineIncident, ruleSet, now);

@@ -15,6 +15,6 @@ export function exportRulesCheckInput(ctx: ServiceContext, from: string, to: str
   const start = dutyDayStart(from, clock);
   const endDay = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)) + 1)).toISOString().slice(0, 10);
   const end = dutyDayStart(endDay, clock);
-  const incidents = repo.incidentIdsOccurredBetween(ctx.db, start, end).map((id) => incidentToRulesCheckJson(repo.findIncident(ctx.db, id)!, repo.reportsOf(ctx.db, id)));
+  const incidents = repo.incidentIdsOccurredBetween(ctx.db, start, end).map((id) => incidentToRulesCheckJson(repo.findIncident(ctx.db, id)!, repo.reportsOf(ctx.db, id), repo.upwardOf(ctx.db, id)));
   return { now: formatIsoInstant(ctx.now()), incidents };
 }

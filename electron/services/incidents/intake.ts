@@ -107,6 +107,8 @@ export function addUpward(
     const id = repo.insertUpward(ctx.db, u, ctx.actor, ctx.now());
     const row = repo.upwardOf(ctx.db, u.incidentId).find((x) => x.id === id)!;
     appendAudit(ctx, { method, entity: 'upward_report', entityId: id, before: null, after: row });
+    // The duty room's own deadline (UPWARD_LATE) may be met or made late by this report.
+    reevaluate(ctx, u.incidentId, method);
     return row;
   });
 }

@@ -31,7 +31,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
   ]
     .sort((a, b) => a.id - b.id)
     .map((a) => ({ id: a.id, at: a.at, actor: a.actor, method: a.method, entity: a.entity, entityId: a.entity_id }));
-  const { pending } = pendingOf(toEngineIncident(incident, reports), ruleSetOf(ctx), ctx.now());
+  const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
   return { incident, reports, upward, flags, followups, audit, pending };
 }
 
