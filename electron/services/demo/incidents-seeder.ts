@@ -4,7 +4,7 @@
 // ledger has content. Everything goes through the services with the clock set to when it
 // happened, so the verdicts are the engine's. Reproducible: the same seed gives the same data.
 import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
-import type { Channel } from '../../../shared/domain/channels.js';
+import { OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { reportFieldsSchema, type ReportFields } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
 import type { Rng } from '../../../shared/domain/random.js';
@@ -71,7 +71,7 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
   const start = opts.now - opts.days * 24 * HOUR;
   let reports = 0;
   let created = 0;
-  const plans: { at: number; run: () => void }[] = [];
+  const events: { at: number; run: () => void }[] = [];
   for (let n = 0; n < total; n++) {
     const occurredAt = Math.floor((start + rng.next() * (opts.now - start - 30 * MIN)) / MIN) * MIN;
     const cat = rng.chance(0.75) ? rng.pick(CATEGORIES.filter((c) => c.class === 'accident')) : rng.pick(CATEGORIES.filter((c) => c.class !== 'accident'));
@@ -114,65 +114,82 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
 
     // Whole minutes, as a person would type them.
     for (const k of kinds) k.at = Math.round(k.at / MIN) * MIN;
-    plans.push({
-      at: kinds[0]!.at,
+    // The duty room's own upward reports, timed from the unit's first official report (the
+    // duty room passes on what the unit reported); now and then the duty room is late too.
+    const firstOfficial = kinds.find((k) => k.fromUnit === unit && OFFICIAL_CHANNELS.has(k.channel));
+    const upward: { at: number; channel: Channel }[] = [];
+    if (firstOfficial && level !== 'IV') {
+      const slip = rng.chance(0.05) ? rng.int(30, 90) * MIN : 0;
+      upward.push({ at: firstOfficial.at + rng.int(5, 25) * MIN + slip, channel: 'phone' });
+      if (level === 'I' || level === 'II') upward.push({ at: firstOfficial.at + rng.int(30, 55) * MIN + slip, channel: 'fax' });
+    }
+    const fields = (k: (typeof kinds)[number]): ReportFields =>
+      reportFieldsSchema.parse({
+        kind: k.kind,
+        channel: k.channel,
+        fromUnit: k.fromUnit,
+        callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
+        enteredAt: k.at,
+        receivedAt: k.at,
+        occurredAt,
+        location: k.full || rng.chance(0.3) ? place : null,
+        summary: k.full ? summary : null,
+        measuresTaken: k.full ? '已组织救援力量赶赴现场处置' : null,
+        deaths: k.full ? (k.deaths ?? figures.deaths) : null,
+        missing: k.full ? figures.missing : null,
+        seriouslyInjured: k.full ? figures.seriouslyInjured : null,
+        injured: figures.injured,
+        trapped: figures.trapped,
+        directLossYuan: k.full ? figures.directLossYuan : null,
+        correctionReason: k.reason ?? null,
+      });
+    // Every write of this incident is an event on the one timeline: the demo writes history in
+    // the order it happened, as a duty room does (and the audit chain's clock check expects).
+    let incidentId = 0;
+    const first = kinds[0]!;
+    events.push({
+      at: first.at,
       run: () => {
-        const fields = (k: (typeof kinds)[number]): ReportFields =>
-          reportFieldsSchema.parse({
-            kind: k.kind,
-            channel: k.channel,
-            fromUnit: k.fromUnit,
-            callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
-            enteredAt: k.at + rng.int(0, 5) * MIN,
-            receivedAt: k.at,
-            occurredAt,
-            location: k.full || rng.chance(0.3) ? place : null,
-            summary: k.full ? summary : null,
-            measuresTaken: k.full ? '已组织救援力量赶赴现场处置' : null,
-            deaths: k.full ? (k.deaths ?? figures.deaths) : null,
-            missing: k.full ? figures.missing : null,
-            seriouslyInjured: k.full ? figures.seriouslyInjured : null,
-            injured: figures.injured,
-            trapped: figures.trapped,
-            directLossYuan: k.full ? figures.directLossYuan : null,
-            correctionReason: k.reason ?? null,
-          });
-        const first = kinds[0]!;
-        if (first.at > opts.now) return;
-        simNow = Math.min(opts.now, first.at + 5 * MIN);
         const { incident } = createIncident(sim, { category, responsibleUnit: unit, occurredAt, place, level: manualLevel, important: level !== 'IV', report: fields(first) }, 'demo');
+        incidentId = incident.id;
         reports++;
         created++;
-        if (level !== 'IV') {
-          simNow = Math.min(opts.now, first.at + 25 * MIN);
-          addUpward(sim, { incidentId: incident.id, recipient: '省应急管理厅', channel: 'phone', sentAt: first.at + rng.int(5, 25) * MIN, note: '' }, 'demo');
-        }
-        let closed = false;
-        const closeBy = (t: number) => {
-          if (closed || closedAt > t) return;
-          closed = true;
-          simNow = closedAt;
-          updateFacts(sim, incident.id, { closedAt, reason: '现场处置结束' }, 'demo');
-        };
-        for (const k of kinds.slice(1)) {
-          if (k.at > opts.now) break;
-          closeBy(k.at);
-          simNow = Math.min(opts.now, k.at + 5 * MIN);
-          addReport(sim, incident.id, fields(k), 'demo');
-          reports++;
-        }
-        closeBy(opts.now);
       },
     });
+    for (const k of kinds.slice(1)) {
+      events.push({
+        at: k.at,
+        run: () => {
+          if (!incidentId) return;
+          addReport(sim, incidentId, fields(k), 'demo');
+          reports++;
+        },
+      });
+    }
+    for (const u of upward) {
+      events.push({
+        at: u.at,
+        run: () => incidentId && void addUpward(sim, { incidentId, recipient: '省应急管理厅', channel: u.channel, sentAt: u.at, note: '' }, 'demo'),
+      });
+    }
+    events.push({ at: closedAt, run: () => incidentId && void updateFacts(sim, incidentId, { closedAt, reason: '现场处置结束' }, 'demo') });
   }
-  // In order of the first report, so numbers follow time like a real log.
-  plans.sort((a, b) => a.at - b.at);
+  // In the order things happened (ties: as planned), leaving out what has not happened yet.
+  const timeline = events.map((e, k) => ({ ...e, k })).filter((e) => e.at <= opts.now);
+  timeline.sort((a, b) => a.at - b.at || a.k - b.k);
   // Batches in one transaction each (the services' own transactions nest as savepoints), so a
-  // large volume is not one fsync per write.
-  const batch = ctx.db.transaction((ps: typeof plans) => ps.forEach((p) => p.run()));
-  for (let k = 0; k < plans.length; k += 500) batch(plans.slice(k, k + 500));
+  // large volume is not one fsync per write. The simulated clock only moves forward.
+  const batch = ctx.db.transaction((es: typeof timeline) =>
+    es.forEach((e) => {
+      simNow = Math.max(simNow, e.at);
+      e.run();
+    }),
+  );
+  simNow = start;
+  for (let k = 0; k < timeline.length; k += 500) batch(timeline.slice(k, k + 500));
   simNow = opts.now;
   runRulesClock(sim);
+
   // A leader confirmed some late first reports older than two days.
   let confirmed = 0;
   for (const f of queueFlags(ctx.db, { review: 'pending', limit: 1_000_000 }, opts.now)) {

@@ -27,6 +27,14 @@ function rngFor(seed: number, name: string): Rng {
   return seededRng(h);
 }
 
+/**
+ * The seeders write as of the start of the demo's history (opts.now - days), and the incident
+ * seeder moves its clock forward through that history: the audit log then reads in time order,
+ * as a real one does, instead of going back days at the first incident (which the audit chain
+ * would record as a clock set back).
+ */
 export function runDemo(ctx: ServiceContext, opts: DemoOptions): string[] {
-  return DEMO_SEEDERS.map((s) => `${s.name}: ${s.seed(ctx, opts, rngFor(opts.seed, s.name))}`);
+  const historyStart = opts.now - opts.days * 24 * 60 * 60 * 1000;
+  const atStart: ServiceContext = { ...ctx, now: () => historyStart };
+  return DEMO_SEEDERS.map((s) => `${s.name}: ${s.seed(atStart, opts, rngFor(opts.seed, s.name))}`);
 }
