@@ -80,6 +80,30 @@ function targetIdFromHash(): number | null {
 
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
+/** The report as the form states it: one mapping for the live preview and for saving. */
+function reportOf(f: FormState, times: { enteredAt: number; receivedAt: number; occurredAt: number | null }) {
+  return {
+    kind: f.kind,
+    channel: f.channel,
+    fromUnit: f.fromUnit.trim(),
+    callerName: f.callerName,
+    callerTitle: f.callerTitle,
+    callerPhone: f.callerPhone,
+    ...times,
+    location: blankToNull(f.place),
+    summary: blankToNull(f.summary),
+    measuresTaken: blankToNull(f.measuresTaken),
+    deaths: f.deaths,
+    missing: f.missing,
+    seriouslyInjured: f.seriouslyInjured,
+    injured: f.injured,
+    trapped: f.trapped,
+    directLossYuan: f.directLossYuan,
+    correctionReason: blankToNull(f.correctionReason),
+    correctsReportId: f.correctsReportId,
+  };
+}
+
 export function IntakePage() {
   const { t, settings } = useApp();
   const { message } = App.useApp();
@@ -128,28 +152,7 @@ export function IntakePage() {
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
     if (!category || !responsibleUnit) return null;
-    const report = toEngineReport({
-      kind: f.kind,
-      channel: f.channel,
-      fromUnit: f.fromUnit.trim(),
-      callerName: '',
-      callerTitle: '',
-      callerPhone: '',
-      enteredAt,
-      receivedAt,
-      occurredAt,
-      location: blankToNull(f.place),
-      summary: blankToNull(f.summary),
-      measuresTaken: blankToNull(f.measuresTaken),
-      deaths: f.deaths,
-      missing: f.missing,
-      seriouslyInjured: f.seriouslyInjured,
-      injured: f.injured,
-      trapped: f.trapped,
-      directLossYuan: f.directLossYuan,
-      correctionReason: blankToNull(f.correctionReason),
-      correctsReportId: f.correctsReportId,
-    });
+    const report = toEngineReport(reportOf(f, { enteredAt, receivedAt, occurredAt }));
     const base = target
       ? target.incident
       : { id: 0, category, responsibleUnit, occurredAt: occurredAt ?? receivedAt, learnedAt: null, closedAt: null, manualLevel: f.level };
@@ -199,28 +202,7 @@ export function IntakePage() {
     if (f.correctsReportId !== null && !f.correctionReason.trim()) errs.correctionReason = t('incident.correctionReasonRequired');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    const report = {
-      kind: f.kind,
-      channel: f.channel,
-      fromUnit: f.fromUnit.trim(),
-      callerName: f.callerName,
-      callerTitle: f.callerTitle,
-      callerPhone: f.callerPhone,
-      enteredAt,
-      receivedAt,
-      occurredAt,
-      location: blankToNull(f.place),
-      summary: blankToNull(f.summary),
-      measuresTaken: blankToNull(f.measuresTaken),
-      deaths: f.deaths,
-      missing: f.missing,
-      seriouslyInjured: f.seriouslyInjured,
-      injured: f.injured,
-      trapped: f.trapped,
-      directLossYuan: f.directLossYuan,
-      correctionReason: blankToNull(f.correctionReason),
-      correctsReportId: f.correctsReportId,
-    };
+    const report = reportOf(f, { enteredAt, receivedAt, occurredAt });
     setSaving(true);
     try {
       let number: string;
