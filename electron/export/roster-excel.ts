@@ -4,10 +4,11 @@
 // supplies the data and applies what is read.
 import ExcelJS from 'exceljs';
 import type { RosterShift } from '../../shared/domain/roster/roster.js';
+import { CJK_FONT, displayWidth } from './sheet-kit.js';
 
 export const SHEET_NAME = '值班表';
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-const FONT = '宋体';
+const FONT = CJK_FONT;
 
 export const HEADERS = {
   date: '日期',
@@ -85,8 +86,8 @@ export async function buildRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
     bottom: { style: 'thin' },
     right: { style: 'thin' },
   };
-  // Display width of text in Excel's column units: CJK characters take two, others one.
-  const widthOf = (v: string) => [...v].reduce((n, c) => n + (/[\u2E80-\uFFEF]/.test(c) ? 2.2 : 1.1), 0);
+  // The kit's display width (CJK counts double), with 10 % slack for this denser layout.
+  const widthOf = (v: string) => displayWidth(v) * 1.1;
   let r = 3;
   for (const day of sheet.days) {
     const own = sheet.shifts.filter((s) => s.day === day);
