@@ -14,7 +14,7 @@ export const bulletinZhCN = {
   'bulletin.none': '无',
   'bulletin.notStated': '未报',
   'bulletin.onTime': '按时',
-  'bulletin.importantMark': '（重要）',
+  'bulletin.importantMark': '·重要',
   'bulletin.total': '合计',
 
   'bulletin.section.onDuty': '一、值班人员',
