@@ -6,40 +6,11 @@
 import ExcelJS from 'exceljs';
 import { BULLETIN_SHEETS, type BulletinData, type BulletinFlag, type BulletinFollowup, type BulletinIncident, type BulletinShift, type PeriodCompare, type ZeroReportLine } from '../../shared/domain/bulletin.js';
 import { CATEGORY_CLASSES } from '../../shared/domain/categories.js';
-import { formatInZone } from '../../shared/domain/duty-day.js';
 import { LEVELS } from '../../shared/domain/levels.js';
-import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
+import { bulletinTexts, bulletinTitle, type BulletinEdition, type T } from '../../shared/domain/bulletin-text.js';
+import type { Locale, MessageKey } from '../../shared/i18n/index.js';
+export type { BulletinEdition } from '../../shared/domain/bulletin-text.js';
 import { addReportSheet, addTableSheet, addTotalsRow, stableWorkbookBuffer, type ReportBlock } from './sheet-kit.js';
-
-export interface BulletinEdition {
-  /** null: the live draft (marked 草稿); else the issued revision number. */
-  revision: number | null;
-  issuedAt: number | null;
-  issuedBy: string | null;
-}
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/** The bulletin's title: the bureau's name, and the revision (第2版) or the draft mark. */
-export function bulletinTitle(t: T, data: BulletinData, edition: BulletinEdition): string {
-  const base = t('bulletin.exportTitle', { bureau: data.bureauName });
-  if (edition.revision === null) return `${base}${t('bulletin.draftMark')}`;
-  return edition.revision > 1 ? `${base}${t('bulletin.revisionMark', { n: edition.revision })}` : base;
-}
-
-export function bulletinTexts(locale: Locale, data: BulletinData) {
-  const t: T = (key, params) => translate(locale, key, params);
-  const fmt = (ms: number | null, pattern = 'yyyy-MM-dd HH:mm') => (ms === null ? '' : formatInZone(ms, data.timeZone, pattern));
-  const short = (ms: number | null) => fmt(ms, 'MM-dd HH:mm');
-  const names = (list: readonly string[]) => (list.length ? list.join('、') : t('bulletin.none'));
-  const figure = (n: number | null) => (n === null ? t('bulletin.notStated') : n);
-  const unitOf = (f: BulletinFlag) => f.unit ?? t('bulletin.dutyRoom', { bureau: data.bureauName });
-  const timeliness = (i: BulletinIncident) => (i.flagCodes.length ? i.flagCodes.map((c) => t(`flag.code.${c}`)).join('、') : t('bulletin.onTime'));
-  const flagState = (f: BulletinFlag) => `${t(`flag.status.${f.status}`)}·${t(`flag.review.${f.review}`)}`;
-  const dayLine = t('bulletin.dutyDayLine', { day: data.day, start: fmt(data.start), end: fmt(data.end) });
-  const onDutyLine = t('bulletin.onDutyLine', { leaders: names(data.leaders), officers: names(data.officers) });
-  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine };
-}
 
 function compareLine(t: T, label: MessageKey, p: PeriodCompare): (string | number)[] {
   return [t(label), p.count, p.lastYear.count, p.deaths, p.lastYear.deaths, p.bothDown ? t('bulletin.bothDownYes') : t('bulletin.bothDownNo')];
@@ -90,15 +61,8 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
               cells: [
                 i.number,
                 i.responsibleUnit,
-                `${t(`category.${i.category}`)} ${t(`level.${i.level}`)}${i.important ? t('bulletin.importantMark') : ''}`,
-                t('bulletin.keyItemLine', {
-                  time: x.fmt(i.occurredAt),
-                  place: i.place,
-                  deaths: x.figure(i.deaths),
-                  missing: x.figure(i.missing),
-                  seriouslyInjured: x.figure(i.seriouslyInjured),
-                  summary: i.summary || t('bulletin.notStated'),
-                }),
+                `${t(`category.${i.category}`)} ${x.level(i)}`,
+                x.keyItemLine(i),
               ],
               spans: [1, 2, 3, 5],
             })),
@@ -149,7 +113,7 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
       { header: t('bulletin.firstReceived'), width: 11, value: (i) => x.short(i.firstReceivedAt) },
       { header: t('incident.responsibleUnit'), width: 12, value: (i) => i.responsibleUnit },
       { header: t('incident.category'), width: 10, value: (i) => t(`category.${i.category}`) },
-      { header: t('incident.level'), width: 10, value: (i) => `${t(`level.${i.level}`)}${i.important ? t('bulletin.importantMark') : ''}`, align: 'center' },
+      { header: t('incident.level'), width: 10, value: (i) => x.level(i), align: 'center' },
       { header: t('incident.place'), width: 14, value: (i) => i.place },
       { header: t('item.deaths'), width: 6, value: (i) => x.figure(i.deaths), align: 'right' },
       { header: t('item.missing'), width: 6, value: (i) => x.figure(i.missing), align: 'right' },
