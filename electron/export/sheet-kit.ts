@@ -65,7 +65,10 @@ export function linesNeeded(text: string, width: number): number {
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
 }
 
-const LINE_HEIGHT_PT = 14.5;
+// A line of 10.5 pt CJK text as LibreOffice and Excel lay it out (Noto Sans CJK / SimSun), plus
+// a little padding per row so the last line is never clipped.
+const LINE_HEIGHT_PT = 15;
+const ROW_PAD_PT = 3;
 
 /** Page setup for printing on A4: fit every column to the page width, pages as long as needed. */
 export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 'portrait', headerRow: number | null): void {
@@ -83,26 +86,41 @@ export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 
   sheet.headerFooter = { oddFooter: '&C&P / &N' };
 }
 
+/** The merged title row and the subtitle lines under it; returns the last row written. */
+function writeHeading(sheet: ExcelJS.Worksheet, n: number, title: string, subtitle: readonly string[] = []): number {
+  let r = 1;
+  sheet.mergeCells(r, 1, r, n);
+  const cell = sheet.getCell(r, 1);
+  setText(cell, title);
+  cell.font = { ...BODY_FONT, size: 16, bold: true };
+  cell.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(r).height = 28;
+  const width = widthOf(sheet, 1, n);
+  for (const line of subtitle) {
+    r++;
+    sheet.mergeCells(r, 1, r, n);
+    const sub = sheet.getCell(r, 1);
+    setText(sub, line);
+    sub.font = BODY_FONT;
+    sub.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    sheet.getRow(r).height = linesNeeded(line, width) * LINE_HEIGHT_PT + ROW_PAD_PT;
+  }
+  return r;
+}
+
+/** The width of columns from..to together, in characters. */
+function widthOf(sheet: ExcelJS.Worksheet, from: number, to: number): number {
+  let w = 0;
+  for (let k = from; k <= to; k++) w += sheet.getColumn(k).width ?? 9;
+  return w;
+}
+
 /** Adds one print-ready table sheet to the workbook; returns the sheet for additions. */
 export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>): ExcelJS.Worksheet {
   const sheet = wb.addWorksheet(spec.name);
   const n = spec.columns.length;
   sheet.columns = spec.columns.map((c) => ({ width: c.width }));
-  let r = 1;
-  sheet.mergeCells(r, 1, r, n);
-  const title = sheet.getCell(r, 1);
-  setText(title, spec.title);
-  title.font = { ...BODY_FONT, size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(r).height = 28;
-  for (const line of spec.subtitle ?? []) {
-    r++;
-    sheet.mergeCells(r, 1, r, n);
-    const cell = sheet.getCell(r, 1);
-    setText(cell, line);
-    cell.font = BODY_FONT;
-    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  }
+  let r = writeHeading(sheet, n, spec.title, spec.subtitle);
   r++;
   const headerRow = r;
   const head = sheet.getRow(headerRow);
@@ -114,7 +132,8 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
     cell.border = BORDERS;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF5' } };
   });
-  head.height = 22;
+  // A long header wraps: the row grows to show it all.
+  head.height = Math.max(22, Math.max(...spec.columns.map((c) => linesNeeded(c.header, c.width))) * LINE_HEIGHT_PT + ROW_PAD_PT);
   let count = 0;
   for (const row of spec.rows) {
     r++;
@@ -130,7 +149,7 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
       cell.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
       cell.border = BORDERS;
     });
-    line.height = lines * LINE_HEIGHT_PT;
+    line.height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
   }
   if (count === 0 && spec.emptyText) {
     r++;
@@ -148,4 +167,126 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
 
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A row of sums (or any values) under a table sheet's last row: bold, bordered, the label first. */
+export function addTotalsRow(sheet: ExcelJS.Worksheet, values: readonly (string | number | null)[]): void {
+  const row = sheet.getRow(sheet.rowCount + 1);
+  const cells = [...values, ...Array<null>(Math.max(0, sheet.columnCount - values.length)).fill(null)];
+  cells.forEach((v, k) => {
+    const cell = row.getCell(k + 1);
+    setValue(cell, v);
+    cell.font = { ...BODY_FONT, bold: true };
+    cell.alignment = { horizontal: typeof v === 'number' ? 'right' : 'center', vertical: 'top', wrapText: true };
+    cell.border = BORDERS;
+  });
+  row.height = LINE_HEIGHT_PT + ROW_PAD_PT;
+}
+
+/** One line of a report sheet; fewer cells than columns: the last cell spans the rest. */
+export interface ReportLine {
+  cells: readonly (string | number | null)[];
+  /** A header line: bold on a shaded fill. */
+  header?: boolean;
+  /** Where the cells start spanning; default one cell per column. */
+  spans?: readonly number[];
+}
+
+export interface ReportBlock {
+  /** The block's heading, a bold band across the page. */
+  heading: string;
+  lines: readonly ReportLine[];
+}
+
+export interface ReportSheet {
+  name: string;
+  title: string;
+  subtitle?: string[];
+  /** Column widths in characters; blocks lay their cells over these columns. */
+  widths: readonly number[];
+  blocks: readonly ReportBlock[];
+  orientation?: 'landscape' | 'portrait';
+}
+
+/**
+ * A print-ready sheet of headed blocks (a bulletin's front page: who was on duty, the figures,
+ * key items): bordered cells over fixed columns, long text wrapped and rows as tall as it needs.
+ * The title and subtitle repeat on every printed page and stay frozen on screen.
+ */
+export function addReportSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(spec.name);
+  const n = spec.widths.length;
+  sheet.columns = spec.widths.map((width) => ({ width }));
+  const top = writeHeading(sheet, n, spec.title, spec.subtitle);
+  let r = top;
+  for (const block of spec.blocks) {
+    r++;
+    sheet.mergeCells(r, 1, r, n);
+    const head = sheet.getCell(r, 1);
+    setText(head, block.heading);
+    head.font = { ...BODY_FONT, size: 12, bold: true };
+    head.alignment = { horizontal: 'left', vertical: 'middle' };
+    head.border = BORDERS;
+    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    sheet.getRow(r).height = 22;
+    for (const line of block.lines) {
+      r++;
+      const starts = line.spans ?? line.cells.map((_, k) => k + 1);
+      let lines = 1;
+      line.cells.forEach((v, k) => {
+        const from = starts[k] ?? k + 1;
+        const to = k + 1 < line.cells.length ? (starts[k + 1] ?? k + 2) - 1 : n;
+        if (to > from) sheet.mergeCells(r, from, r, to);
+        const cell = sheet.getCell(r, from);
+        setValue(cell, v);
+        cell.font = line.header ? { ...BODY_FONT, bold: true } : BODY_FONT;
+        cell.alignment = { horizontal: line.header || typeof v === 'number' ? 'center' : 'left', vertical: 'middle', wrapText: true };
+        if (line.header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+        for (let c = from; c <= to; c++) sheet.getCell(r, c).border = BORDERS;
+        if (typeof v === 'string') lines = Math.max(lines, linesNeeded(v, widthOf(sheet, from, to)));
+      });
+      sheet.getRow(r).height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
+    }
+  }
+  sheet.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];
+  printSetup(sheet, spec.orientation ?? 'landscape', null);
+  sheet.pageSetup.printTitlesRow = `1:${top}`;
+  return sheet;
+}
+
+/**
+ * The workbook's bytes, the same every time for the same content: the document dates are set to
+ * `at` and every zip entry's DOS time stamp is set to it (JSZip stamps the time of writing), so
+ * an issued bulletin exported twice gives identical files.
+ */
+export async function stableWorkbookBuffer(wb: ExcelJS.Workbook, at: Date): Promise<Buffer> {
+  wb.created = at;
+  wb.modified = at;
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const [time, date] = dosDateTime(at);
+  // End of central directory: the last record, signature 0x06054b50.
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) return buf;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let k = 0; k < entries && buf.readUInt32LE(p) === 0x02014b50; k++) {
+    buf.writeUInt16LE(time, p + 12);
+    buf.writeUInt16LE(date, p + 14);
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.readUInt32LE(local) === 0x04034b50) {
+      buf.writeUInt16LE(time, local + 10);
+      buf.writeUInt16LE(date, local + 12);
+    }
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
+}
+
+/** A DOS time and date (as zip files store them), from the instant's UTC fields. */
+function dosDateTime(at: Date): [number, number] {
+  const y = Math.min(Math.max(at.getUTCFullYear(), 1980), 2107);
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2);
+  const date = ((y - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  return [time, date];
 }

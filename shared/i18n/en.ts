@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. English strings; the types make a missing key a compile error.
 // One line per domain; each domain's strings live in en/<domain>.ts.
+import { bulletinEn } from './en/bulletin.js';
 import { commonEn } from './en/common.js';
 import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
@@ -13,4 +14,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...unitsEn,
   ...rosterEn,
+  ...bulletinEn,
 };

@@ -1,6 +1,7 @@
 // Pure code: runs anywhere. Chinese strings: the default language and the source of the keys.
 // Every string a person reads is here; components never hard-code text. One line per domain;
 // each domain's strings live in zh-cn/<domain>.ts.
+import { bulletinZhCN } from './zh-cn/bulletin.js';
 import { commonZhCN } from './zh-cn/common.js';
 import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...incidentsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
+  ...bulletinZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,28 +6,11 @@ import type { FilePayload } from '../../../shared/api/file-payload.js';
 import type { Person } from '../../../shared/domain/person.js';
 import type { Proposal } from '../../../shared/domain/roster/generator.js';
 import type { RosterMonth } from '../../../shared/domain/roster/roster.js';
-import { closeDatabase, openDatabase } from '../../db/connection.js';
-import { createDispatcher } from '../../main/dispatcher.js';
-import { createContext } from '../../services/context.js';
-import { dbPathOf, DB_OPTION } from '../db-flag.js';
-import { parseFlags, UsageError, type CliIo, type Command } from '../io.js';
+import { DB_OPTION } from '../db-flag.js';
+import { parseFlags, UsageError, type Command } from '../io.js';
+import { withDispatcher } from '../with-dispatcher.js';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-async function withDispatcher(io: CliIo, db: string | undefined, fn: (call: <T>(m: string, i: unknown) => Promise<T>) => Promise<number>) {
-  const path = dbPathOf(io, db);
-  const handle = openDatabase(path);
-  try {
-    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }));
-    return await fn(async <T>(m: string, i: unknown) => {
-      const r = await dispatch(m, i);
-      if (!r.ok) throw new UsageError(r.error.message);
-      return r.value as T;
-    });
-  } finally {
-    closeDatabase(handle);
-  }
-}
 
 function monthFlag(month: string | undefined, usage: string): string {
   if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(month ? `--month must be YYYY-MM, not '${month}'` : usage);

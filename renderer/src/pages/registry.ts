@@ -2,6 +2,7 @@
 // not listed here shows the "being built" placeholder.
 import type { ComponentType } from 'react';
 import type { Route } from '../use-hash-route.js';
+import { BulletinPage } from './bulletin-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { FollowupPage } from './followup-page.js';
 import { HandoverPage } from './handover-page.js';
@@ -22,4 +23,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   log: LogPage,
   followup: FollowupPage,
   ledger: LedgerPage,
+  bulletin: BulletinPage,
 };

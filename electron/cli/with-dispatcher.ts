@@ -1,0 +1,23 @@
+// Runs in plain Node. A CLI command's calls go through the app's own dispatcher (validation,
+// audit, messages in the settings' language); a refused call becomes the command's error line.
+import { closeDatabase, openDatabase } from '../db/connection.js';
+import { createDispatcher } from '../main/dispatcher.js';
+import { createContext } from '../services/context.js';
+import { dbPathOf } from './db-flag.js';
+import { UsageError, type CliIo } from './io.js';
+
+export async function withDispatcher(io: CliIo, db: string | undefined, fn: (call: <T>(m: string, i: unknown) => Promise<T>) => Promise<number>): Promise<number> {
+  const path = dbPathOf(io, db);
+  const handle = openDatabase(path);
+  try {
+    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }));
+    return await fn(async <T>(m: string, i: unknown) => {
+      const r = await dispatch(m, i);
+      if (!r.ok) throw new UsageError(r.error.message);
+      return r.value as T;
+    });
+  } finally {
+    closeDatabase(handle);
+  }
+}
+

@@ -1,0 +1,54 @@
+// Pure domain code: runs anywhere. How the bulletin words its data, shared by the workbook and
+// the page so that both say the same: the title (bureau, revision or draft), times in the duty
+// room's zone, "not stated", the duty room as the unit of its own late upward reports.
+import { formatInZone } from './duty-day.js';
+import type { BulletinData, BulletinFlag, BulletinIncident, CompletenessProblem } from './bulletin.js';
+import type { FlagCode } from './rules/flag.js';
+import type { ReportItem } from './rules/incident.js';
+import { translate, type Locale, type MessageKey } from '../i18n/index.js';
+
+export interface BulletinEdition {
+  /** null: the live draft (marked 草稿); else the issued revision number. */
+  revision: number | null;
+  issuedAt: number | null;
+  issuedBy: string | null;
+}
+
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The bulletin's title: the bureau's name, and the revision (第2版) or the draft mark. */
+export function bulletinTitle(t: T, data: BulletinData, edition: BulletinEdition): string {
+  const base = t('bulletin.exportTitle', { bureau: data.bureauName });
+  if (edition.revision === null) return `${base}${t('bulletin.draftMark')}`;
+  return edition.revision > 1 ? `${base}${t('bulletin.revisionMark', { n: edition.revision })}` : base;
+}
+
+export function bulletinTexts(locale: Locale, data: BulletinData) {
+  const t: T = (key, params) => translate(locale, key, params);
+  const fmt = (ms: number | null, pattern = 'yyyy-MM-dd HH:mm') => (ms === null ? '' : formatInZone(ms, data.timeZone, pattern));
+  const short = (ms: number | null) => fmt(ms, 'MM-dd HH:mm');
+  const names = (list: readonly string[]) => (list.length ? list.join('、') : t('bulletin.none'));
+  const figure = (n: number | null) => (n === null ? t('bulletin.notStated') : n);
+  const unitOf = (f: BulletinFlag) => f.unit ?? t('bulletin.dutyRoom', { bureau: data.bureauName });
+  const timeliness = (i: BulletinIncident) => (i.flagCodes.length ? i.flagCodes.map((c) => t(`flag.code.${c}`)).join('、') : t('bulletin.onTime'));
+  const flagState = (f: BulletinFlag) => `${t(`flag.status.${f.status}`)}·${t(`flag.review.${f.review}`)}`;
+  const dayLine = t('bulletin.dutyDayLine', { day: data.day, start: fmt(data.start), end: fmt(data.end) });
+  const onDutyLine = t('bulletin.onDutyLine', { leaders: names(data.leaders), officers: names(data.officers) });
+  const level = (i: BulletinIncident) => `${t(`level.${i.level}`)}${i.important ? t('bulletin.importantMark') : ''}`;
+  const keyItemLine = (i: BulletinIncident) =>
+    t('bulletin.keyItemLine', {
+      time: fmt(i.occurredAt),
+      place: i.place,
+      deaths: figure(i.deaths),
+      missing: figure(i.missing),
+      seriouslyInjured: figure(i.seriouslyInjured),
+      summary: i.summary || t('bulletin.notStated'),
+    });
+  const problem = (p: CompletenessProblem) =>
+    t(`bulletin.problem.${p.code}`, {
+      subject: p.subject,
+      detail: p.detail.map((d) => (p.code === 'suspicion_unverified' ? t(`flag.code.${d as FlagCode}`) : t(`item.${d as ReportItem}`))).join('、'),
+    });
+  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, problem };
+}
+
