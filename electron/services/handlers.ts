@@ -7,6 +7,7 @@ import { backupHandlers } from './handlers/backup.js';
 import { rosterHandlers } from './handlers/roster.js';
 import type { Handlers } from './handlers/types.js';
 import { unitHandlers } from './handlers/units.js';
+import { userHandlers } from './handlers/users.js';
 
 export type { Handlers } from './handlers/types.js';
 
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...unitHandlers,
   ...rosterHandlers,
+  ...userHandlers,
 };

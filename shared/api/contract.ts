@@ -7,6 +7,7 @@ import { incidentMethods } from './methods/incidents.js';
 import { backupMethods } from './methods/backup.js';
 import { rosterMethods } from './methods/roster.js';
 import { unitMethods } from './methods/units.js';
+import { userMethods } from './methods/users.js';
 
 export type { AppInfo } from './methods/app.js';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...incidentMethods,
   ...unitMethods,
   ...rosterMethods,
+  ...userMethods,
 } as const;
 
 export type Contract = typeof contract;

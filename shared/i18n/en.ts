@@ -5,6 +5,7 @@ import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
 import { unitsEn } from './en/units.js';
+import { usersEn } from './en/users.js';
 import type { MessageKey } from './zh-cn.js';
 
 export const en: Record<MessageKey, string> = {
@@ -13,4 +14,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...unitsEn,
   ...rosterEn,
+  ...usersEn,
 };

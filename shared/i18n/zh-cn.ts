@@ -6,6 +6,7 @@ import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
 import { unitsZhCN } from './zh-cn/units.js';
+import { usersZhCN } from './zh-cn/users.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...incidentsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
+  ...usersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
