@@ -1,6 +1,7 @@
 // Pure code: runs anywhere. English strings; the types make a missing key a compile error.
 // One line per domain; each domain's strings live in en/<domain>.ts.
 import { commonEn } from './en/common.js';
+import { importsEn } from './en/imports.js';
 import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
@@ -15,4 +16,5 @@ export const en: Record<MessageKey, string> = {
   ...unitsEn,
   ...rosterEn,
   ...usersEn,
+  ...importsEn,
 };

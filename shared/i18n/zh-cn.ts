@@ -2,6 +2,7 @@
 // Every string a person reads is here; components never hard-code text. One line per domain;
 // each domain's strings live in zh-cn/<domain>.ts.
 import { commonZhCN } from './zh-cn/common.js';
+import { importsZhCN } from './zh-cn/imports.js';
 import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...unitsZhCN,
   ...rosterZhCN,
   ...usersZhCN,
+  ...importsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
