@@ -75,10 +75,16 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
  * Opens the printed URL (token -> cookie), signs in (as the admin unless `as` names another role;
  * `as: null` stays on the login screen) and waits for the shell.
  */
-export async function openApp(browser: Browser, app: RunningApp, hash = '', opts: { as?: UserRole | null } = {}): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  app: RunningApp,
+  hash = '',
+  opts: { as?: UserRole | null; beforeOpen?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  await opts.beforeOpen?.(page);
   await page.goto(app.server.url);
   if (hash) await page.evaluate((h) => (window.location.hash = h), hash);
   if (opts.as === null) return page;
