@@ -26,7 +26,7 @@ import type { Settings } from '../../shared/domain/settings.js';
 import type { SessionUser } from '../../shared/domain/user.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { api, onSignedOut } from './api.js';
-import { LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
+import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
 import { useIdleLock } from './components/idle-lock.js';
@@ -115,6 +115,7 @@ function Shell() {
           <span style={{ color: token.colorText }} data-testid="signed-in-user">
             {user.displayName}（{t(`user.role.${user.role}`)}）
           </span>
+          <ChangePasswordButton t={t} />
           <Tooltip title={t('auth.lockNow')}>
             <Button icon={<LockOutlined />} onClick={lock} aria-label={t('auth.lockNow')} data-testid="lock-now" />
           </Tooltip>

@@ -54,6 +54,19 @@ describe('users and roles (browser mode)', () => {
       await screenshot(page, 'users-page');
       const created = app.db.prepare("SELECT actor FROM audit_log WHERE method = 'users.create'").get() as { actor: string };
       assert.equal(created.actor, 'user:zhangsan');
+
+      // Changing one's own password: the old one no longer opens.
+      await page.getByTestId('change-password').click();
+      await page.locator('.ant-modal').getByLabel('当前密码').fill('zhang-password');
+      await page.getByTestId('change-password-next').fill('zhang-new-password');
+      await page.getByTestId('change-password-next-again').fill('zhang-new-password');
+      await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByText('密码已修改').waitFor();
+      await page.getByTestId('sign-out').click();
+      await signIn(page, 'zhangsan', 'zhang-password');
+      await page.getByTestId('auth-error').waitFor();
+      await signIn(page, 'zhangsan', 'zhang-new-password');
+      await page.getByTestId('duty-clock').waitFor();
     } finally {
       await page.context().close();
       await app.stop();

@@ -1,7 +1,7 @@
 // Runs in the renderer. The screens before the shell: the first admin on a fresh database, the
 // login, and the lock screen after inactivity (which hides everything and asks for the password).
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { SessionUser } from '../../../shared/domain/user.js';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/domain/user.js';
@@ -15,6 +15,65 @@ function Frame({ title, children }: { title: string; children: React.ReactNode }
         {children}
       </Card>
     </div>
+  );
+}
+
+/** The password rules shared by the first-admin form and the change-password dialog: at least the minimum, typed twice. */
+function newPasswordItems(t: T, name: string, label: string, testId: string) {
+  return (
+    <>
+      <Form.Item name={name} label={label} rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: t('user.passwordTooShort') }]}>
+        <Input.Password autoComplete="new-password" data-testid={testId} />
+      </Form.Item>
+      <Form.Item
+        name="again"
+        label={t('auth.passwordAgain')}
+        dependencies={[name]}
+        rules={[
+          { required: true, message: t('user.passwordRequired') },
+          ({ getFieldValue }) => ({
+            validator: (_, v) => (v === getFieldValue(name) ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch')))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid={`${testId}-again`} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The header's button to change one's own password. */
+export function ChangePasswordButton({ t }: { t: T }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ current: string; next: string }>();
+  const submit = async (v: { current: string; next: string }) => {
+    setBusy(true);
+    try {
+      await api.auth.changePassword({ current: v.current, next: v.next });
+      message.success(t('auth.passwordChanged'));
+      setOpen(false);
+    } catch (e) {
+      form.setFields([{ name: 'current', errors: [(e as Error).message] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Tooltip title={t('auth.changePassword')}>
+        <Button icon={<KeyOutlined />} onClick={() => (form.resetFields(), setOpen(true))} aria-label={t('auth.changePassword')} data-testid="change-password" />
+      </Tooltip>
+      <Modal open={open} title={t('auth.changePassword')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} forceRender>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          <Form.Item name="current" label={t('auth.currentPassword')} rules={[{ required: true, message: t('user.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {newPasswordItems(t, 'next', t('auth.newPassword'), 'change-password-next')}
+        </Form>
+      </Modal>
+    </>
   );
 }
 
@@ -49,22 +108,7 @@ export function SetupAdminScreen({ t, onSignedIn }: { t: T; onSignedIn: (u: Sess
         <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('user.displayNameRequired') }]}>
           <Input data-testid="setup-display-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: t('user.passwordTooShort') }]}>
-          <Input.Password autoComplete="new-password" data-testid="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="again"
-          label={t('auth.passwordAgain')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('user.passwordRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password-again" />
-        </Form.Item>
+        {newPasswordItems(t, 'password', t('auth.password'), 'setup-password')}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="auth-error" />}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">
           {t('auth.setupSubmit')}
