@@ -10,7 +10,9 @@ import { getSettings } from './settings.js';
 
 interface Entry {
   userId: number | null;
-  /** Who was signed in when the session locked or expired (for the audit of a refused call). */
+  /** The account's name at sign-in: after a restore, the same id may be somebody else. */
+  username: string;
+  /** Whether someone was signed in before the session locked or expired. */
   lastUserId: number | null;
   lastActive: number;
 }
@@ -34,7 +36,7 @@ export class SessionStore {
   resolve(key: string | undefined): SessionState {
     const entry = key === undefined ? undefined : this.entries.get(key);
     if (!entry) return { kind: 'none' };
-    const lastName = () => (entry.lastUserId === null ? null : (findUser(this.base.db, entry.lastUserId)?.username ?? null));
+    const lastName = () => entry.username;
     if (entry.userId === null) return entry.lastUserId === null ? { kind: 'none' } : { kind: 'locked', username: lastName() };
     if (this.base.now() - entry.lastActive > this.idleMs()) {
       entry.lastUserId = entry.userId;
@@ -42,10 +44,10 @@ export class SessionStore {
       return { kind: 'expired', username: lastName() };
     }
     const user = findUser(this.base.db, entry.userId);
-    if (!user || user.disabled) {
+    if (!user || user.disabled || user.username !== entry.username) {
       entry.lastUserId = entry.userId;
       entry.userId = null;
-      return { kind: 'disabled', username: user?.username ?? null };
+      return { kind: 'disabled', username: entry.username };
     }
     return { kind: 'signedIn', user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } };
   }
@@ -56,7 +58,7 @@ export class SessionStore {
     const base = this.base;
     return {
       user: state.kind === 'signedIn' ? state.user : null,
-      signIn: (user) => void entries.set(key, { userId: user.id, lastUserId: user.id, lastActive: base.now() }),
+      signIn: (user) => void entries.set(key, { userId: user.id, username: user.username, lastUserId: user.id, lastActive: base.now() }),
       signOut: () => void entries.delete(key),
       lock: () => {
         const e = entries.get(key);

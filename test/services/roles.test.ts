@@ -200,3 +200,14 @@ describe('roles in the dispatcher', () => {
     assert.throws(del, /nothing is deleted/);
   });
 });
+
+describe('sessions across a restore', () => {
+  test('a session whose account id now names somebody else is signed out', async () => {
+    const { ctx, dispatch, login } = await setup();
+    const key = await login('officer');
+    // As after restoring an older file: the officer's id now holds another account.
+    ctx.db.prepare("UPDATE users SET username = 'somebody' WHERE username = 'officer'").run();
+    const r = await dispatch('units.list', {}, key);
+    assert.equal(!r.ok && r.error.code, 'unauthenticated');
+  });
+});
