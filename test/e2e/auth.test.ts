@@ -80,6 +80,10 @@ describe('users and roles (browser mode)', () => {
       assert.match(await page.getByTestId('signed-in-user').innerText(), /（值班员）/);
       assert.equal(await page.getByTestId('nav-users').count(), 0);
       assert.equal(await page.getByTestId('nav-settings').count(), 0);
+      await page.getByTestId('nav-units').click();
+      await page.getByTestId('units-page').waitFor();
+      assert.equal(await page.getByTestId('unit-add').isVisible(), false, 'an officer sees no button to add a unit');
+      await screenshot(page, 'auth-officer-units');
       const review = await callFromPage(page, 'flags.review', { flagId: 1, decision: 'confirmed', reason: '越权' });
       assert.equal(review.ok, false);
       assert.equal(review.error?.code, 'forbidden');
