@@ -3,7 +3,7 @@ import type { usersZhCN } from '../zh-cn/users.js';
 
 export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'auth.required': 'Please sign in first',
-  'auth.expired': 'Locked after a period without use; enter the password again',
+  'auth.expired': 'Locked (idle too long, or locked by hand); enter the password again',
   'auth.disabled': 'This account has been disabled; ask an administrator',
   'auth.forbiddenRole': 'Your role may not do this ({method})',
   'auth.noSession': 'This way of calling has no sign-in session',

@@ -1,7 +1,7 @@
 // Pure code: runs anywhere. Chinese strings: signing in, the lock screen and the accounts.
 export const usersZhCN = {
   'auth.required': '请先登录',
-  'auth.expired': '长时间无操作，已锁定，请重新输入密码',
+  'auth.expired': '已锁定（长时间无操作或手动锁定），请重新输入密码',
   'auth.disabled': '该账号已被停用，请联系管理员',
   'auth.forbiddenRole': '当前角色无权执行此操作（{method}）',
   'auth.noSession': '此调用方式没有登录会话',
