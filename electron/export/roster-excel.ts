@@ -4,6 +4,7 @@
 // supplies the data and applies what is read.
 import ExcelJS from 'exceljs';
 import type { RosterShift } from '../../shared/domain/roster/roster.js';
+import { isFormula } from '../services/import-guard.js';
 import { CJK_FONT, displayWidth } from './sheet-kit.js';
 
 export const SHEET_NAME = '值班表';
@@ -148,7 +149,7 @@ export interface ParsedRow {
 export type SheetError =
   | { kind: 'notExcel' }
   | { kind: 'noSheet' }
-  | { kind: 'cell'; row: number; column: string; problem: 'badDate' | 'dateTwice' | 'otherMonth'; value: string };
+  | { kind: 'cell'; row: number; column: string; problem: 'badDate' | 'dateTwice' | 'otherMonth' | 'formula'; value: string };
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -191,7 +192,16 @@ export async function readRosterWorkbook(content: Buffer): Promise<{ ok: true; r
   const titleMonth = titleMatch ? `${titleMatch[1]}-${titleMatch[2]!.padStart(2, '0')}` : null;
   const rows: ParsedRow[] = [];
   const errors: SheetError[] = [];
-  const get = (r: ExcelJS.Row, h: string) => (colOf.has(h) ? cellText(r.getCell(colOf.get(h)!).value) : '');
+  const get = (r: ExcelJS.Row, h: string) => {
+    if (!colOf.has(h)) return '';
+    const value = r.getCell(colOf.get(h)!).value;
+    // A formula is refused, never taken for its cached result: the file says what it shows.
+    if (isFormula(value)) {
+      errors.push({ kind: 'cell', row: r.number, column: h, problem: 'formula', value: String((value as { formula?: string }).formula ?? '').slice(0, 40) });
+      return '';
+    }
+    return cellText(value);
+  };
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const rawDate = get(row, HEADERS.date);

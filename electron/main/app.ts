@@ -16,7 +16,7 @@ import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
 import { APP_ID, APP_SCHEME } from './app-url.js';
 import { parseCommandLine } from './command-line.js';
-import { createDispatcher, type Dispatch } from './dispatcher.js';
+import { createSessionDispatcher, type Dispatch } from './dispatcher.js';
 import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './main-window.js';
@@ -161,15 +161,15 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     if (deps.backupEveryMs !== null) {
       app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));
     }
-    const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createDispatcher(c)))(ctx);
+    const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createSessionDispatcher(c)))(ctx);
 
     applySessionPolicy(electron.session.defaultSession);
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererDir));
     registerIpc(electron.ipcMain, {
-      dispatch: async (method, input) => {
-        const result = await dispatch(method, input);
+      dispatch: async (method, input, session) => {
+        const result = await dispatch(method, input, session);
         // The menu speaks the UI's language: follow a change of it at once.
-        if (method === 'settings.update' && result.ok) refreshMenu();
+        if ((method === 'settings.update' || method === 'auth.setDisplay') && result.ok) refreshMenu();
         return result;
       },
       window: () => win,

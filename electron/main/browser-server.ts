@@ -2,7 +2,9 @@
 // over HTTP on 127.0.0.1 only, for a browser, the end-to-end tests, and machines without the
 // Electron binary. Every request needs the per-launch token (in the printed URL once, then an
 // HttpOnly cookie, or an `X-Duty-Token` header); a foreign Host or Origin (DNS rebinding, other
-// local pages) is refused with 403 before anything else is looked at.
+// local pages) is refused with 403 before anything else is looked at. Who is signed in is kept
+// per browser by a second HttpOnly cookie, a random session id given to each API caller without
+// one and replaced by a fresh one at every sign-in (so an id planted before cannot be signed in).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -81,6 +83,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
   const cookieName = () => `duty_token_${port}`;
+  const sessionCookie = () => `duty_session_${port}`;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
@@ -136,12 +139,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         input = Symbol('unparseable');
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let session = cookie(req, sessionCookie());
+      const signsIn = method === 'auth.login' || method === 'auth.setupAdmin';
+      const fresh = session === undefined || !/^[A-Za-z0-9_-]{32}$/.test(session) || signsIn;
+      if (fresh) session = randomBytes(24).toString('base64url');
       const result =
         typeof input === 'symbol'
           ? { ok: false as const, error: { code: 'invalid_input' as const, message: 'The request body is not valid JSON.' } }
-          : await options.dispatch(method, input);
+          : await options.dispatch(method, input, `http:${session}`);
       const payload = JSON.stringify(result);
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...(fresh ? { 'Set-Cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+        ...SECURITY_HEADERS,
+      });
       res.end(payload);
       return;
     }

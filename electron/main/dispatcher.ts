@@ -2,18 +2,29 @@
 // The one dispatcher both transports call: checks the method exists, validates the input with its
 // schema (input is `unknown` until parsed), runs the handler, and answers
 // `{ ok: true, value } | { ok: false, error }`. It never throws.
+// With a session store (the Electron window and browser mode), every call is first checked against
+// shared/api/roles.ts for the caller's session: nobody signed in -> 'unauthenticated', a role the
+// method does not allow -> 'forbidden'; both before the input is looked at, both audited as
+// `access.refused`. Without one (the CLI, tests in-process) calls act as the context's actor.
 import type { z } from 'zod';
 import { AppError, type ApiError, type ApiResult } from '../../shared/api/app-error.js';
 import { contract, type MethodName } from '../../shared/api/contract.js';
+import { METHOD_ROLES } from '../../shared/api/roles.js';
+import { userActor } from '../../shared/domain/user.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
-import type { ServiceContext } from '../services/context.js';
+import { appendAudit } from '../services/audit.js';
+import { callContext, inWriteTransaction, type ServiceContext } from '../services/context.js';
 import { handlers as defaultHandlers, type Handlers } from '../services/handlers.js';
+import { SessionStore, type SessionState } from '../services/sessions.js';
 import { getSettings } from '../services/settings.js';
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+/** `session`: the caller's session key (one per Electron window, one per browser-mode cookie). */
+export type Dispatch = (method: unknown, input: unknown, session?: string) => Promise<ApiResult<unknown>>;
 
 export interface DispatcherOptions {
   handlers?: Handlers;
+  /** Sessions to check every call against (the transports); none: calls act as ctx.actor (CLI, tests). */
+  sessions?: SessionStore;
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (method: string, error: unknown) => void;
 }
@@ -63,17 +74,52 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
   const logError =
     options.logError ?? ((method: string, e: unknown) => process.stderr.write(`[dispatch] ${method}: ${(e as Error)?.stack ?? String(e)}\n`));
 
-  return async function dispatch(method, input) {
+  const sessions = options.sessions;
+  const anonymous = `anon:${ctx.instance.transport}`;
+
+  /** Answers a refused call and leaves its trace on the audit chain (who, which method, why). */
+  function refuse(locale: Locale, method: MethodName, state: SessionState, code: 'unauthenticated' | 'forbidden'): ApiResult<never> {
+    const who = state.kind === 'signedIn' ? state.user.username : state.kind === 'none' ? null : state.username;
+    const actor = state.kind === 'signedIn' ? userActor(state.user.username) : anonymous;
+    const after = { code, role: state.kind === 'signedIn' ? state.user.role : null, session: state.kind, ...(who && state.kind !== 'signedIn' ? { lastUser: who } : {}) };
+    try {
+      const c = callContext(ctx, actor);
+      inWriteTransaction(c, () => appendAudit(c, { method: 'access.refused', entity: 'method', entityId: method, before: null, after }));
+    } catch (e) {
+      logError(method, e);
+    }
+    const key: MessageKey = code === 'forbidden' ? 'auth.forbiddenRole' : state.kind === 'none' ? 'auth.required' : state.kind === 'disabled' ? 'auth.disabled' : 'auth.expired';
+    return { ok: false, error: { code, message: translate(locale, key, { method }) } };
+  }
+
+  return async function dispatch(method, input, sessionKey) {
     const locale = localeOf(ctx);
     if (!isMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
       return { ok: false, error: { code: 'unknown_method', message: translate(locale, 'error.unknownMethod', { method: name }) } };
     }
+    let callCtx = ctx;
+    if (sessions) {
+      let state: SessionState;
+      try {
+        state = sessions.resolve(sessionKey);
+      } catch (e) {
+        logError(method, e);
+        state = { kind: 'none' };
+      }
+      const allowed = METHOD_ROLES[method];
+      if (allowed !== 'public') {
+        if (state.kind !== 'signedIn') return refuse(locale, method, state, 'unauthenticated');
+        if (!allowed.includes(state.user.role)) return refuse(locale, method, state, 'forbidden');
+      }
+      const actor = state.kind === 'signedIn' ? userActor(state.user.username) : anonymous;
+      callCtx = callContext(ctx, actor, sessionKey === undefined ? undefined : sessions.handle(sessionKey, state));
+    }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(locale, method, parsed.error.issues) };
     try {
       const handler = handlers[method] as (c: ServiceContext, i: unknown) => unknown;
-      const value = await handler(ctx, parsed.data);
+      const value = await handler(callCtx, parsed.data);
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) {
@@ -84,4 +130,9 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
       return { ok: false, error: { code: 'internal', message: translate(locale, 'error.internal', { message }) } };
     }
   };
+}
+
+/** The transports' dispatcher (the Electron window, browser mode): every call checked against its caller's session. */
+export function createSessionDispatcher(ctx: ServiceContext, options: Omit<DispatcherOptions, 'sessions'> = {}): Dispatch {
+  return createDispatcher(ctx, { ...options, sessions: new SessionStore(ctx) });
 }

@@ -53,7 +53,8 @@ export function createIpcHandler(options: IpcOptions): (event: SenderEvent, meth
       options.onRefused?.(method, event.senderFrame?.url ?? null);
       return forbidden(options.locale());
     }
-    return options.dispatch(method, input);
+    // One session per window: what signs in here acts here only.
+    return options.dispatch(method, input, `ipc:${event.sender.id}`);
   };
 }
 

@@ -9,7 +9,7 @@ import { createContext } from '../services/context.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
-import { createDispatcher } from './dispatcher.js';
+import { createSessionDispatcher } from './dispatcher.js';
 
 async function main(): Promise<void> {
   let values: { port?: string; db?: string };
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const stopBackups = startBackupSchedule(ctx);
   let server;
   try {
-    server = await startBrowserServer({ dispatch: createDispatcher(ctx), staticDir: rendererDir(), port });
+    server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx), staticDir: rendererDir(), port });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (is Duty Desk already running? choose another with --port N)` : err.message;

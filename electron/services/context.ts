@@ -1,15 +1,53 @@
 // Runs in Electron's main process and in plain Node. What every service call gets: the database,
 // who acts, and the clock (injected so tests can set the time).
 import { userInfo } from 'node:os';
+import type { SessionUser } from '../../shared/domain/user.js';
 import type { Db } from '../db/connection.js';
+
+/** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
+export interface SessionHandle {
+  /** The signed-in user, or null (signed out, locked, expired or disabled). */
+  readonly user: SessionUser | null;
+  signIn(user: SessionUser): void;
+  signOut(): void;
+  /** Keeps who was signed in for the lock screen, but answers nothing until they sign in again. */
+  lock(): void;
+  /** A person is using the UI: restarts the inactivity clock; answers when the session will lock. */
+  touch(): number;
+}
 
 export interface ServiceContext {
   db: Db;
-  /** Who acts: written on every audit row. Until users exist (issue 7), the OS account. */
+  /**
+   * Who acts: written on every audit row. In the app, the signed-in user (`user:<username>`,
+   * set by the dispatcher per call) or `anon:<transport>` before signing in; in the CLI and
+   * tests, the operating-system account (`os:<name>`) or the test's name.
+   */
   actor: string;
   now(): number;
   /** Facts about this running instance, for app.info. */
   instance: { dbPath: string; transport: 'electron' | 'http'; version: string };
+  /** The caller's session, when the call came through a transport with sessions. */
+  session?: SessionHandle;
+}
+
+/**
+ * One call's context: the base's clock and instance, the caller's actor and session. The
+ * database stays the base's own (a restore in place swaps `db` on the base, and that must last).
+ */
+export function callContext(base: ServiceContext, actor: string, session?: SessionHandle): ServiceContext {
+  return {
+    get db() {
+      return base.db;
+    },
+    set db(db: Db) {
+      base.db = db;
+    },
+    actor,
+    now: () => base.now(),
+    instance: base.instance,
+    ...(session ? { session } : {}),
+  };
 }
 
 export function osActor(): string {

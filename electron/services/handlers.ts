@@ -8,6 +8,7 @@ import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
 import type { Handlers } from './handlers/types.js';
 import { unitHandlers } from './handlers/units.js';
+import { userHandlers } from './handlers/users.js';
 
 export type { Handlers } from './handlers/types.js';
 
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...unitHandlers,
   ...rosterHandlers,
   ...bulletinHandlers,
+  ...userHandlers,
 };

@@ -16,7 +16,7 @@ export function getSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
   return merged as Settings;
 }
 
-export function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): Settings {
+export function updateSettings(ctx: ServiceContext, patch: Partial<Settings>, method = 'settings.update'): Settings {
   return inWriteTransaction(ctx, () => {
     const before = getSettings(ctx);
     const changed = (Object.keys(patch) as (keyof Settings)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
@@ -24,7 +24,7 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): S
     for (const k of changed) writeSetting(ctx.db, k, patch[k]);
     const after = getSettings(ctx);
     appendAudit(ctx, {
-      method: 'settings.update',
+      method,
       entity: 'settings',
       entityId: null,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),

@@ -43,8 +43,18 @@ function overIpc(method: MethodName, input: unknown): Promise<ApiResult<unknown>
 
 export const transport: 'electron' | 'http' = typeof window !== 'undefined' && window.duty ? 'electron' : 'http';
 
+/** Told when the server answers 'unauthenticated' (session locked, expired or disabled): the shell shows the lock screen. */
+const signedOutListeners = new Set<(error: ApiError) => void>();
+export function onSignedOut(listener: (error: ApiError) => void): () => void {
+  signedOutListeners.add(listener);
+  return () => void signedOutListeners.delete(listener);
+}
+
 export const api: Client = buildClient(async (method, input) => {
   const result = transport === 'electron' ? await overIpc(method, input) : await overHttp(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'unauthenticated' && !method.startsWith('auth.')) for (const l of signedOutListeners) l(result.error);
+    throw new ApiCallError(result.error);
+  }
   return result.value;
 });

@@ -9,19 +9,27 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FormOutlined,
+  LockOutlined,
+  LogoutOutlined,
   SettingOutlined,
+  TeamOutlined,
   SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, ConfigProvider, Layout, Menu, Result, Segmented, Select, Spin, theme as antTheme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Segmented, Select, Spin, Tooltip, theme as antTheme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AuthStatus } from '../../shared/api/methods/users.js';
+import { mayCall } from '../../shared/api/roles.js';
 import type { Settings } from '../../shared/domain/settings.js';
+import type { SessionUser } from '../../shared/domain/user.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
-import { api } from './api.js';
+import { api, onSignedOut } from './api.js';
+import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
+import { useIdleLock } from './components/idle-lock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
 import { PlaceholderPage } from './pages/placeholder-page.js';
 import { PAGES } from './pages/registry.js';
@@ -38,10 +46,17 @@ const NAV: { route: Route; key: MessageKey; icon: ReactNode }[] = [
   { route: 'bulletin', key: 'nav.bulletin', icon: <FileTextOutlined /> },
   { route: 'stats', key: 'nav.stats', icon: <BarChartOutlined /> },
   { route: 'units', key: 'nav.units', icon: <ApartmentOutlined /> },
+  { route: 'users', key: 'nav.users', icon: <TeamOutlined /> },
   { route: 'settings', key: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
-function Page({ route }: { route: Route }) {
+/** Areas shown only to roles that may do their work (the dispatcher refuses the calls anyway). */
+const ADMIN_ROUTES: ReadonlySet<Route> = new Set(['users', 'settings']);
+const visibleNav = (user: SessionUser) => NAV.filter((n) => !ADMIN_ROUTES.has(n.route) || mayCall('users.list', user.role));
+
+function Page({ route, user }: { route: Route; user: SessionUser }) {
+  const { t } = useApp();
+  if (ADMIN_ROUTES.has(route) && !mayCall('users.list', user.role)) return <Result status="403" title={t('auth.forbiddenRole', { method: route })} />;
   const Found = PAGES[route];
   if (Found) return <Found />;
   const nav = NAV.find((n) => n.route === route)!;
@@ -49,7 +64,9 @@ function Page({ route }: { route: Route }) {
 }
 
 function Shell() {
-  const { settings, t, updateSettings } = useApp();
+  const { settings, t, user, lock, signOut } = useApp();
+  useIdleLock(settings.lockMinutes, lock);
+  const setDisplay = (patch: Pick<Partial<Settings>, 'locale' | 'theme'>) => void api.auth.setDisplay(patch).then(() => window.dispatchEvent(new Event('duty:settings')));
   const [route, go] = useHashRoute();
   const { token } = antTheme.useToken();
   return (
@@ -64,7 +81,7 @@ function Shell() {
           mode="inline"
           selectedKeys={[route]}
           onClick={(e) => go(e.key as Route)}
-          items={NAV.map((n) => ({ key: n.route, icon: n.icon, label: t(n.key), 'data-testid': `nav-${n.route}` }))}
+          items={visibleNav(user).map((n) => ({ key: n.route, icon: n.icon, label: t(n.key), 'data-testid': `nav-${n.route}` }))}
         />
       </Layout.Sider>
       <Layout>
@@ -78,7 +95,7 @@ function Shell() {
             data-testid="theme-toggle"
             aria-label={t('shell.theme.toggle')}
             value={settings.theme}
-            onChange={(v) => void updateSettings({ theme: v as Settings['theme'] })}
+            onChange={(v) => setDisplay({ theme: v as Settings['theme'] })}
             options={[
               { value: 'day', label: t('shell.theme.day') },
               { value: 'night', label: t('shell.theme.night') },
@@ -89,16 +106,26 @@ function Shell() {
             aria-label={t('shell.language')}
             value={settings.locale}
             style={{ width: 110 }}
-            onChange={(v) => void updateSettings({ locale: v })}
+            onChange={(v) => setDisplay({ locale: v })}
             options={[
               { value: 'zh-CN', label: '简体中文' },
               { value: 'en', label: 'English' },
             ]}
           />
+          <span style={{ color: token.colorText }} data-testid="signed-in-user">
+            {user.displayName}（{t(`user.role.${user.role}`)}）
+          </span>
+          <ChangePasswordButton t={t} />
+          <Tooltip title={t('auth.lockNow')}>
+            <Button icon={<LockOutlined />} onClick={lock} aria-label={t('auth.lockNow')} data-testid="lock-now" />
+          </Tooltip>
+          <Tooltip title={t('auth.logout')}>
+            <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('auth.logout')} data-testid="sign-out" />
+          </Tooltip>
         </Layout.Header>
         <ClockWarning />
         <Layout.Content className="duty-content" style={{ background: token.colorBgLayout }}>
-          <Page route={route} />
+          <Page route={route} user={user} />
         </Layout.Content>
       </Layout>
     </Layout>
@@ -106,45 +133,90 @@ function Shell() {
 }
 
 export function App() {
+  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [user, setUser] = useState<SessionUser | null>(null);
+  /** Who was signed in when the screen locked (the lock screen asks for their password). */
+  const [locked, setLocked] = useState<SessionUser | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.settings.get({}).then(setSettings, (e: Error) => setError(e.message));
+    api.auth.status({}).then((s) => {
+      setStatus(s);
+      setUser(s.user);
+    }, (e: Error) => setError(e.message));
+  }, []);
+
+  const loadSettings = useCallback(() => api.settings.get({}).then(setSettings, (e: Error) => setError(e.message)), []);
+  useEffect(() => {
+    if (!user) return;
+    void loadSettings();
+    window.addEventListener('duty:settings', loadSettings);
+    return () => window.removeEventListener('duty:settings', loadSettings);
+  }, [user, loadSettings]);
+
+  const lock = useCallback(() => {
+    setUser((u) => {
+      if (u) setLocked(u);
+      return null;
+    });
+    api.auth.lock({}).catch(() => {});
+  }, []);
+  const signOut = useCallback(() => {
+    void api.auth.logout({}).finally(() => {
+      setUser(null);
+      setLocked(null);
+    });
+  }, []);
+  // The server locked the session (inactivity, account disabled): show the lock screen at once.
+  useEffect(() => onSignedOut(lock), [lock]);
+
+  const signedIn = useCallback((u: SessionUser) => {
+    setUser(u);
+    setLocked(null);
+    setStatus((s) => (s ? { ...s, hasUsers: true } : s));
   }, []);
 
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
     setSettings(await api.settings.update(patch));
   }, []);
 
+  const look = settings ?? status;
   const state = useMemo<AppState | null>(
-    () => (settings ? { settings, t: makeT(settings.locale), updateSettings } : null),
-    [settings, updateSettings],
+    () => (settings && user ? { settings, t: makeT(settings.locale), updateSettings, user, lock, signOut } : null),
+    [settings, updateSettings, user, lock, signOut],
   );
 
   useEffect(() => {
-    if (!settings) return;
-    document.documentElement.lang = settings.locale;
-    document.documentElement.dataset.theme = settings.theme;
-    document.title = makeT(settings.locale)('app.name');
-  }, [settings]);
+    if (!look) return;
+    document.documentElement.lang = look.locale;
+    document.documentElement.dataset.theme = look.theme;
+    document.title = makeT(look.locale)('app.name');
+  }, [look]);
 
   if (error) return <Result status="error" title={makeT('zh-CN')('shell.offline', { message: error })} />;
-  if (!state) return <Spin fullscreen />;
-  const night = state.settings.theme === 'night';
+  if (!status || !look) return <Spin fullscreen />;
+  const t = makeT(look.locale);
+  const night = look.theme === 'night';
+  let body: ReactNode;
+  if (!status.hasUsers) body = <SetupAdminScreen t={t} onSignedIn={signedIn} />;
+  else if (!user) body = <LoginScreen t={t} locked={locked} lockMinutes={settings?.lockMinutes ?? status.lockMinutes} onSignedIn={signedIn} />;
+  else if (!state) body = <Spin fullscreen />;
+  else
+    body = (
+      <AppContext.Provider value={state}>
+        <Shell />
+      </AppContext.Provider>
+    );
   return (
     <ConfigProvider
-      locale={state.settings.locale === 'en' ? enUS : zhCN}
+      locale={look.locale === 'en' ? enUS : zhCN}
       theme={{
         algorithm: night ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
         token: { colorPrimary: night ? '#3c89e8' : '#1554ad', borderRadius: 4, fontSize: 14 },
       }}
     >
-      <AntApp style={{ height: '100%' }}>
-        <AppContext.Provider value={state}>
-          <Shell />
-        </AppContext.Provider>
-      </AntApp>
+      <AntApp style={{ height: '100%' }}>{body}</AntApp>
     </ConfigProvider>
   );
 }

@@ -1,6 +1,7 @@
 // Runs in the renderer. The UI language and theme, from settings, for every component.
 import { createContext, useContext } from 'react';
 import type { Settings } from '../../shared/domain/settings.js';
+import type { SessionUser } from '../../shared/domain/user.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 
 export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -9,6 +10,10 @@ export interface AppState {
   settings: Settings;
   t: T;
   updateSettings(patch: Partial<Settings>): Promise<void>;
+  /** Who is signed in on this window; pages hide what the role cannot do (the dispatcher refuses it anyway). */
+  user: SessionUser;
+  lock(): void;
+  signOut(): void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -3,7 +3,20 @@
 // language where it is shown.
 import type { MessageKey } from '../i18n/index.js';
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_method' | 'internal';
+/**
+ * `unauthenticated`: nobody is signed in on this window (or the session locked or expired);
+ * `forbidden`: the signed-in user's role may not call the method; `too_many_attempts`: failed
+ * logins are being slowed down.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'too_many_attempts'
+  | 'unknown_method'
+  | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

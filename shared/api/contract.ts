@@ -8,6 +8,7 @@ import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
 import { unitMethods } from './methods/units.js';
+import { userMethods } from './methods/users.js';
 
 export type { AppInfo } from './methods/app.js';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...unitMethods,
   ...rosterMethods,
   ...bulletinMethods,
+  ...userMethods,
 } as const;
 
 export type Contract = typeof contract;

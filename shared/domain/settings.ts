@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   backupDir: z.string().trim().max(400),
   /** How many automatic backups to keep (one a day, and one at each quit). */
   backupKeep: z.number().int().min(1).max(3650),
+  /** Minutes without a person using the UI before the screen locks and the session stops answering. */
+  lockMinutes: z.number({ error: 'settings.badLockMinutes' }).int({ error: 'settings.badLockMinutes' }).min(1, { error: 'settings.badLockMinutes' }).max(240, { error: 'settings.badLockMinutes' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,4 +39,5 @@ export const DEFAULT_SETTINGS: Settings = {
   bureauName: '市应急管理局',
   backupDir: '',
   backupKeep: 30,
+  lockMinutes: 15,
 };

@@ -2,10 +2,12 @@
 // One line per domain; each domain's strings live in en/<domain>.ts.
 import { bulletinEn } from './en/bulletin.js';
 import { commonEn } from './en/common.js';
+import { importsEn } from './en/imports.js';
 import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
 import { unitsEn } from './en/units.js';
+import { usersEn } from './en/users.js';
 import type { MessageKey } from './zh-cn.js';
 
 export const en: Record<MessageKey, string> = {
@@ -15,4 +17,6 @@ export const en: Record<MessageKey, string> = {
   ...unitsEn,
   ...rosterEn,
   ...bulletinEn,
+  ...usersEn,
+  ...importsEn,
 };

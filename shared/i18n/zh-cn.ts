@@ -3,10 +3,12 @@
 // each domain's strings live in zh-cn/<domain>.ts.
 import { bulletinZhCN } from './zh-cn/bulletin.js';
 import { commonZhCN } from './zh-cn/common.js';
+import { importsZhCN } from './zh-cn/imports.js';
 import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
 import { unitsZhCN } from './zh-cn/units.js';
+import { usersZhCN } from './zh-cn/users.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -15,6 +17,8 @@ export const zhCN = {
   ...unitsZhCN,
   ...rosterZhCN,
   ...bulletinZhCN,
+  ...usersZhCN,
+  ...importsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,8 +6,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/connection.js';
 import { rendererDir } from '../../electron/main/app-root.js';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-server.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
-import { createContext } from '../../electron/services/context.js';
+import type { UserRole } from '../../shared/domain/user.js';
+import { findUserByName } from '../../electron/db/repositories/users.js';
+import { createSessionDispatcher } from '../../electron/main/dispatcher.js';
+import { createContext, type ServiceContext } from '../../electron/services/context.js';
+import { createUser } from '../../electron/services/users.js';
 import { REPO } from './cli.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,16 +27,36 @@ export async function launchBrowser(): Promise<Browser> {
 export interface RunningApp {
   server: BrowserServer;
   db: Db;
+  /** The account for a role (`admin`, `leader`, `officer`), created on first use; password E2E_PASSWORD. */
+  userFor(role: UserRole): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startApp(dbPath: string): Promise<RunningApp> {
+/** The password of every account the e2e helpers create. */
+export const E2E_PASSWORD = 'duty-e2e-password';
+
+async function ensureUser(ctx: ServiceContext, role: UserRole): Promise<string> {
+  const username = `e2e-${role}`;
+  if (!findUserByName(ctx.db, username)) {
+    const displayName = { admin: '测试管理员', leader: '测试带班领导', officer: '测试值班员' }[role];
+    await createUser(ctx, { username, displayName, role, password: E2E_PASSWORD, personId: null });
+  }
+  return username;
+}
+
+/**
+ * The app in browser mode with sessions as shipped. `withAdmin` (default true) sets up the first
+ * admin, so openApp can sign in; false leaves the database without users (the first-start flow).
+ */
+export async function startApp(dbPath: string, opts: { withAdmin?: boolean } = {}): Promise<RunningApp> {
   const db = openDatabase(dbPath);
-  const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:officer');
-  const server = await startBrowserServer({ dispatch: createDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
+  const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup');
+  if (opts.withAdmin !== false) await ensureUser(ctx, 'admin');
+  const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
   return {
     server,
     db,
+    userFor: (role) => ensureUser(ctx, role),
     stop: async () => {
       await server.close();
       closeDatabase(db);
@@ -41,15 +64,44 @@ export async function startApp(dbPath: string): Promise<RunningApp> {
   };
 }
 
-/** Opens the printed URL (token -> cookie) and waits for the shell. */
-export async function openApp(browser: Browser, app: RunningApp, hash = ''): Promise<Page> {
+/** Signs in through the login screen as it shows. */
+export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Opens the printed URL (token -> cookie), signs in (as the admin unless `as` names another role;
+ * `as: null` stays on the login screen) and waits for the shell.
+ */
+export async function openApp(
+  browser: Browser,
+  app: RunningApp,
+  hash = '',
+  opts: { as?: UserRole | null; beforeOpen?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  await opts.beforeOpen?.(page);
   await page.goto(app.server.url);
   if (hash) await page.evaluate((h) => (window.location.hash = h), hash);
+  if (opts.as === null) return page;
+  await signIn(page, await app.userFor(opts.as ?? 'admin'));
   await page.getByTestId('duty-clock').waitFor();
   return page;
+}
+
+/** Calls a contract method from inside the page, exactly as the page's api client does over HTTP. */
+export function callFromPage(page: Page, method: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch(`./api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i), credentials: 'same-origin' });
+      return res.json();
+    },
+    [method, input] as const,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -270,10 +270,19 @@ describe('backups', () => {
   });
 });
 
+/** Sets up the first admin through the window's IPC, which signs that window in. */
+async function signedIn(win: FakeBrowserWindow): Promise<void> {
+  const r = await call(win, 'auth.setupAdmin', { username: 'admin', displayName: '管理员', password: 'admin-password' });
+  assert.equal(r.ok, true, JSON.stringify(r));
+}
+
 describe('IPC end to end', () => {
   it('our page reaches the services; a foreign sender is refused', async () => {
     await started();
     const win = onlyWindow();
+    // The window's calls are checked against its session: nothing but signing in before that.
+    assert.equal((await call(win, 'app.info', {})).error?.code, 'unauthenticated');
+    await signedIn(win);
     const info = await call(win, 'app.info', {});
     assert.equal(info.ok, true);
     assert.equal(info.value.transport, 'electron');
@@ -289,6 +298,7 @@ describe('IPC end to end', () => {
   it('invalid input and unknown methods come back as errors, not exceptions', async () => {
     await started();
     const win = onlyWindow();
+    await signedIn(win);
     assert.equal((await call(win, 'units.list', { bogus: 1 })).error?.code, 'invalid_input');
     assert.equal((await call(win, 'process.exit', {})).error?.code, 'unknown_method');
   });
@@ -297,6 +307,7 @@ describe('IPC end to end', () => {
     await started();
     const labels = () => (fake.menuTemplates.at(-1) as { label: string }[]).map((m) => m.label);
     assert.equal(labels()[0], '文件');
+    await signedIn(onlyWindow());
     const r = await call(onlyWindow(), 'settings.update', { locale: 'en' });
     assert.equal(r.ok, true);
     assert.equal(labels()[0], 'File');

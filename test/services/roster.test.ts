@@ -250,7 +250,7 @@ describe('roster services', () => {
       assert.match(String(e.params.details), /第 7 行“日期”列/);
       return true;
     });
-    await assert.rejects(importRoster(ctx, Buffer.from('not a zip'), ''), (e: AppError) => e.key === 'rosterImport.notExcel');
+    await assert.rejects(importRoster(ctx, Buffer.from('not a zip'), ''), (e: AppError) => e.key === 'import.notXlsx');
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await assert.rejects(importRoster(ctx, Buffer.from(await empty.xlsx.writeBuffer()), ''), (e: AppError) => e.key === 'rosterImport.noSheet');

@@ -4,6 +4,7 @@ import { m0010Initial } from './0010-initial.js';
 import { m0020Incidents } from './0020-incidents.js';
 import { m0030Roster } from './0030-roster.js';
 import { m0040Bulletins } from './0040-bulletins.js';
+import { m0070Users } from './0070-users.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0070Users];

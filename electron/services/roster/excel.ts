@@ -9,6 +9,7 @@ import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listLeave, listPeople } from '../../db/repositories/people.js';
 import { buildRosterWorkbook, HEADERS, readRosterWorkbook } from '../../export/roster-excel.js';
 import type { ServiceContext } from '../context.js';
+import { assertXlsx } from '../import-guard.js';
 import { getSettings } from '../settings.js';
 import { calendarBetween, getPattern } from './calendar.js';
 import { getMonth, monthSlots, writeMonth } from './roster.js';
@@ -38,11 +39,14 @@ const MAX_LISTED = 30;
 export async function importRoster(ctx: ServiceContext, content: Buffer, reason: string): Promise<ImportResult> {
   const locale = getSettings(ctx).locale;
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  assertXlsx(content); // size, signature, truncation, zip bomb: before ExcelJS sees a byte
   const read = await readRosterWorkbook(content);
   if (!read.ok) throw new AppError('invalid_input', read.error.kind === 'notExcel' ? 'rosterImport.notExcel' : 'rosterImport.noSheet');
   const problems: string[] = [];
   const at = (row: number, column: string, msg: string) => problems.push(t('rosterImport.cell', { row, column, message: msg }));
-  for (const e of read.errors) if (e.kind === 'cell') at(e.row, e.column, t('rosterImport.badDate', { value: e.value }));
+  for (const e of read.errors) {
+    if (e.kind === 'cell') at(e.row, e.column, e.problem === 'formula' ? t('import.formula', { value: e.value }) : t('rosterImport.badDate', { value: e.value }));
+  }
   if (read.rows.length === 0 && problems.length === 0) throw new AppError('invalid_input', 'rosterImport.empty');
 
   const months = new Set(read.rows.map((r) => r.day.slice(0, 7)));

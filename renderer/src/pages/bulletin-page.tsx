@@ -12,6 +12,7 @@ import { CATEGORY_CLASSES } from '../../../shared/domain/categories.js';
 import { LEVELS } from '../../../shared/domain/levels.js';
 import { api } from '../api.js';
 import { downloadFile } from '../download.js';
+import { mayCall } from '../../../shared/api/roles.js';
 import { useApp } from '../i18n.js';
 import '../bulletin.css';
 
@@ -209,8 +210,9 @@ function BulletinView({ p }: { p: BulletinPreview }) {
 }
 
 export function BulletinPage() {
-  const { t, settings } = useApp();
+  const { t, settings, user } = useApp();
   const { message } = App.useApp();
+  const canIssue = mayCall('bulletin.issue', user.role);
   const [day, setDay] = useState<string | undefined>(undefined);
   const [revision, setRevision] = useState<number | null>(null);
   const [p, setP] = useState<BulletinPreview | null>(null);
@@ -284,9 +286,11 @@ export function BulletinPage() {
           onChange={(v: number) => setRevision(v === 0 ? null : v)}
           options={[{ value: 0, label: t('bulletin.viewLive') }, ...(p?.revisions ?? []).map((r) => ({ value: r.revision, label: t('bulletin.viewRevision', { n: r.revision }) }))]}
         />
-        <Button type="primary" icon={<SendOutlined />} disabled={!p || p.running || p.revision !== null} onClick={() => setIssuing(true)} data-testid="bulletin-issue">
-          {next > 1 ? t('bulletin.reissue', { n: next }) : t('bulletin.issue')}
-        </Button>
+        {canIssue && (
+          <Button type="primary" icon={<SendOutlined />} disabled={!p || p.running || p.revision !== null} onClick={() => setIssuing(true)} data-testid="bulletin-issue">
+            {next > 1 ? t('bulletin.reissue', { n: next }) : t('bulletin.issue')}
+          </Button>
+        )}
         <Button icon={<DownloadOutlined />} disabled={!p} onClick={() => void exportXlsx()} data-testid="bulletin-export">
           {t('bulletin.export')}
         </Button>

@@ -5,6 +5,7 @@ import { App, Button, Form, Input, Modal, Segmented, Space, Table, Tabs, Tag, Ty
 import { useCallback, useEffect, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
+import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
@@ -14,7 +15,7 @@ type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | null;
 type NewFollowup = { flag: QueueFlag; kind: FollowupKind } | null;
 
 export function FollowupPage() {
-  const { t, settings } = useApp();
+  const { t, settings, user } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
   const [filter, setFilter] = useState<'pending' | 'confirmed' | 'dismissed' | 'all'>('pending');
@@ -141,7 +142,7 @@ export function FollowupPage() {
             width: 250,
             render: (_: unknown, f) => (
               <Space size={4}>
-                {f.review === 'pending' && (
+                {f.review === 'pending' && mayCall('flags.review', user.role) && (
                   <>
                     <Button size="small" danger onClick={() => startReview(f, 'confirmed')} data-testid={`flag-confirm-${f.id}`}>
                       {t('flag.confirm')}

@@ -12,6 +12,7 @@ import { LogPage } from './log-page.js';
 import { RosterPage } from './roster-page.js';
 import { SettingsPage } from './settings-page.js';
 import { UnitsPage } from './units-page.js';
+import { UsersPage } from './users-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
@@ -24,4 +25,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   followup: FollowupPage,
   ledger: LedgerPage,
   bulletin: BulletinPage,
+  users: UsersPage,
 };

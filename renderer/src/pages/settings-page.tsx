@@ -10,8 +10,8 @@ import { isMessageKey } from '../../../shared/i18n/index.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp } from '../i18n.js';
 
-type General = Pick<Settings, 'bureauName' | 'timeZone' | 'dutyBoundary' | 'backupDir' | 'backupKeep'>;
-const GENERAL_KEYS = ['bureauName', 'timeZone', 'dutyBoundary', 'backupDir', 'backupKeep'] as const;
+type General = Pick<Settings, 'bureauName' | 'timeZone' | 'dutyBoundary' | 'backupDir' | 'backupKeep' | 'lockMinutes'>;
+const GENERAL_KEYS = ['bureauName', 'timeZone', 'dutyBoundary', 'backupDir', 'backupKeep', 'lockMinutes'] as const;
 
 function GeneralSettings() {
   const { t, settings, updateSettings } = useApp();
@@ -21,7 +21,7 @@ function GeneralSettings() {
 
   const save = async () => {
     const values = form.getFieldsValue(true) as General;
-    const parsed = settingsSchema.pick({ bureauName: true, timeZone: true, dutyBoundary: true, backupDir: true, backupKeep: true }).safeParse(values);
+    const parsed = settingsSchema.pick({ bureauName: true, timeZone: true, dutyBoundary: true, backupDir: true, backupKeep: true, lockMinutes: true }).safeParse(values);
     form.setFields(GENERAL_KEYS.map((name) => ({ name, errors: [] })));
     if (!parsed.success) {
       const first = new Map<string, string>();
@@ -57,6 +57,9 @@ function GeneralSettings() {
             <Input placeholder="08:30" data-testid="settings-boundary" />
           </Form.Item>
         </Space.Compact>
+        <Form.Item name="lockMinutes" label={t('settings.lockMinutes')} required style={{ maxWidth: 240 }}>
+          <InputNumber min={1} max={240} style={{ width: '100%' }} data-testid="settings-lock-minutes" />
+        </Form.Item>
       </Card>
       <Card size="small" title={t('settings.autoBackup')} style={{ marginBottom: 16 }}>
         <Space.Compact block style={{ gap: 12 }}>

@@ -4,10 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { mayCall } from '../../../shared/api/roles.js';
 import { UNIT_KINDS, unitFieldsSchema, type Unit, type UnitFieldsInput } from '../../../shared/domain/unit.js';
 import { isMessageKey } from '../../../shared/i18n/index.js';
 import { api, ApiCallError } from '../api.js';
-import { useT } from '../i18n.js';
+import { useApp, useT } from '../i18n.js';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; unit: Unit } | null;
 
@@ -125,6 +126,8 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
 export function UnitsPage() {
   const t = useT();
   const { message } = App.useApp();
+  // Only an admin keeps the directory (the dispatcher refuses the others; here they just see no buttons).
+  const canEdit = mayCall('units.create', useApp().user.role);
   const [units, setUnits] = useState<Unit[]>([]);
   const [loading, setLoading] = useState(true);
   const [query, setQuery] = useState('');
@@ -152,7 +155,7 @@ export function UnitsPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && /INPUT|TEXTAREA|SELECT/.test(e.target.tagName);
-      if (e.altKey && e.key.toLowerCase() === 'n') {
+      if (canEdit && e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         setEditing({ mode: 'add' });
       } else if (e.key === '/' && !typing && !editing) {
@@ -162,7 +165,7 @@ export function UnitsPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
+  }, [editing, canEdit]);
 
   const toggleActive = async (u: Unit) => {
     try {
@@ -193,9 +196,11 @@ export function UnitsPage() {
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} data-testid="unit-show-inactive">
           {t('unit.showInactive')}
         </Checkbox>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add' })} data-testid="unit-add" title="Alt+N">
-          {t('unit.add')}
-        </Button>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add' })} data-testid="unit-add" title="Alt+N">
+            {t('unit.add')}
+          </Button>
+        )}
       </Space>
       <Table<Unit>
         rowKey="id"
@@ -227,6 +232,7 @@ export function UnitsPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 150,
+            hidden: !canEdit,
             render: (_: unknown, u) => (
               <Space size="small">
                 <Button size="small" type="link" onClick={() => setEditing({ mode: 'edit', unit: u })} data-testid={`unit-edit-${u.id}`}>

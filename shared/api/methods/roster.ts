@@ -65,7 +65,7 @@ export const rosterMethods = {
   'roster.export': method<FilePayload>()(z.object({ month }).strict()),
   /** All-or-nothing import of a 值班表 workbook. */
   'roster.import': method<ImportResult>()(
-    z.object({ contentBase64: z.string().min(1).max(20_000_000), reason: z.string().trim().max(200).default('') }).strict(),
+    z.object({ contentBase64: z.string().min(1).max(20_000_000, { error: 'import.tooLargeInput' }), reason: z.string().trim().max(200).default('') }).strict(),
   ),
   // The roster's neighbours, registered with it: people and leave, the holiday calendar, handover.
   ...peopleMethods,
