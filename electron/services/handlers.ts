@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { backupHandlers } from './handlers/backup.js';
 import { rosterHandlers } from './handlers/roster.js';
+import { statsHandlers } from './handlers/stats.js';
 import type { Handlers } from './handlers/types.js';
 import { unitHandlers } from './handlers/units.js';
 
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...unitHandlers,
   ...rosterHandlers,
+  ...statsHandlers,
 };

@@ -6,6 +6,7 @@ import { appMethods } from './methods/app.js';
 import { incidentMethods } from './methods/incidents.js';
 import { backupMethods } from './methods/backup.js';
 import { rosterMethods } from './methods/roster.js';
+import { statsMethods } from './methods/stats.js';
 import { unitMethods } from './methods/units.js';
 
 export type { AppInfo } from './methods/app.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...incidentMethods,
   ...unitMethods,
   ...rosterMethods,
+  ...statsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { commonEn } from './en/common.js';
 import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
+import { statsEn } from './en/stats.js';
 import { unitsEn } from './en/units.js';
 import type { MessageKey } from './zh-cn.js';
 
@@ -13,4 +14,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...unitsEn,
   ...rosterEn,
+  ...statsEn,
 };

@@ -5,6 +5,7 @@ import { commonZhCN } from './zh-cn/common.js';
 import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
+import { statsZhCN } from './zh-cn/stats.js';
 import { unitsZhCN } from './zh-cn/units.js';
 
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...incidentsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
+  ...statsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

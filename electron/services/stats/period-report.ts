@@ -1,0 +1,119 @@
+// Runs in Electron's main process and in plain Node. The period report (统计分析): for a range of
+// dates (a month, quarter, year or any range; calendar days or duty days in the settings' zone),
+// incidents and their figures by class, category, level and responsible unit against the same
+// range last year, the daily trend, the 24-hour clock of when incidents happen, and the unit
+// timeliness ranking.
+import { CATEGORIES, CATEGORY_CLASSES, categoryClassOf, type Category, type CategoryClass } from '../../../shared/domain/categories.js';
+import type { DutyClock } from '../../../shared/domain/duty-day.js';
+import { dutyDayOf } from '../../../shared/domain/duty-day.js';
+import { LEVELS, type Level } from '../../../shared/domain/levels.js';
+import {
+  addCounts,
+  dayCount,
+  datesOf,
+  sameRangeLastYear,
+  zeroCounts,
+  type ComparedRow,
+  type DateRange,
+  type DayBasis,
+  type DayPoint,
+  type HourPoint,
+  type PeriodReport,
+} from '../../../shared/domain/stats.js';
+import { AppError } from '../../../shared/api/app-error.js';
+import { flagsOfIncidentsOccurredIn } from '../../db/repositories/stats.js';
+import type { ServiceContext } from '../context.js';
+import { getSettings } from '../settings.js';
+import { incidentsBetween, rangeBounds, sumCounts, type StatIncident } from './period-counts.js';
+import { unitRanking, type ZeroCountsProvider } from './timeliness.js';
+
+/** Longest range a report covers (about three years: the daily trend stays readable). */
+export const MAX_RANGE_DAYS = 1100;
+
+export interface PeriodInput extends DateRange {
+  basis?: DayBasis;
+}
+
+export interface PeriodOptions {
+  /** Daily zero reports per unit (issue 9); without it the ranking's zero columns are null. */
+  zeroCounts?: ZeroCountsProvider | undefined;
+}
+
+export function statsClock(ctx: ServiceContext, basis: DayBasis): DutyClock {
+  const s = getSettings(ctx);
+  return { timeZone: s.timeZone, boundary: basis === 'duty' ? s.dutyBoundary : '00:00' };
+}
+
+/** Rows keyed by `keyOf`, this period against last year, in `order` (or by this period's incidents, then last year's). */
+function compareBy<K extends string>(current: StatIncident[], lastYear: StatIncident[], keyOf: (i: StatIncident) => K, order?: readonly K[]): ComparedRow<K>[] {
+  const rows = new Map<K, ComparedRow<K>>();
+  const row = (key: K) => {
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { key, current: zeroCounts(), lastYear: zeroCounts() }));
+    return r;
+  };
+  for (const k of order ?? []) row(k);
+  for (const i of current) addCounts(row(keyOf(i)).current, i.counts);
+  for (const i of lastYear) addCounts(row(keyOf(i)).lastYear, i.counts);
+  const list = [...rows.values()];
+  if (order) return list;
+  return list.sort((a, b) => b.current.incidents - a.current.incidents || b.current.deaths - a.current.deaths || b.lastYear.incidents - a.lastYear.incidents || a.key.localeCompare(b.key, 'zh-CN'));
+}
+
+function trendOf(incidents: StatIncident[], range: DateRange, clock: DutyClock): DayPoint[] {
+  const points = new Map<string, DayPoint>(datesOf(range).map((date) => [date, { date, incidents: 0, deaths: 0 }]));
+  for (const i of incidents) {
+    const p = points.get(dutyDayOf(i.occurredAt, clock));
+    if (!p) continue;
+    p.incidents++;
+    p.deaths += i.counts.deaths;
+  }
+  return [...points.values()];
+}
+
+function clockOf(incidents: StatIncident[], timeZone: string): HourPoint[] {
+  const hours: HourPoint[] = Array.from({ length: 24 }, (_, hour) => ({ hour, incidents: 0, deaths: 0 }));
+  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+  for (const i of incidents) {
+    const h = hours[Number(fmt.format(new Date(i.occurredAt))) % 24]!;
+    h.incidents++;
+    h.deaths += i.counts.deaths;
+  }
+  return hours;
+}
+
+export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: PeriodOptions = {}): PeriodReport {
+  const range: DateRange = { from: input.from, to: input.to };
+  if (range.from > range.to) throw new AppError('invalid_input', 'stats.rangeReversed');
+  if (dayCount(range) > MAX_RANGE_DAYS) throw new AppError('invalid_input', 'stats.rangeTooLong', { days: MAX_RANGE_DAYS });
+  const basis = input.basis ?? 'calendar';
+  const clock = statsClock(ctx, basis);
+  const lastYearRange = sameRangeLastYear(range);
+  const bounds = rangeBounds(range, clock);
+  const lastYearBounds = rangeBounds(lastYearRange, clock);
+  const current = incidentsBetween(ctx.db, bounds.start, bounds.end);
+  const lastYear = incidentsBetween(ctx.db, lastYearBounds.start, lastYearBounds.end);
+  const flags = flagsOfIncidentsOccurredIn(ctx.db, bounds.start, bounds.end);
+  return {
+    range,
+    lastYearRange,
+    basis,
+    timeZone: clock.timeZone,
+    bounds,
+    lastYearBounds,
+    generatedAt: ctx.now(),
+    total: { current: sumCounts(current), lastYear: sumCounts(lastYear) },
+    byClass: compareBy<CategoryClass>(current, lastYear, (i) => categoryClassOf(i.category), CATEGORY_CLASSES),
+    byCategory: compareBy<Category>(current, lastYear, (i) => i.category).sort(
+      (a, b) => CATEGORY_CLASSES.indexOf(categoryClassOf(a.key)) - CATEGORY_CLASSES.indexOf(categoryClassOf(b.key)) || CATEGORY_ORDER.get(a.key)! - CATEGORY_ORDER.get(b.key)!,
+    ),
+    byLevel: compareBy<Level>(current, lastYear, (i) => i.currentLevel, LEVELS),
+    byUnit: compareBy<string>(current, lastYear, (i) => i.responsibleUnit),
+    trend: { current: trendOf(current, range, clock), lastYear: trendOf(lastYear, lastYearRange, clock) },
+    byHour: clockOf(current, clock.timeZone),
+    ranking: unitRanking(ctx, current, flags, bounds, opts.zeroCounts),
+    zeroTracked: opts.zeroCounts !== undefined,
+  };
+}
+
+const CATEGORY_ORDER = new Map<Category, number>(CATEGORIES.map((c, k) => [c.code, k]));
