@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, Entry> = {
   'units add': { summary: 'add a reporting unit --name N --phone P [--kind K ...]', run: async () => (await import('./commands/units.js')).unitsAdd },
   'units deactivate': { summary: 'deactivate a unit (--id N | --name NAME); units are never deleted', run: async () => (await import('./commands/units.js')).unitsDeactivate },
   'roster generate': { summary: 'print a roster proposal for --month YYYY-MM and its fairness counts; saves only with --save', run: async () => (await import('./commands/roster.js')).rosterGenerate },
+  stats: { summary: 'write the period report against last year --db PATH --from DATE --to DATE --out FILE.xlsx', run: async () => (await import('./commands/stats.js')).stats },
   'roster export': { summary: 'write the roster of --month YYYY-MM to --out FILE.xlsx (A4, one page)', run: async () => (await import('./commands/roster.js')).rosterExport },
 };
 

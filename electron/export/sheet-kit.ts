@@ -108,6 +108,9 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
     setText(cell, line);
     cell.font = BODY_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    // A line wider than the table wraps; the row must be as tall (rows do not grow on open).
+    const lines = linesNeeded(line, spec.columns.reduce((w, c) => w + c.width, 0));
+    if (lines > 1) sheet.getRow(r).height = lines * LINE_HEIGHT_PT;
   }
   r++;
   const headerRow = r;

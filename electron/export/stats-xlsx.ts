@@ -86,7 +86,7 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
   comparison('stats.sheet.unit', 'stats.col.unit', [...report.byUnit.map((r) => ({ label: r.key, current: r.current, lastYear: r.lastYear })), totalLine()]);
 
   const onTime = (k: 'first' | 'written' | 'followup'): Column<RankingRow>[] => [
-    { header: `${t(`stats.rank.${k}`)}\n${t('stats.rank.onTimeDue')}`, width: 9, value: (r) => `${r[k].onTime}/${r[k].due}`, align: 'center' },
+    { header: `${t(`stats.rank.${k}`)}\n${t('stats.rank.onTimeDue')}`, width: 12, value: (r) => `${r[k].onTime}/${r[k].due}`, align: 'center' },
     { header: t(`stats.rank.${k}`), width: 10, value: (r) => rateOf(r[k]) ?? none, align: 'right', numFmt: PCT },
   ];
   const zero = (v: number | null) => v ?? none;
@@ -95,11 +95,11 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
     title: `${title} ${t('stats.rank.title')}`,
     subtitle: [...subtitle, t('stats.rank.order')],
     rows: report.ranking,
-    headerLines: 2,
+    headerLines: 3,
     emptyText: t('stats.chart.empty'),
     columns: [
       { header: t('stats.rank.rank'), width: 6, value: (r) => r.rank ?? none, align: 'center' },
-      { header: t('stats.rank.unit'), width: 18, value: (r) => r.unit },
+      { header: t('stats.rank.unit'), width: 22, value: (r) => r.unit },
       { header: t('stats.rank.incidents'), width: 7, value: (r) => r.incidents, align: 'right' },
       ...onTime('first'),
       ...onTime('written'),
@@ -128,17 +128,18 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
   });
   addTableSheet<TrendLine>(wb, {
     name: t('stats.sheet.trend'),
-    title,
+    // A portrait page is narrower: the range is in the first subtitle line.
+    title: t('stats.exportTitle', { bureau: opts.bureauName }),
     subtitle,
     rows: trendRows,
     orientation: 'portrait',
     headerLines: 2,
     emphasis: (r) => r.total === true,
     columns: [
-      { header: t('stats.col.date'), width: 12, value: (r) => r.current?.date ?? '', align: 'center' },
+      { header: t('stats.col.date'), width: 14, value: (r) => r.current?.date ?? '', align: 'center' },
       { header: `${t('stats.metric.incidents')}\n${cur}`, width: 10, value: (r) => r.current?.incidents ?? null, align: 'right' },
       { header: `${t('stats.metric.deaths')}\n${cur}`, width: 10, value: (r) => r.current?.deaths ?? null, align: 'right' },
-      { header: t('stats.col.lastYearDate'), width: 14, value: (r) => r.lastYear?.date ?? '', align: 'center' },
+      { header: t('stats.col.lastYearDate'), width: 16, value: (r) => r.lastYear?.date ?? '', align: 'center' },
       { header: `${t('stats.metric.incidents')}\n${last}`, width: 10, value: (r) => r.lastYear?.incidents ?? null, align: 'right' },
       { header: `${t('stats.metric.deaths')}\n${last}`, width: 10, value: (r) => r.lastYear?.deaths ?? null, align: 'right' },
     ],

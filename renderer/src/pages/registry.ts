@@ -10,6 +10,7 @@ import { LedgerPage } from './ledger-page.js';
 import { LogPage } from './log-page.js';
 import { RosterPage } from './roster-page.js';
 import { SettingsPage } from './settings-page.js';
+import { StatsPage } from './stats-page.js';
 import { UnitsPage } from './units-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
@@ -22,4 +23,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   log: LogPage,
   followup: FollowupPage,
   ledger: LedgerPage,
+  stats: StatsPage,
 };
