@@ -67,6 +67,7 @@ describe('statistics page (browser mode)', () => {
       await page.getByTestId('theme-toggle').getByText('夜间').click();
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'night');
       await page.evaluate(() => document.querySelector('.duty-content')?.scrollTo(0, 0));
+      await page.waitForTimeout(600); // antd's colour transition
       await screenshot(page, 'stats-year-night');
 
       // Export the year and read it back.

@@ -5,15 +5,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { createDispatcher } from '../../electron/main/dispatcher.js';
 import { listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { statsWorkbook } from '../../electron/export/stats-xlsx.js';
 import { compareWithLastYear, countsBetween } from '../../electron/services/stats/period-counts.js';
-import { periodReport } from '../../electron/services/stats/period-report.js';
+import { dayOf, periodReport } from '../../electron/services/stats/period-report.js';
 import { createUnit } from '../../electron/services/units.js';
 import type { Category } from '../../shared/domain/categories.js';
+import { dutyDayOf } from '../../shared/domain/duty-day.js';
 import { intakeSchema, reportFieldsSchema, type ReportFields } from '../../shared/domain/incident.js';
 import type { Level } from '../../shared/domain/levels.js';
 import type { PeriodReport } from '../../shared/domain/stats.js';
@@ -337,4 +339,19 @@ describe('unit timeliness ranking from the stored flags', () => {
     assert.equal(ws.getCell(header + 3, 4).value, '0/1');
     assert.equal(ws.getCell(header + 3, 10).value, 2 / 3);
   });
+});
+
+test('property: the report’s fast day of an instant is dutyDayOf, in any zone and at any boundary', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+      fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham'),
+      fc.constantFrom('00:00', '08:30', '02:30', '23:45'),
+      (ms, timeZone, boundary) => {
+        const clock = { timeZone, boundary };
+        assert.equal(dayOf(clock)(ms), dutyDayOf(ms, clock));
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -246,16 +246,16 @@ export function StatsPage() {
           dataSource={report?.ranking ?? []}
           columns={[
             { title: t('stats.rank.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number | null) => (r === null ? '—' : r <= 3 ? <Tag color="gold">{r}</Tag> : r) },
-            { title: t('stats.rank.unit'), dataIndex: 'unit', render: (u: string) => <strong>{u}</strong> },
+            { title: t('stats.rank.unit'), dataIndex: 'unit', width: 190, render: (u: string) => <strong>{u}</strong> },
             { title: t('stats.rank.incidents'), dataIndex: 'incidents', width: 80, align: 'right' },
-            { title: t('stats.rank.first'), key: 'first', width: 140, render: (_: unknown, r) => <OnTimeCell o={r.first} t={t} /> },
+            { title: t('stats.rank.first'), key: 'first', width: 130, render: (_: unknown, r) => <OnTimeCell o={r.first} t={t} /> },
             { title: t('stats.rank.written'), key: 'written', width: 150, render: (_: unknown, r) => <OnTimeCell o={r.written} t={t} /> },
-            { title: t('stats.rank.followup'), key: 'followup', width: 140, render: (_: unknown, r) => <OnTimeCell o={r.followup} t={t} /> },
+            { title: t('stats.rank.followup'), key: 'followup', width: 130, render: (_: unknown, r) => <OnTimeCell o={r.followup} t={t} /> },
             { title: t('stats.rank.rate'), dataIndex: 'rate', width: 110, align: 'right', render: (r: number | null) => <strong>{pct(r)}</strong> },
             {
               title: t('stats.rank.confirmed'),
               key: 'confirmed',
-              width: 220,
+              width: 170,
               render: (_: unknown, r) =>
                 r.confirmedTotal === 0
                   ? '—'
