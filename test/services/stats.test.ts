@@ -199,6 +199,10 @@ describe('period figures against last year', () => {
     assert.equal(!bad.ok && bad.error.code, 'invalid_input');
     const notADate = await dispatch('stats.period', { from: '2025-02-30', to: '2025-03-01' });
     assert.equal(notADate.ok, false);
+    const tooLong = await dispatch('stats.period', { from: '2020-01-01', to: '2025-02-28' });
+    assert.equal(!tooLong.ok && tooLong.error.message, '统计区间最长 1100 天');
+    const unknownKey = await dispatch('stats.period', { from: '2025-02-01', to: '2025-02-28', unit: '东城区' });
+    assert.equal(unknownKey.ok, false);
     const ok = await dispatch('stats.period', { from: '2025-02-01', to: '2025-02-28' });
     assert.ok(ok.ok && (ok.value as PeriodReport).total.current.incidents === 4);
   });
