@@ -26,7 +26,11 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(opts.locale, key, params);
   const title = `${t('stats.exportTitle', { bureau: opts.bureauName })}（${t('stats.range', { ...report.range })}）`;
   const subtitle = [
-    `${t('stats.range', { ...report.range })}；${t('stats.lastYearRange', { ...report.lastYearRange })}`,
+    [
+      t('stats.range', { ...report.range }),
+      t('stats.lastYearRange', { ...report.lastYearRange }),
+      ...(report.range.to !== report.requested.to ? [t('stats.toToday', { date: report.range.to })] : []),
+    ].join('；'),
     `${t('stats.basisNote', { basis: t(`stats.basis.${report.basis}`), zone: report.timeZone })}；${t('stats.generatedAt', { at: formatInZone(report.generatedAt, report.timeZone) })}`,
   ];
   const none = t('stats.none');

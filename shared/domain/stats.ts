@@ -236,7 +236,10 @@ export interface RankingRow {
 }
 
 export interface PeriodReport {
+  /** The dates counted: the period asked for, ending today where it is still running. */
   range: DateRange;
+  /** The period asked for. */
+  requested: DateRange;
   lastYearRange: DateRange;
   basis: DayBasis;
   timeZone: string;

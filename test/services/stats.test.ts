@@ -184,6 +184,19 @@ describe('period figures against last year', () => {
     );
   });
 
+  test('a period still running ends today, and so does last year’s', () => {
+    ctx.setNow(sh(2025, 3, 10, 9));
+    const march = periodReport(ctx, { from: '2025-03-01', to: '2025-03-31' });
+    assert.deepEqual(march.requested, { from: '2025-03-01', to: '2025-03-31' });
+    assert.deepEqual(march.range, { from: '2025-03-01', to: '2025-03-10' });
+    assert.deepEqual(march.lastYearRange, { from: '2024-03-01', to: '2024-03-10' });
+    assert.equal(march.trend.current.length, 10);
+    assert.deepEqual([march.total.current.incidents, march.total.current.deaths, march.total.lastYear.incidents], [1, 4, 1]);
+    // A period wholly past or wholly to come is left as asked.
+    assert.deepEqual(periodReport(ctx, { from: '2025-04-01', to: '2025-04-30' }).range, { from: '2025-04-01', to: '2025-04-30' });
+    assert.deepEqual(periodReport(ctx, { from: '2025-02-01', to: '2025-02-28' }).range, { from: '2025-02-01', to: '2025-02-28' });
+  });
+
   test('duty days run from the boundary: 1 February 00:00 belongs to the duty day of 31 January', () => {
     const r = periodReport(ctx, { from: '2025-02-01', to: '2025-02-28', basis: 'duty' });
     assert.equal(r.bounds.start, sh(2025, 2, 1, 8, 30));

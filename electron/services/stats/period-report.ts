@@ -107,11 +107,15 @@ function clockOf(incidents: StatIncident[], timeZone: string): HourPoint[] {
 }
 
 export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: PeriodOptions = {}): PeriodReport {
-  const range: DateRange = { from: input.from, to: input.to };
-  if (range.from > range.to) throw new AppError('invalid_input', 'stats.rangeReversed');
-  if (dayCount(range) > MAX_RANGE_DAYS) throw new AppError('invalid_input', 'stats.rangeTooLong', { days: MAX_RANGE_DAYS });
+  const requested: DateRange = { from: input.from, to: input.to };
+  if (requested.from > requested.to) throw new AppError('invalid_input', 'stats.rangeReversed');
+  if (dayCount(requested) > MAX_RANGE_DAYS) throw new AppError('invalid_input', 'stats.rangeTooLong', { days: MAX_RANGE_DAYS });
   const basis = input.basis ?? 'calendar';
   const clock = statsClock(ctx, basis);
+  // A period still running ends today: this month so far against the same days last year, not
+  // against last year's whole month.
+  const today = dayOf(clock)(ctx.now());
+  const range: DateRange = requested.from <= today && today < requested.to ? { from: requested.from, to: today } : requested;
   const lastYearRange = sameRangeLastYear(range);
   const bounds = rangeBounds(range, clock);
   const lastYearBounds = rangeBounds(lastYearRange, clock);
@@ -120,6 +124,7 @@ export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: Peri
   const flags = flagsOfIncidentsOccurredIn(ctx.db, bounds.start, bounds.end);
   return {
     range,
+    requested,
     lastYearRange,
     basis,
     timeZone: clock.timeZone,

@@ -174,7 +174,8 @@ export function StatsPage() {
         </Button>
       </Space>
       <div className="stats-range" data-testid="stats-range-text">
-        <strong>{t('stats.range', { ...range })}</strong>
+        <strong>{t('stats.range', { ...(report?.range ?? range) })}</strong>
+        {report && report.range.to !== report.requested.to && <Tag color="blue">{t('stats.toToday', { date: report.range.to })}</Tag>}
         {report && <Typography.Text type="secondary">{t('stats.lastYearRange', { ...report.lastYearRange })}</Typography.Text>}
         {report && (bothDown(report.total) ? <Tag color="green">{t('stats.bothDown')}</Tag> : <Tag color="orange">{t('stats.notBothDown')}</Tag>)}
       </div>
@@ -220,7 +221,7 @@ export function StatsPage() {
               testId="stats-clock"
               hours={report.byHour}
               title={t('stats.chart.clock')}
-              description={t('stats.chart.clockDesc')}
+              description={peak && peak.incidents > 0 ? `${t('stats.chart.clockDesc')}; ${t('stats.chart.peak', { from: peak.hour, to: peak.hour + 1, count: peak.incidents })}` : t('stats.chart.clockDesc')}
               centerLabel={t('stats.chart.clockCenter')}
               hourText={(h) => t('stats.chart.hourValue', { from: h.hour, to: h.hour + 1, count: h.incidents, deaths: h.deaths })}
             />

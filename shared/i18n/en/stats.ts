@@ -18,6 +18,7 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.quarterN': 'Q{quarter}',
   'stats.range': '{from} to {to}',
   'stats.lastYearRange': 'Same period last year: {from} to {to}',
+  'stats.toToday': 'Period still running: counted up to {date}',
   'stats.generatedAt': 'Compiled {at}',
   'stats.basisNote': 'By time of occurrence ({basis}, zone {zone}); casualties from each incident’s latest report',
   'stats.metric.incidents': 'Incidents',

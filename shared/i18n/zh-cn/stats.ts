@@ -16,6 +16,7 @@ export const statsZhCN = {
   'stats.quarterN': '第 {quarter} 季度',
   'stats.range': '{from} 至 {to}',
   'stats.lastYearRange': '去年同期：{from} 至 {to}',
+  'stats.toToday': '本期尚未结束，统计至 {date}',
   'stats.generatedAt': '统计时间：{at}',
   'stats.basisNote': '按事发时间统计（{basis}，时区 {zone}）；伤亡取各事件最新报告数',
   'stats.metric.incidents': '事件起数',
