@@ -24,7 +24,7 @@ const WAN = '#,##0.00';
 
 export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOptions): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(opts.locale, key, params);
-  const title = `${t('stats.exportTitle', { bureau: opts.bureauName })}（${t('stats.range', { ...report.range })}）`;
+  const title = t('stats.exportTitleRange', { bureau: opts.bureauName, ...report.range });
   const subtitle = [
     [
       t('stats.range', { ...report.range }),

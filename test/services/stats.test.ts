@@ -264,6 +264,14 @@ describe('period figures against last year', () => {
     assert.equal(trend.getCell('D33').value, '2024-02-29');
     assert.equal(trend.getCell('A33').value, '');
     assert.deepEqual([trend.getCell('A34').value, trend.getCell('B34').value, trend.getCell('E34').value], ['合计', 4, 2]);
+    // In English too.
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await statsWorkbook(report, { locale: 'en', bureauName: 'City EMB' })) as unknown as ExcelJS.Buffer);
+    assert.deepEqual(
+      en.worksheets.map((w) => w.name),
+      ['Overview', 'By category', 'By level', 'By unit', 'Timeliness', 'Daily trend'],
+    );
+    assert.equal(en.worksheets[0]!.getCell('A1').value, 'City EMB: incident statistics, 2025-02-01 to 2025-02-28');
   });
 });
 

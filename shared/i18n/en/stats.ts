@@ -79,6 +79,7 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.none': '—',
   'stats.export': 'Export Excel',
   'stats.exportTitle': '{bureau}: incident statistics',
+  'stats.exportTitleRange': '{bureau}: incident statistics, {from} to {to}',
   'stats.sheet.overview': 'Overview',
   'stats.sheet.category': 'By category',
   'stats.sheet.level': 'By level',

@@ -77,6 +77,7 @@ export const statsZhCN = {
   'stats.none': '—',
   'stats.export': '导出 Excel',
   'stats.exportTitle': '{bureau}突发事件统计分析',
+  'stats.exportTitleRange': '{bureau}突发事件统计分析（{from} 至 {to}）',
   'stats.sheet.overview': '总体情况',
   'stats.sheet.category': '分类别',
   'stats.sheet.level': '分等级',
