@@ -70,6 +70,23 @@ describe('statistics page (browser mode)', () => {
       await page.waitForTimeout(600); // antd's colour transition
       await screenshot(page, 'stats-year-night');
 
+      // A custom range, typed: the figures follow.
+      await page.getByTestId('stats-kind').getByText('自定义', { exact: true }).click();
+      const custom = periodReport(ctx, { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-01-31` });
+      const inputs = page.locator('.stats-page .ant-picker-range input');
+      await inputs.first().click();
+      await inputs.first().fill(custom.range.from);
+      await page.keyboard.press('Enter');
+      await inputs.last().fill(custom.range.to);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('stats-range-text').getByText(`${custom.range.from} 至 ${custom.range.to}`).waitFor();
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="stats-card-incidents"] .stat-value')?.textContent === n,
+        custom.total.current.incidents.toLocaleString('zh-CN'),
+      );
+      await page.getByTestId('stats-kind').getByText('年', { exact: true }).click();
+      await page.getByText('每月事件起数').waitFor();
+
       // Export the year and read it back.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);
       assert.equal(download.suggestedFilename(), `stats-${year.range.from}-${year.range.to}.xlsx`);

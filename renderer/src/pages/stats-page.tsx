@@ -154,7 +154,6 @@ export function StatsPage() {
         )}
         {kind === 'custom' && (
           <DatePicker.RangePicker
-            data-testid="stats-range"
             allowClear={false}
             placeholder={[custom.from, custom.to]}
             onChange={(v) => {
