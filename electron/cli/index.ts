@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, Entry> = {
   'units deactivate': { summary: 'deactivate a unit (--id N | --name NAME); units are never deleted', run: async () => (await import('./commands/units.js')).unitsDeactivate },
   'roster generate': { summary: 'print a roster proposal for --month YYYY-MM and its fairness counts; saves only with --save', run: async () => (await import('./commands/roster.js')).rosterGenerate },
   bulletin: { summary: 'write the daily bulletin of --date YYYY-MM-DD to --out FILE.xlsx (latest issued revision, else the draft)', run: async () => (await import('./commands/bulletin.js')).bulletin },
+  stats: { summary: 'write the period report against last year --db PATH --from DATE --to DATE --out FILE.xlsx', run: async () => (await import('./commands/stats.js')).stats },
   'roster export': { summary: 'write the roster of --month YYYY-MM to --out FILE.xlsx (A4, one page)', run: async () => (await import('./commands/roster.js')).rosterExport },
 };
 

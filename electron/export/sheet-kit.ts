@@ -18,6 +18,8 @@ export interface Column<Row> {
   /** Text (kept as text), a number, or null for an empty cell. */
   value(row: Row): string | number | null;
   align?: 'left' | 'center' | 'right';
+  /** Excel number format of the column's numbers (e.g. '0.0%'); text cells ignore it. */
+  numFmt?: string;
 }
 
 export interface TableSheet<Row> {
@@ -31,6 +33,8 @@ export interface TableSheet<Row> {
   orientation?: 'landscape' | 'portrait';
   /** Shown in a merged row when there are no rows, so an empty section still reads as one. */
   emptyText?: string;
+  /** A row drawn bold and shaded (totals, subtotals). */
+  emphasis?(row: Row): boolean;
 }
 
 /**
@@ -140,14 +144,17 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
     count++;
     const line = sheet.getRow(r);
     let lines = 1;
+    const strong = spec.emphasis?.(row) ?? false;
     spec.columns.forEach((c, k) => {
       const cell = line.getCell(k + 1);
       const value = c.value(row);
       setValue(cell, value);
       if (typeof value === 'string') lines = Math.max(lines, linesNeeded(value, c.width));
-      cell.font = BODY_FONT;
+      else if (typeof value === 'number' && c.numFmt) cell.numFmt = c.numFmt;
+      cell.font = strong ? { ...BODY_FONT, bold: true } : BODY_FONT;
       cell.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
       cell.border = BORDERS;
+      if (strong) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F5F8' } };
     });
     line.height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
   }

@@ -6,6 +6,7 @@ import { incidentHandlers } from './handlers/incidents.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
+import { statsHandlers } from './handlers/stats.js';
 import type { Handlers } from './handlers/types.js';
 import { unitHandlers } from './handlers/units.js';
 import { userHandlers } from './handlers/users.js';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...rosterHandlers,
   ...bulletinHandlers,
   ...userHandlers,
+  ...statsHandlers,
 };

@@ -7,6 +7,7 @@ import { incidentMethods } from './methods/incidents.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
+import { statsMethods } from './methods/stats.js';
 import { unitMethods } from './methods/units.js';
 import { userMethods } from './methods/users.js';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...rosterMethods,
   ...bulletinMethods,
   ...userMethods,
+  ...statsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -82,6 +82,10 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'bulletin.export': ANY,
   'bulletin.issue': LEADER,
 
+  // Statistics: everyone reads and exports
+  'stats.period': ANY,
+  'stats.export': ANY,
+
   // Handover: officer work
   'handover.current': ANY,
   'handover.prepare': ANY,

@@ -203,11 +203,6 @@ export interface BulletinPreview {
   running: boolean;
 }
 
-/** Both incidents and deaths fell (strictly) against the same period last year. */
-export function bothDown(count: number, deaths: number, lastCount: number, lastDeaths: number): boolean {
-  return count < lastCount && deaths < lastDeaths;
-}
-
 /** Items required of every incident by the time the bulletin is issued. */
 export function missingItemsOf(
   figures: Partial<Record<ReportItem, string | number | null>>,

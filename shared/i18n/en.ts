@@ -6,6 +6,7 @@ import { importsEn } from './en/imports.js';
 import { incidentsEn } from './en/incidents.js';
 import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
+import { statsEn } from './en/stats.js';
 import { unitsEn } from './en/units.js';
 import { usersEn } from './en/users.js';
 import type { MessageKey } from './zh-cn.js';
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...bulletinEn,
   ...usersEn,
   ...importsEn,
+  ...statsEn,
 };

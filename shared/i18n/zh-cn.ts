@@ -7,6 +7,7 @@ import { importsZhCN } from './zh-cn/imports.js';
 import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
+import { statsZhCN } from './zh-cn/stats.js';
 import { unitsZhCN } from './zh-cn/units.js';
 import { usersZhCN } from './zh-cn/users.js';
 
@@ -19,6 +20,7 @@ export const zhCN = {
   ...bulletinZhCN,
   ...usersZhCN,
   ...importsZhCN,
+  ...statsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

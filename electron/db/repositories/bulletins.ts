@@ -78,21 +78,6 @@ export function followupsOpenAt(db: Db, at: number): Pick<Followup, 'id' | 'inci
   ).map((r) => ({ id: r.id, incidentNumber: r.number, kind: r.kind, subject: r.subject, owner: r.owner, dueAt: r.due_at }));
 }
 
-/**
- * Incidents that occurred in [from, to) and their deaths: per incident, the deaths stated by the
- * latest report received before `asOf` that states them.
- */
-export function occurredCountAndDeaths(db: Db, from: number, to: number, asOf: number): { count: number; deaths: number } {
-  const r = db
-    .prepare(
-      `SELECT COUNT(*) AS count, COALESCE(SUM((SELECT r.deaths FROM incident_reports r
-           WHERE r.incident_id = i.id AND r.deaths IS NOT NULL AND r.received_at < @asOf ORDER BY r.received_at DESC, r.seq DESC LIMIT 1)), 0) AS deaths
-       FROM incidents i WHERE i.occurred_at >= @from AND i.occurred_at < @to AND i.first_received_at < @asOf`,
-    )
-    .get({ from, to, asOf }) as { count: number; deaths: number };
-  return { count: r.count, deaths: r.deaths };
-}
-
 // --- issued bulletins ---
 
 export interface BulletinRow {

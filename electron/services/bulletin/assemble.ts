@@ -209,7 +209,7 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
       followupsOpen: followups.length,
     },
     keyItems: incidents.filter((i) => i.level !== 'IV' || i.important).map((i) => i.id),
-    ...periodCompares(ctx, day, clock, end),
+    ...periodCompares(ctx, day, clock),
     handovers,
     incidents,
     flags,

@@ -11,6 +11,7 @@ import { LedgerPage } from './ledger-page.js';
 import { LogPage } from './log-page.js';
 import { RosterPage } from './roster-page.js';
 import { SettingsPage } from './settings-page.js';
+import { StatsPage } from './stats-page.js';
 import { UnitsPage } from './units-page.js';
 import { UsersPage } from './users-page.js';
 
@@ -26,4 +27,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   ledger: LedgerPage,
   bulletin: BulletinPage,
   users: UsersPage,
+  stats: StatsPage,
 };
