@@ -3,6 +3,7 @@
 // method without a handler, or a handler of the wrong type, does not compile.
 import { appHandlers } from './handlers/app.js';
 import { incidentHandlers } from './handlers/incidents.js';
+import { periodHandlers } from './handlers/periods.js';
 import { backupHandlers } from './handlers/backup.js';
 import { rosterHandlers } from './handlers/roster.js';
 import type { Handlers } from './handlers/types.js';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...unitHandlers,
   ...rosterHandlers,
+  ...periodHandlers,
 };

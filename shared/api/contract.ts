@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { incidentMethods } from './methods/incidents.js';
+import { periodMethods } from './methods/periods.js';
 import { backupMethods } from './methods/backup.js';
 import { rosterMethods } from './methods/roster.js';
 import { unitMethods } from './methods/units.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...incidentMethods,
   ...unitMethods,
   ...rosterMethods,
+  ...periodMethods,
 } as const;
 
 export type Contract = typeof contract;

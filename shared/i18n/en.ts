@@ -6,6 +6,7 @@ import { rosterEn } from './en/roster.js';
 import { settingsEn } from './en/settings.js';
 import { unitsEn } from './en/units.js';
 import type { MessageKey } from './zh-cn.js';
+import { periodsEn } from './en/periods.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -13,4 +14,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...unitsEn,
   ...rosterEn,
+  ...periodsEn,
 };

@@ -6,6 +6,7 @@ import { incidentsZhCN } from './zh-cn/incidents.js';
 import { rosterZhCN } from './zh-cn/roster.js';
 import { settingsZhCN } from './zh-cn/settings.js';
 import { unitsZhCN } from './zh-cn/units.js';
+import { periodsZhCN } from './zh-cn/periods.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...incidentsZhCN,
   ...unitsZhCN,
   ...rosterZhCN,
+  ...periodsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,18 +1,21 @@
 // Runs in Electron's main process and in plain Node. The evaluation clock: every interval (30 s by
 // default) the incidents whose verdict can change with time alone (a deadline passed since the
 // last look) are re-judged and their changed flags stored. Changes by people re-judge at once.
+// The same tick re-judges the daily reports of the special periods running (ZERO_REPORT_MISSING).
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { dueForCheck } from '../../db/repositories/incidents.js';
+import { runZeroClock } from '../periods/judge.js';
 import { reevaluate } from './evaluate.js';
 
 export const RULES_CLOCK_INTERVAL_MS = 30_000;
 
 /** One tick: returns how many incidents were re-judged and how many flags changed. */
 export function runRulesClock(ctx: ServiceContext): { incidents: number; changed: number } {
+  const zero = runZeroClock(ctx);
   const ids = dueForCheck(ctx.db, ctx.now());
-  if (ids.length === 0) return { incidents: 0, changed: 0 };
+  if (ids.length === 0) return { incidents: 0, changed: zero.changed };
   return inWriteTransaction(ctx, () => {
-    let changed = 0;
+    let changed = zero.changed;
     for (const id of ids) changed += reevaluate(ctx, id, 'rules.clock');
     return { incidents: ids.length, changed };
   });

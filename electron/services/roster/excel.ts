@@ -8,6 +8,7 @@ import { touches } from '../../../shared/domain/roster/slots.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listLeave, listPeople } from '../../db/repositories/people.js';
 import { buildRosterWorkbook, HEADERS, readRosterWorkbook } from '../../export/roster-excel.js';
+import { ImportProblems } from '../../export/workbook-import.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
 import { calendarBetween, getPattern } from './calendar.js';
@@ -33,17 +34,15 @@ export async function exportRoster(ctx: Pick<ServiceContext, 'db'>, month: strin
   return { fileName: `值班表-${month}.xlsx`, mimeType: XLSX, contentBase64: buf.toString('base64') };
 }
 
-const MAX_LISTED = 30;
-
 export async function importRoster(ctx: ServiceContext, content: Buffer, reason: string): Promise<ImportResult> {
   const locale = getSettings(ctx).locale;
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   const read = await readRosterWorkbook(content);
   if (!read.ok) throw new AppError('invalid_input', read.error.kind === 'notExcel' ? 'rosterImport.notExcel' : 'rosterImport.noSheet');
-  const problems: string[] = [];
-  const at = (row: number, column: string, msg: string) => problems.push(t('rosterImport.cell', { row, column, message: msg }));
+  const problems = new ImportProblems((row, column, message) => t('rosterImport.cell', { row, column, message }));
+  const at = (row: number, column: string, msg: string) => problems.at(row, column, msg);
   for (const e of read.errors) if (e.kind === 'cell') at(e.row, e.column, t('rosterImport.badDate', { value: e.value }));
-  if (read.rows.length === 0 && problems.length === 0) throw new AppError('invalid_input', 'rosterImport.empty');
+  if (read.rows.length === 0 && problems.count === 0) throw new AppError('invalid_input', 'rosterImport.empty');
 
   const months = new Set(read.rows.map((r) => r.day.slice(0, 7)));
   const month = read.titleMonth && months.has(read.titleMonth) ? read.titleMonth : [...months][0]!;
@@ -91,11 +90,7 @@ export async function importRoster(ctx: ServiceContext, content: Buffer, reason:
     }
     bySlot.set(slot.key, entry);
   }
-  if (problems.length) {
-    const listed = problems.slice(0, MAX_LISTED).join('\n');
-    const more = problems.length > MAX_LISTED ? '\n' + t('rosterImport.more', { count: problems.length - MAX_LISTED }) : '';
-    throw new AppError('invalid_input', 'rosterImport.failed', { count: problems.length, details: listed + more });
-  }
+  problems.throwIfAny('rosterImport.failed', (count) => t('rosterImport.more', { count }));
   const shifts = [...bySlot.values()].map(({ row: _row, ...s }) => s);
   writeMonth(ctx, month, shifts, 'import', reason, 'roster.import');
   return { month, shifts: shifts.length, assignments: shifts.reduce((n, s) => n + s.leaders.length + s.officers.length, 0) };
