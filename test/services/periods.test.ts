@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/api/app-error.js';
 import { dailyReportSchema, periodFieldsSchema } from '../../shared/domain/special-period.js';
 import { verifyAudit } from '../../electron/services/audit.js';
+import { ledger } from '../../electron/services/incidents/ledger.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { exportTemplate, importReports } from '../../electron/services/periods/import.js';
 import { createPeriod, logReport, periodGrid, reviewZeroFlag, updatePeriod, zeroFlagsOfPeriod, zeroToday } from '../../electron/services/periods/periods.js';
@@ -121,6 +122,10 @@ describe('ZERO_REPORT_MISSING at the cutoff', () => {
     const counts = zeroCountsByUnit(ctx, at('2026-07-19', '00:00'), at('2026-07-21', '00:00'));
     assert.deepEqual(counts.get(c), { missing: 2, late: 0 });
     assert.deepEqual(counts.get(b), { missing: 1, late: 1 });
+
+    // The unit ledger counts each unit's omitted and late daily reports of the year.
+    const book = ledger(ctx, 2026);
+    assert.deepEqual(book.units.map((u) => [u.unit, u.zeroMissing, u.zeroLate]).sort(), [['江岸区', 1, 0], ['江汉区', 1, 1], ['硚口区', 2, 0]]);
 
     const today = zeroToday(ctx);
     assert.equal(today.length, 1);

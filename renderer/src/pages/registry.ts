@@ -11,6 +11,7 @@ import { LogPage } from './log-page.js';
 import { RosterPage } from './roster-page.js';
 import { SettingsPage } from './settings-page.js';
 import { UnitsPage } from './units-page.js';
+import { ZeroReportsPage } from './zero-reports-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
@@ -22,4 +23,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   log: LogPage,
   followup: FollowupPage,
   ledger: LedgerPage,
+  zero: ZeroReportsPage,
 };

@@ -96,6 +96,8 @@ export const periodsEn: Record<keyof typeof periodsZhCN, string> = {
   'dailyImport.itemEmpty': 'fill it in; "{nothing}" for nothing',
   'dailyImport.twice': '"{unit}" {day} is already on row {other}',
   'dailyImport.failed': 'Import failed with {count} problems; nothing was written:\n{details}',
+  'ledger.zeroMissing': 'Daily reports omitted',
+  'ledger.zeroLate': 'Daily reports late',
   'upward.list': 'Sent upward',
   'upward.none': 'Nothing sent upward yet',
   'upward.onTime': 'on time',

@@ -94,6 +94,8 @@ export const periodsZhCN = {
   'dailyImport.itemEmpty': '请填写内容，无情况填“{nothing}”',
   'dailyImport.twice': '“{unit}”{day} 已在第 {other} 行',
   'dailyImport.failed': '导入失败，共 {count} 处问题，未写入任何数据：\n{details}',
+  'ledger.zeroMissing': '每日报告漏报',
+  'ledger.zeroLate': '每日报告迟报',
   'upward.list': '已上报',
   'upward.none': '尚未上报',
   'upward.onTime': '按时',
