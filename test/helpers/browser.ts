@@ -27,9 +27,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(dbPath: string): Promise<RunningApp> {
+/**
+ * Starts the app on its own database. `clock` (tests only) replaces the server's clock: it exists
+ * only in this helper, which builds the service context in the test's own process; the app's
+ * entry points (electron/main, the CLI) always use createContext's Date.now.
+ */
+export async function startApp(dbPath: string, opts: { clock?: () => number } = {}): Promise<RunningApp> {
   const db = openDatabase(dbPath);
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:officer');
+  if (opts.clock) ctx.now = opts.clock;
   const server = await startBrowserServer({ dispatch: createDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
   return {
     server,

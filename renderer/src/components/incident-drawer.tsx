@@ -259,6 +259,8 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
               <Input.TextArea rows={2} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
             </Form.Item>
           )}
+          {/* Enter in a field saves (implicit submission needs a submit button). */}
+          <button type="submit" hidden />
         </Form>
       </Modal>
     </Drawer>

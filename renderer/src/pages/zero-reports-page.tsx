@@ -78,6 +78,7 @@ function PeriodDialog({ open, period, units, onClose, onSaved }: { open: boolean
             <Input value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} data-testid="period-reason" />
           </Form.Item>
         )}
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );
@@ -174,6 +175,8 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
             <Input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="cell-reason" />
           </Form.Item>
         )}
+        {/* Enter in any field saves (implicit submission needs a submit button). */}
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );
