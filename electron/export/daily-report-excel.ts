@@ -29,7 +29,7 @@ export async function buildDailyTemplate(spec: { bureauName: string; periodName:
   wb.creator = spec.bureauName;
   const items = itemHeaders(spec.covers);
   const columns: Column<TemplateRow>[] = [
-    { header: DAILY_HEADERS.unit, width: 18, value: (r) => r.unit },
+    { header: DAILY_HEADERS.unit, width: 24, value: (r) => r.unit },
     { header: DAILY_HEADERS.day, width: 12, value: (r) => r.day, align: 'center' },
     { header: DAILY_HEADERS.receivedAt, width: 18, value: (r) => r.receivedAt, align: 'center' },
     ...items.map((h): Column<TemplateRow> => ({ header: h, width: Math.max(10, h.length * 2 + 4), value: (r) => r.items[h] ?? '' })),

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/api/app-error.js';
 import { dailyReportSchema, periodFieldsSchema } from '../../shared/domain/special-period.js';
+import { createDispatcher } from '../../electron/main/dispatcher.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { ledger } from '../../electron/services/incidents/ledger.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
@@ -209,6 +210,20 @@ describe('daily report import', () => {
       assert.equal((err as AppError).key, key, name);
       assert.ok(ms < 5000, `${name} took ${ms} ms`);
     }
+    assert.equal(countReports(ctx), 0);
+  });
+
+  test('through the contract: a 50 MB file is refused before it is decoded, with a message a person reads', async () => {
+    const { ctx, period } = setup(at('2026-07-20', '18:00'));
+    const dispatch = createDispatcher(ctx, { logError: () => {} });
+    const started = performance.now();
+    const r = await dispatch('periods.importReports', { periodId: period.id, contentBase64: Buffer.alloc(50 * 1024 * 1024).toString('base64') });
+    assert.ok(performance.now() - started < 5000);
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.error.message + JSON.stringify(r.error.fields ?? []), /文件过大/);
+    const bad = await dispatch('periods.importReports', { periodId: period.id, contentBase64: Buffer.from('not a workbook').toString('base64') });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.match(bad.error.message, /不是 Excel 工作簿/);
     assert.equal(countReports(ctx), 0);
   });
 });
