@@ -15,6 +15,7 @@ import { createPeriod, logReport, periodGrid, reviewZeroFlag, updatePeriod, zero
 import { zeroCountsByUnit, zeroFlagsBetween, zeroReportsOfDay } from '../../electron/services/periods/seams.js';
 import { createUnit } from '../../electron/services/units.js';
 import { testContext, type TestContext } from '../helpers/context.js';
+import { zipOf } from '../helpers/zip.js';
 
 // 2026-07-20 in Beijing (UTC+8): 16:00 local is 08:00 UTC.
 const at = (day: string, hm: string, s = 0) => Date.parse(`${day}T${hm}:${String(s).padStart(2, '0')}+08:00`);
@@ -201,6 +202,8 @@ describe('daily report import', () => {
       ['wrong sheet', await sheet([['江岸区', '2026-07-20', '15:00', '无', '无', '无', '']], 'Sheet1'), 'dailyImport.noSheet'],
       ['missing item column', await sheet([['江岸区', '2026-07-20', '15:00', '无']], '每日报告', ['单位', '日期', '接报时间', '雨情']), 'dailyImport.missingColumns'],
       ['50 MB', Buffer.concat([good, Buffer.alloc(50 * 1024 * 1024)]), 'excelImport.tooLarge'],
+      ['zip bomb', zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/workbook.xml', Buffer.from('<workbook/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(100 * 1024 * 1024, 0x20)]]), 'excelImport.bomb'],
+      ['a zip that is no workbook', zipOf([['readme.txt', Buffer.from('hello')]]), 'excelImport.notExcel'],
     ];
     for (const [name, buf, key] of cases) {
       const started = performance.now();

@@ -251,6 +251,9 @@ describe('roster services', () => {
       return true;
     });
     await assert.rejects(importRoster(ctx, Buffer.from('not a zip'), ''), (e: AppError) => e.key === 'rosterImport.notExcel');
+    // The shared defensive reader (electron/export/workbook-import.ts): truncated and oversized files.
+    await assert.rejects(importRoster(ctx, buf.subarray(0, buf.length - 100), ''), (e: AppError) => e.key === 'excelImport.truncated');
+    await assert.rejects(importRoster(ctx, Buffer.concat([buf, Buffer.alloc(6 * 1024 * 1024)]), ''), (e: AppError) => e.key === 'excelImport.tooLarge');
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await assert.rejects(importRoster(ctx, Buffer.from(await empty.xlsx.writeBuffer()), ''), (e: AppError) => e.key === 'rosterImport.noSheet');

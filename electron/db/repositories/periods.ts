@@ -2,7 +2,7 @@
 // reports and the ZERO_REPORT_MISSING flags.
 import type { Channel } from '../../../shared/domain/channels.js';
 import type { DailyReportRow, PeriodFields, SpecialPeriod, ZeroFlagRow } from '../../../shared/domain/special-period.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface PeriodDbRow {
   id: number;
@@ -37,7 +37,7 @@ export function listPeriods(db: Db): SpecialPeriod[] {
 }
 
 export function findPeriod(db: Db, id: number): SpecialPeriod | undefined {
-  const r = db.prepare('SELECT * FROM special_periods WHERE id = ?').get(id) as PeriodDbRow | undefined;
+  const r = statement(db, 'SELECT * FROM special_periods WHERE id = ?').get(id) as PeriodDbRow | undefined;
   return r && toPeriod(r);
 }
 
@@ -109,7 +109,7 @@ export function reportsOfPeriod(db: Db, periodId: number): DailyReportRow[] {
 }
 
 export function findReport(db: Db, id: number): DailyReportRow | undefined {
-  const r = db.prepare(`${REPORT_SELECT} WHERE d.id = ?`).get(id) as ReportDbRow | undefined;
+  const r = statement(db, `${REPORT_SELECT} WHERE d.id = ?`).get(id) as ReportDbRow | undefined;
   return r && toReport(r);
 }
 
@@ -120,8 +120,8 @@ export type ReportWrite = Pick<
 
 export function insertReport(db: Db, r: ReportWrite, actor: string, now: number): number {
   return Number(
-    db
-      .prepare(
+    statement(
+        db,
         `INSERT INTO daily_reports (period_id, unit_id, day, received_at, entered_at, nothing_to_report, contents, channel, note, source, corrects_id, correction_reason, actor, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -220,8 +220,8 @@ export interface ZeroFlagWrite {
 
 export function insertZeroFlag(db: Db, f: ZeroFlagWrite, now: number): number {
   return Number(
-    db
-      .prepare(
+    statement(
+        db,
         `INSERT INTO zero_flags (period_id, unit_id, day, status, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids, raised_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -230,7 +230,8 @@ export function insertZeroFlag(db: Db, f: ZeroFlagWrite, now: number): number {
 }
 
 export function updateZeroFlag(db: Db, id: number, f: ZeroFlagWrite, now: number): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE zero_flags SET status = ?, deadline = ?, actual = ?, minutes_late = ?, report_id = ?, on_duty_text = ?, on_duty_ids = ?, updated_at = ? WHERE id = ?`,
   ).run(f.status, f.deadline, f.actual, f.minutesLate, f.reportId, f.onDutyText, f.onDutyIds, now, id);
 }

@@ -9,16 +9,22 @@ import { reevaluate } from './evaluate.js';
 
 export const RULES_CLOCK_INTERVAL_MS = 30_000;
 
-/** One tick: returns how many incidents were re-judged and how many flags changed. */
+/**
+ * One tick: returns how many incidents were re-judged and how many flags changed (the daily
+ * reports' flags included). The incidents go first, in their own transaction, so that a problem
+ * with a special period can never hold up the incident flags.
+ */
 export function runRulesClock(ctx: ServiceContext): { incidents: number; changed: number } {
-  const zero = runZeroClock(ctx);
   const ids = dueForCheck(ctx.db, ctx.now());
-  if (ids.length === 0) return { incidents: 0, changed: zero.changed };
-  return inWriteTransaction(ctx, () => {
-    let changed = zero.changed;
-    for (const id of ids) changed += reevaluate(ctx, id, 'rules.clock');
-    return { incidents: ids.length, changed };
-  });
+  const changed =
+    ids.length === 0
+      ? 0
+      : inWriteTransaction(ctx, () => {
+          let n = 0;
+          for (const id of ids) n += reevaluate(ctx, id, 'rules.clock');
+          return n;
+        });
+  return { incidents: ids.length, changed: changed + runZeroClock(ctx).changed };
 }
 
 /** Starts the clock (one tick at once); returns the stop function. */
