@@ -2,7 +2,8 @@
 // room's upward countdown in its drawer; an upward report entered in time shows 按时 and the
 // countdown goes; one entered after the 2 h shows 迟报. (2) A flood-season drill: a period with three
 // units, two report (one by keyboard on the grid), the clocks (server and page) pass the 16:00
-// cutoff, and the dashboard and the grid show the missing unit flagged.
+// cutoff, and the dashboard and the grid show the missing unit flagged; the leader confirms it and
+// the unit ledger counts it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -148,7 +149,19 @@ describe('upward reports and daily zero reports (browser mode)', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-status="missing"]').length === 1);
       assert.match(await page.getByTestId('today-missing').innerText(), /硚口区/);
       assert.match(await page.getByTestId('today-on_time').innerText(), /江岸区、江汉区/);
+      // The leader confirms the omission with a written reason; the unit ledger counts it.
+      await page.locator('[data-testid^="zero-flag-confirm-"]').click();
+      await page.getByTestId('zero-flag-leader').fill('王局');
+      await page.getByTestId('zero-flag-reason').fill('电话核实：硚口区值班员漏报');
+      await page.getByTestId('zero-flag-save').click();
+      await page.getByTestId('zero-flags').getByText(/已确认/).waitFor();
+      await page.getByTestId('zero-flag-save').waitFor({ state: 'hidden' });
       await screenshot(page, 'zero-grid');
+      await page.evaluate(() => (window.location.hash = '#/ledger'));
+      const row = page.getByTestId('ledger-table').locator('tr', { hasText: '硚口区' }).first();
+      await row.waitFor();
+      const cells = await row.locator('td').allInnerTexts();
+      assert.deepEqual(cells.slice(-2), ['1', '0'], `ledger row: ${cells.join(' | ')}`);
     } finally {
       await context.close();
       await app.stop();

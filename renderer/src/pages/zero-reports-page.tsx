@@ -4,10 +4,10 @@
 // one to log the unit's daily report (or a correction) or to see what was logged. The 每日报告
 // template exports and imports here.
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
-import { NOTHING, type CellStatus, type DailyReportRow, type PeriodGrid, type SpecialPeriod } from '../../../shared/domain/special-period.js';
+import { NOTHING, type CellStatus, type DailyReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { downloadFile } from '../download.js';
@@ -182,6 +182,93 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
   );
 }
 
+/** The period's omitted and late daily reports, each reviewed by the leader with a reason. */
+function ZeroFlags({ periodId, version, onChanged }: { periodId: number; version: number; onChanged(): void }) {
+  const { t } = useApp();
+  const { message } = App.useApp();
+  const fmt = useFmt();
+  const [flags, setFlags] = useState<ZeroFlagRow[]>([]);
+  const [review, setReview] = useState<{ flag: ZeroFlagRow; decision: 'confirmed' | 'dismissed' } | null>(null);
+  const [leader, setLeader] = useState('');
+  const [reason, setReason] = useState('');
+  const load = useCallback(
+    () => void api.periods.flags({ periodId }).then((f) => setFlags(f.filter((x) => x.status !== 'cleared')), (e: Error) => message.error(e.message)),
+    [periodId, message],
+  );
+  useEffect(load, [load, version]);
+  const open = async (flag: ZeroFlagRow, decision: 'confirmed' | 'dismissed') => {
+    setReason('');
+    setLeader((await api.flags.leaderOnDuty({}).catch(() => ({ leader: null }))).leader ?? '');
+    setReview({ flag, decision });
+  };
+  const save = async () => {
+    if (!review) return;
+    try {
+      await api.periods.reviewFlag({ flagId: review.flag.id, decision: review.decision, leader, reason });
+      message.success(t('common.saved'));
+      setReview(null);
+      load();
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('period.flags')}
+      </Typography.Title>
+      <Table<ZeroFlagRow>
+        rowKey="id"
+        size="small"
+        data-testid="zero-flags"
+        dataSource={flags}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('period.unit'), dataIndex: 'unitName', width: 140 },
+          { title: t('period.day'), dataIndex: 'day', width: 110 },
+          { title: t('ledger.flag'), dataIndex: 'status', width: 90, render: (s: ZeroFlagRow['status']) => <Tag color={s === 'overdue' ? 'red' : 'orange'}>{t(s === 'overdue' ? 'period.status.missing' : 'period.status.late')}</Tag> },
+          { title: t('ledger.deadline'), dataIndex: 'deadline', width: 140, render: (v: number) => fmt(v) },
+          { title: t('ledger.actual'), dataIndex: 'actual', width: 140, render: (v: number | null) => fmt(v) },
+          { title: t('ledger.minutesLate'), dataIndex: 'minutesLate', width: 80 },
+          { title: t('period.onDuty'), dataIndex: 'onDutyText', render: (v: string | null) => v ?? t('flag.noRoster') },
+          {
+            title: t('period.review'),
+            key: 'review',
+            width: 220,
+            render: (_: unknown, f) =>
+              f.review === 'pending' ? (
+                <Space>
+                  <Button size="small" danger onClick={() => void open(f, 'confirmed')} data-testid={`zero-flag-confirm-${f.id}`}>
+                    {t('flag.confirm')}
+                  </Button>
+                  <Button size="small" onClick={() => void open(f, 'dismissed')}>
+                    {t('flag.dismiss')}
+                  </Button>
+                </Space>
+              ) : (
+                <span>
+                  {t(`flag.review.${f.review}`)} · {f.reviewedBy}：{f.reviewReason}
+                </span>
+              ),
+          },
+        ]}
+      />
+      <Modal open={review !== null} title={review ? `${t(review.decision === 'confirmed' ? 'flag.confirm' : 'flag.dismiss')} · ${review.flag.unitName} ${review.flag.day}` : ''} onCancel={() => setReview(null)} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden okButtonProps={{ 'data-testid': 'zero-flag-save' } as Record<`data-${string}`, string>}>
+        <Form layout="vertical" onFinish={() => void save()}>
+          <Form.Item label={t('flag.leader')} required>
+            <Input value={leader} onChange={(e) => setLeader(e.target.value)} data-testid="zero-flag-leader" />
+          </Form.Item>
+          <Form.Item label={t('flag.reviewReason')} required>
+            <Input.TextArea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="zero-flag-reason" />
+          </Form.Item>
+          <button type="submit" hidden />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 export function ZeroReportsPage() {
   const { t } = useApp();
   const { message } = App.useApp();
@@ -190,6 +277,8 @@ export function ZeroReportsPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [selected, setSelected] = useState<number | null>(periodIdFromHash);
   const [grid, setGrid] = useState<PeriodGrid | null>(null);
+  // Bumped on every load of the grid, so the flags below reload with it.
+  const [loads, setLoads] = useState(0);
   const [dialog, setDialog] = useState<null | 'new' | 'edit'>(null);
   const [cell, setCell] = useState<{ unitId: number; day: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -208,6 +297,7 @@ export function ZeroReportsPage() {
     if (selected === null) return setGrid(null);
     try {
       setGrid(await api.periods.grid({ id: selected }));
+      setLoads((n) => n + 1);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -365,6 +455,7 @@ export function ZeroReportsPage() {
               </tbody>
             </table>
           </div>
+          <ZeroFlags periodId={grid.period.id} version={loads} onChanged={() => void loadGrid()} />
           <CellDialog grid={grid} cell={cell} onClose={() => setCell(null)} onSaved={() => (setCell(null), void loadGrid())} />
         </>
       )}

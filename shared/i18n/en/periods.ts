@@ -75,6 +75,8 @@ export const periodsEn: Record<keyof typeof periodsZhCN, string> = {
   'period.flags': 'Omitted and late flags',
   'period.flagLine': '{unit} {day} {status}',
   'period.minutesLate': '{n} min late',
+  'period.onDuty': 'On duty then',
+  'period.day': 'Day',
   'period.review': 'Review',
   'period.openGrid': 'Open',
   'period.keyboardHelp': 'Arrow keys move, Enter logs or shows',

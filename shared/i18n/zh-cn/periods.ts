@@ -73,6 +73,8 @@ export const periodsZhCN = {
   'period.flags': '漏报迟报标记',
   'period.flagLine': '{unit} {day} {status}',
   'period.minutesLate': '超时 {n} 分钟',
+  'period.onDuty': '当时值班',
+  'period.day': '日期',
   'period.review': '审核',
   'period.openGrid': '打开',
   'period.keyboardHelp': '方向键移动，回车登记或查看',
