@@ -46,3 +46,17 @@ export function closeDatabase(db: Db): void {
 function checkVersion(db: Db): void {
   migrate(db, { dryRun: true });
 }
+
+const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection and SQL text. For the statements a write
+ * runs once per row or per audit entry (preparing costs far more than running them).
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let byText = STATEMENTS.get(db);
+  if (!byText) STATEMENTS.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}

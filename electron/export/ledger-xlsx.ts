@@ -29,6 +29,8 @@ export async function ledgerWorkbook(ledger: Ledger, opts: { locale: Locale; tim
       { header: t('ledger.heavier'), width: 12, value: (u) => u.heavierPenalty.length, align: 'center' },
       { header: t('ledger.veto'), width: 16, value: (u) => (u.vetoed ? t('ledger.vetoYes') : t('ledger.no')), align: 'center' },
       { header: t('ledger.summons'), width: 22, value: (u) => (u.summonsRecommended ? t('ledger.summonsYes', { count: u.summonsCount }) : t('ledger.no')), align: 'center' },
+      { header: t('ledger.zeroMissing'), width: 12, value: (u) => u.zeroMissing, align: 'center' },
+      { header: t('ledger.zeroLate'), width: 12, value: (u) => u.zeroLate, align: 'center' },
     ],
   });
 

@@ -3,9 +3,11 @@
 // page, and the reading of such a workbook back into rows. No database here: services/roster/excel.ts
 // supplies the data and applies what is read.
 import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/api/app-error.js';
 import type { RosterShift } from '../../shared/domain/roster/roster.js';
 import { isFormula } from '../services/import-guard.js';
 import { CJK_FONT, displayWidth } from './sheet-kit.js';
+import { cellText, findHeaderRow, loadWorkbook } from './workbook-import.js';
 
 export const SHEET_NAME = '值班表';
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -151,43 +153,25 @@ export type SheetError =
   | { kind: 'noSheet' }
   | { kind: 'cell'; row: number; column: string; problem: 'badDate' | 'dateTwice' | 'otherMonth' | 'formula'; value: string };
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v).trim();
-}
-
 const splitNames = (s: string) => s.split(/[、,，;；\s/]+/).map((x) => x.trim()).filter(Boolean);
 
 /** Reads a 值班表 workbook into rows; structural problems end the read, cell problems are listed. */
 export async function readRosterWorkbook(content: Buffer): Promise<{ ok: true; rows: ParsedRow[]; titleMonth: string | null; errors: SheetError[] } | { ok: false; error: SheetError }> {
-  const wb = new ExcelJS.Workbook();
+  // Refusals of a file that is no workbook at all (too large, truncated, a zip bomb) are thrown.
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, error: { kind: 'notExcel' } };
+    wb = await loadWorkbook(content);
+  } catch (e) {
+    if (e instanceof AppError && e.key === 'excelImport.notExcel') return { ok: false, error: { kind: 'notExcel' } };
+    throw e;
   }
   const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
   if (!ws) return { ok: false, error: { kind: 'noSheet' } };
-  // The header row: the first of the top rows holding 日期 and 带班领导.
-  let headerRow = 0;
-  const colOf = new Map<string, number>();
-  for (let r = 1; r <= Math.min(ws.rowCount, 10) && !headerRow; r++) {
-    const row = ws.getRow(r);
-    const found = new Map<string, number>();
-    row.eachCell((cell, c) => found.set(cellText(cell.value), c));
-    if (found.has(HEADERS.date) && found.has(HEADERS.leader) && found.has(HEADERS.officers)) {
-      headerRow = r;
-      for (const [k, c] of found) colOf.set(k, c);
-    }
-  }
-  if (!headerRow) return { ok: false, error: { kind: 'noSheet' } };
+  // The header row: the first of the top rows holding 日期, 带班领导 and 值班员.
+  const header = findHeaderRow(ws, [HEADERS.date, HEADERS.leader, HEADERS.officers]);
+  if (!header) return { ok: false, error: { kind: 'noSheet' } };
+  const headerRow = header.row;
+  const colOf = header.columns;
   const titleMatch = /(\d{4})\s*年\s*(\d{1,2})\s*月/.exec(cellText(ws.getRow(1).getCell(1).value));
   const titleMonth = titleMatch ? `${titleMatch[1]}-${titleMatch[2]!.padStart(2, '0')}` : null;
   const rows: ParsedRow[] = [];

@@ -2,7 +2,7 @@
 // in the same transaction; each row's hash covers the previous row's hash and its own fields, so a
 // row changed, inserted or removed behind the app's back breaks the chain at that row.
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/connection.js';
+import { statement, type Db } from '../db/connection.js';
 import type { ServiceContext } from './context.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,7 +40,8 @@ export function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 function insertRow(db: Db, row: AuditRow): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
      VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
   ).run(row);
@@ -51,7 +52,7 @@ function insertRow(db: Db, row: AuditRow): void {
  * primary key), because after a clock jump the last row is not the newest stamp.
  */
 function newestStamp(db: Db): number | null {
-  const r = db.prepare('SELECT max(at) AS at FROM (SELECT at FROM audit_log ORDER BY id DESC LIMIT 200)').get() as { at: number | null };
+  const r = statement(db, 'SELECT max(at) AS at FROM (SELECT at FROM audit_log ORDER BY id DESC LIMIT 200)').get() as { at: number | null };
   return r.at;
 }
 
@@ -74,7 +75,7 @@ export function checkClock(ctx: Pick<ServiceContext, 'db' | 'now'>): ClockCheck 
 export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   const db = ctx.db;
   if (!db.inTransaction) throw new Error('appendAudit must run inside the write transaction');
-  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
+  const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
   let lastId = head?.last_id ?? 0;
@@ -101,7 +102,8 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   };
   const hash = rowHash(prev, row);
   insertRow(db, { ...row, prev_hash: prev, hash });
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
      ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
   ).run(row.id, hash);

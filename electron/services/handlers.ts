@@ -3,6 +3,7 @@
 // method without a handler, or a handler of the wrong type, does not compile.
 import { appHandlers } from './handlers/app.js';
 import { incidentHandlers } from './handlers/incidents.js';
+import { periodHandlers } from './handlers/periods.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...bulletinHandlers,
   ...userHandlers,
   ...statsHandlers,
+  ...periodHandlers,
 };

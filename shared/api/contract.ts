@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { incidentMethods } from './methods/incidents.js';
+import { periodMethods } from './methods/periods.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
@@ -23,6 +24,7 @@ export const contract = {
   ...bulletinMethods,
   ...userMethods,
   ...statsMethods,
+  ...periodMethods,
 } as const;
 
 export type Contract = typeof contract;

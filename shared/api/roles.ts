@@ -86,6 +86,19 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'stats.period': ANY,
   'stats.export': ANY,
 
+  // Special periods and daily zero reports: officers log them, leaders open periods and judge flags
+  'periods.list': ANY,
+  'periods.grid': ANY,
+  'periods.cell': ANY,
+  'periods.today': ANY,
+  'periods.flags': ANY,
+  'periods.template': ANY,
+  'periods.logReport': ANY,
+  'periods.importReports': ANY,
+  'periods.create': LEADER,
+  'periods.update': LEADER,
+  'periods.reviewFlag': LEADER,
+
   // Handover: officer work
   'handover.current': ANY,
   'handover.prepare': ANY,

@@ -20,7 +20,8 @@ export interface ZeroReportLine {
   /** The cutoff instant of the day's report. */
   cutoff: number;
   receivedAt: number | null;
-  status: 'on_time' | 'late' | 'missing';
+  /** 'pending': before the cutoff of a day not yet past. */
+  status: 'on_time' | 'late' | 'missing' | 'pending';
   /** What the unit reported ("无" for a zero report). */
   content: string;
 }

@@ -209,6 +209,9 @@ export interface LedgerUnit {
   summonsCount: number;
   /** Every confirmed finding of the unit in the year. */
   findings: LedgerFinding[];
+  /** Daily reports in special periods whose cutoff fell in the year: omitted (漏报) and late. */
+  zeroMissing: number;
+  zeroLate: number;
 }
 
 export interface Ledger {

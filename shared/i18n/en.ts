@@ -10,6 +10,7 @@ import { statsEn } from './en/stats.js';
 import { unitsEn } from './en/units.js';
 import { usersEn } from './en/users.js';
 import type { MessageKey } from './zh-cn.js';
+import { periodsEn } from './en/periods.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -21,4 +22,5 @@ export const en: Record<MessageKey, string> = {
   ...usersEn,
   ...importsEn,
   ...statsEn,
+  ...periodsEn,
 };

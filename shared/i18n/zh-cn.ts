@@ -10,6 +10,7 @@ import { settingsZhCN } from './zh-cn/settings.js';
 import { statsZhCN } from './zh-cn/stats.js';
 import { unitsZhCN } from './zh-cn/units.js';
 import { usersZhCN } from './zh-cn/users.js';
+import { periodsZhCN } from './zh-cn/periods.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...usersZhCN,
   ...importsZhCN,
   ...statsZhCN,
+  ...periodsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

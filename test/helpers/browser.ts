@@ -47,10 +47,14 @@ async function ensureUser(ctx: ServiceContext, role: UserRole): Promise<string> 
 /**
  * The app in browser mode with sessions as shipped. `withAdmin` (default true) sets up the first
  * admin, so openApp can sign in; false leaves the database without users (the first-start flow).
+ * `clock` (tests only) replaces the server's clock: it exists only in this helper, which builds the
+ * service context in the test's own process; the app's entry points (electron/main, the CLI)
+ * always use createContext's Date.now.
  */
-export async function startApp(dbPath: string, opts: { withAdmin?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(dbPath: string, opts: { withAdmin?: boolean; clock?: () => number } = {}): Promise<RunningApp> {
   const db = openDatabase(dbPath);
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup');
+  if (opts.clock) ctx.now = opts.clock;
   if (opts.withAdmin !== false) await ensureUser(ctx, 'admin');
   const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
   return {

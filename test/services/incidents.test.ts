@@ -291,4 +291,23 @@ describe("the duty room's upward reports (UPWARD_LATE)", () => {
     assert.deepEqual(incidentDetail(ctx2, second.id).flags.filter((f) => f.code === 'UPWARD_LATE' && f.status !== 'cleared'), []);
     assert.ok(verifyAudit(ctx.db).ok && verifyAudit(ctx2.db).ok);
   });
+  test('a follow-up that lifts the incident to III starts the upward clock at that follow-up: exactly at 2 h after it is on time, the clock flags one second later', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    const { incident } = intake(ctx, {}, { deaths: 1 }); // level IV at first: nothing owed upward
+    const live = () => incidentDetail(ctx, incident.id).flags.filter((f) => f.code === 'UPWARD_LATE' && f.status !== 'cleared');
+    ctx.setNow(T0 + 300 * MIN);
+    runRulesClock(ctx);
+    assert.deepEqual(live(), [], 'level IV owes nothing upward, however long');
+    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), receivedAt: T0 + 300 * MIN, kind: 'followup', location: 'x', deaths: 3, missing: 0, seriouslyInjured: 0 }));
+    assert.equal(incidentDetail(ctx, incident.id).incident.currentLevel, 'III');
+    assert.ok(incidentDetail(ctx, incident.id).pending.some((p) => p.code === 'UPWARD_LATE' && p.deadline === T0 + 420 * MIN), 'due 2 h after the lifting report');
+    ctx.setNow(T0 + 420 * MIN);
+    runRulesClock(ctx);
+    assert.deepEqual(live(), [], 'exactly at the deadline nothing is overdue');
+    ctx.setNow(T0 + 420 * MIN + 1000);
+    runRulesClock(ctx);
+    assert.deepEqual(live().map((f) => [f.status, f.deadline, f.minutesLate]), [['overdue', T0 + 420 * MIN, 1]]);
+    addUpward(ctx, { incidentId: incident.id, recipient: '省应急管理厅', channel: 'phone', sentAt: T0 + 420 * MIN, note: '补登：按时电话上报' });
+    assert.deepEqual(live(), [], 'an upward report sent exactly at the deadline is on time');
+  });
 });

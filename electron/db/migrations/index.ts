@@ -7,4 +7,6 @@ import { m0040Bulletins } from './0040-bulletins.js';
 import { m0070Users } from './0070-users.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0070Users];
+import { m0050ZeroReports } from './0050-zero-reports.js';
+
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0070Users];

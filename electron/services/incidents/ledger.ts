@@ -3,6 +3,8 @@
 import { assessUnits, yearPeriod, type ConfirmedFinding } from '../../../shared/domain/accountability.js';
 import type { Ledger, LedgerFinding, QueueFlag } from '../../../shared/domain/incident.js';
 import { confirmedFlags } from '../../db/repositories/flags.js';
+import { findUnit } from '../../db/repositories/units.js';
+import { zeroCountsByUnit } from '../periods/seams.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
 
@@ -68,6 +70,20 @@ export function ledger(ctx: ServiceContext, year: number): Ledger {
     summonsRecommended: u.summons.recommended,
     summonsCount: u.summons.findings.length,
     findings: findings.filter((f) => f.unit === u.unit && f.confirmedAt >= period.start && f.confirmedAt < period.end).map(view),
+    zeroMissing: 0,
+    zeroLate: 0,
   }));
+  // Daily reports in special periods (零报告): each unit's omitted and late ones in the year, by name
+  // like the findings; a unit with only these joins the ledger.
+  for (const [unitId, c] of zeroCountsByUnit(ctx, period.start, Math.min(period.end, now))) {
+    const name = findUnit(ctx.db, unitId)?.name ?? `#${unitId}`;
+    let u = units.find((x) => x.unit === name);
+    if (!u) {
+      u = { unit: name, notices: [], heavierPenalty: [], vetoed: false, summonsRecommended: false, summonsCount: 0, findings: [], zeroMissing: 0, zeroLate: 0 };
+      units.push(u);
+    }
+    u.zeroMissing += c.missing;
+    u.zeroLate += c.late;
+  }
   return { year, asOf, units };
 }

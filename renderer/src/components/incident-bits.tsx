@@ -1,6 +1,7 @@
 // Runs in the renderer. Small pieces the incident pages share: time formatting in the duty room's
 // zone, level and flag tags, a countdown text.
 import { Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { StoredFlag } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
@@ -62,4 +63,19 @@ export function stageOf(deadline: number, now: number, amberMs: number): Stage {
 
 export function countdownText(t: T, deadline: number, now: number): string {
   return now > deadline ? t('dashboard.overdueBy', { time: durationText(now - deadline) }) : t('dashboard.remaining', { time: durationText(deadline - now) });
+}
+
+/** A countdown's clock: loads at once and every `reloadMs`, and returns now, ticking each second. */
+export function useCountdownClock(load: () => Promise<void>, reloadMs = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    void load();
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    const reload = setInterval(() => void load(), reloadMs);
+    return () => {
+      clearInterval(tick);
+      clearInterval(reload);
+    };
+  }, [load, reloadMs]);
+  return now;
 }

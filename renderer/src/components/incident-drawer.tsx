@@ -3,14 +3,54 @@
 // upward report, the end of the response, a verified time learned), each with its reason.
 import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels.js';
+import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
-import type { IncidentDetail, ReportRow } from '../../../shared/domain/incident.js';
+import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
-import { FlagTag, LevelTag, useFmt } from './incident-bits.js';
+import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
 
 type Action = null | 'upward' | 'close' | 'learned';
+
+const UPWARD_CHANNELS = CHANNELS.filter((c) => OFFICIAL_CHANNELS.has(c));
+const RECIPIENTS = ['upward.recipient.province', 'upward.recipient.cityGov', 'upward.recipient.department'] as const;
+
+/** The duty room's upward reports with their timeliness, and the upward deadlines still owed. */
+function UpwardSection({ d, now }: { d: IncidentDetail; now: number }) {
+  const { t } = useApp();
+  const fmt = useFmt();
+  const flags = d.flags.filter((f) => f.code === 'UPWARD_LATE' && f.status !== 'cleared');
+  const lateOf = (u: UpwardReportRow) => flags.find((f) => f.status === 'late' && f.actual === u.sentAt);
+  const due = d.pending.filter((p) => p.code === 'UPWARD_LATE');
+  const overdue = flags.filter((f) => f.status === 'overdue');
+  return (
+    <div data-testid="upward-section" style={{ marginTop: 12 }}>
+      <Typography.Title level={5}>{t('upward.list')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        {[...due.map((p) => p.deadline), ...overdue.map((f) => f.deadline!)].sort((a, b) => a - b).map((deadline) => (
+          <Tag key={deadline} color={deadline < now ? 'red' : 'orange'} data-testid="upward-countdown">
+            {t('upward.due')} {fmt(deadline, 'MM-dd HH:mm')} · {countdownText(t, deadline, now)}
+          </Tag>
+        ))}
+      </Space>
+      {d.upward.length === 0 ? (
+        <Typography.Text type="secondary">{t('upward.none')}</Typography.Text>
+      ) : (
+        <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="upward-list">
+          {d.upward.map((u) => {
+            const late = lateOf(u);
+            return (
+              <li key={u.id}>
+                {fmt(u.sentAt)} → {u.recipient} · {t(`channel.${u.channel}`)} {u.note}{' '}
+                {late ? <Tag color="red">{t('upward.late', { n: late.minutesLate ?? 0 })}</Tag> : <Tag color="green">{t('upward.onTime')}</Tag>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 function Figures({ r }: { r: ReportRow }) {
   const { t } = useApp();
@@ -36,6 +76,12 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
   const [d, setD] = useState<IncidentDetail | null>(null);
   const [action, setAction] = useState<Action>(null);
   const [form, setForm] = useState({ recipient: '', channel: 'phone' as Channel, time: '', note: '', reason: '' });
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (id === null) return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [id]);
 
   const load = useCallback(async () => {
     if (id === null) return setD(null);
@@ -161,6 +207,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
               ))}
             </Descriptions.Item>
           </Descriptions>
+          <UpwardSection d={d} now={now} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('log.timeline')}
           </Typography.Title>
@@ -181,15 +228,27 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
           {action === 'upward' && (
             <>
               <Form.Item label={t('upward.recipient')} required>
-                <Input autoFocus value={form.recipient} onChange={(e) => setForm({ ...form, recipient: e.target.value })} data-testid="upward-recipient" />
+                <Input autoFocus list="upward-recipients" value={form.recipient} onChange={(e) => setForm({ ...form, recipient: e.target.value })} data-testid="upward-recipient" />
+                <datalist id="upward-recipients">
+                  {RECIPIENTS.map((k) => (
+                    <option key={k} value={t(k)} />
+                  ))}
+                </datalist>
+                <Space size={4} style={{ marginTop: 4 }}>
+                  {RECIPIENTS.map((k) => (
+                    <Button key={k} size="small" onClick={() => setForm({ ...form, recipient: t(k) })}>
+                      {t(k)}
+                    </Button>
+                  ))}
+                </Space>
               </Form.Item>
               <Form.Item label={t('upward.channel')}>
-                <Select value={form.channel} onChange={(v) => setForm({ ...form, channel: v })} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+                <Select value={form.channel} onChange={(v) => setForm({ ...form, channel: v })} options={UPWARD_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="upward-channel" />
               </Form.Item>
             </>
           )}
-          <Form.Item label={action === 'upward' ? t('upward.sentAt') : action === 'close' ? t('incident.closedAt') : t('incident.learnedAt')}>
-            <Input placeholder={fmt(Date.now())} value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} autoFocus={action !== 'upward'} />
+          <Form.Item label={action === 'upward' ? t('upward.sentAt') : action === 'close' ? t('incident.closedAt') : t('incident.learnedAt')} extra={action === 'upward' ? t('upward.sentAtHelp') : undefined}>
+            <Input placeholder={fmt(Date.now())} value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} autoFocus={action !== 'upward'} data-testid="action-time" />
           </Form.Item>
           {action === 'upward' ? (
             <Form.Item label={t('upward.note')}>
@@ -200,6 +259,8 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
               <Input.TextArea rows={2} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
             </Form.Item>
           )}
+          {/* Enter in a field saves (implicit submission needs a submit button). */}
+          <button type="submit" hidden />
         </Form>
       </Modal>
     </Drawer>

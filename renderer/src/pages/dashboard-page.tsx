@@ -7,8 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AMBER_MS, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
 import { askNotificationPermission, beep, notificationsAllowed, notify } from '../components/deadline-alarms.js';
-import { countdownText, FlagTag, LevelTag, stageOf, useFmt } from '../components/incident-bits.js';
+import { countdownText, useCountdownClock, FlagTag, LevelTag, stageOf, useFmt } from '../components/incident-bits.js';
 import { OnDutyPanel } from '../components/on-duty-panel.js';
+import { ZeroTodayPanel } from '../components/zero-today-panel.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 
@@ -24,7 +25,6 @@ export function DashboardPage() {
   const { message } = App.useApp();
   const fmt = useFmt();
   const [data, setData] = useState<Dashboard | null>(null);
-  const [now, setNow] = useState(() => Date.now());
   const [notifyOn, setNotifyOn] = useState(notificationsAllowed);
   const alerted = useRef(new Set<string>());
 
@@ -36,15 +36,7 @@ export function DashboardPage() {
     }
   }, [message]);
 
-  useEffect(() => {
-    void load();
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    const reload = setInterval(() => void load(), 15_000);
-    return () => {
-      clearInterval(tick);
-      clearInterval(reload);
-    };
-  }, [load]);
+  const now = useCountdownClock(load);
 
   const what = (i: DashboardItem) => t(`deadline.${i.code}`);
   const alarms = (data?.items ?? [])
@@ -103,6 +95,7 @@ export function DashboardPage() {
           ))}
         </Space>
       )}
+      <ZeroTodayPanel />
       {!notifyOn && (
         <Alert
           type="info"

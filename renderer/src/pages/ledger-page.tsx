@@ -95,6 +95,8 @@ export function LedgerPage() {
             width: 230,
             render: (_: unknown, u) => (u.summonsRecommended ? <Tag color="volcano">{t('ledger.summonsYes', { count: u.summonsCount })}</Tag> : t('ledger.no')),
           },
+          { title: t('ledger.zeroMissing'), dataIndex: 'zeroMissing', width: 110, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+          { title: t('ledger.zeroLate'), dataIndex: 'zeroLate', width: 110, render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
         ]}
       />
     </div>

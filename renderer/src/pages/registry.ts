@@ -14,6 +14,7 @@ import { SettingsPage } from './settings-page.js';
 import { StatsPage } from './stats-page.js';
 import { UnitsPage } from './units-page.js';
 import { UsersPage } from './users-page.js';
+import { ZeroReportsPage } from './zero-reports-page.js';
 
 export const PAGES: Partial<Record<Route, ComponentType>> = {
   units: UnitsPage,
@@ -28,4 +29,5 @@ export const PAGES: Partial<Record<Route, ComponentType>> = {
   bulletin: BulletinPage,
   users: UsersPage,
   stats: StatsPage,
+  zero: ZeroReportsPage,
 };

@@ -94,6 +94,7 @@ export const bulletinEn: Record<keyof typeof bulletinZhCN, string> = {
   'bulletin.zeroStatus.on_time': 'On time',
   'bulletin.zeroStatus.late': 'Late',
   'bulletin.zeroStatus.missing': 'Missing',
+  'bulletin.zeroStatus.pending': 'Not yet due',
   'bulletin.noZeroReports': 'No special-period zero reports due in this duty day',
 
   'bulletin.problem.incident_missing_items': 'Incident {subject} lacks: {detail}',

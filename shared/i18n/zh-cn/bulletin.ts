@@ -92,6 +92,7 @@ export const bulletinZhCN = {
   'bulletin.zeroStatus.on_time': '按时',
   'bulletin.zeroStatus.late': '迟报',
   'bulletin.zeroStatus.missing': '漏报',
+  'bulletin.zeroStatus.pending': '未到截止时间',
   'bulletin.noZeroReports': '本值班日无特殊时期零报告要求',
 
   'bulletin.problem.incident_missing_items': '事件 {subject} 缺少要素：{detail}',

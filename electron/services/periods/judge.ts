@@ -1,0 +1,102 @@
+// Runs in Electron's main process and in plain Node. Judges a special period's daily reports with
+// shared/domain/zero-reports.ts and stores ZERO_REPORT_MISSING flags: one per unit and day, keeping
+// its identity while its verdict moves (overdue → late when the report comes after the cutoff); a
+// flag the rules no longer raise is marked cleared, never deleted; every change audited. Called in
+// the write transaction of every change and by the rules clock.
+import type { DailyReportRow, SpecialPeriod } from '../../../shared/domain/special-period.js';
+import { judgeDailyReports, reportingDayOf, zeroReportFlags, type ReportingPeriod } from '../../../shared/domain/zero-reports.js';
+import * as repo from '../../db/repositories/periods.js';
+import { appendAudit } from '../audit.js';
+import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { onDutySnapshot } from '../incidents/evaluate.js';
+import { onDutyAt } from '../roster/on-duty.js';
+import { getSettings } from '../settings.js';
+
+/** The rows that stand: a row corrected by a later one gives way to it. */
+export function effectiveReports(rows: readonly DailyReportRow[]): DailyReportRow[] {
+  const corrected = new Set(rows.map((r) => r.correctsId).filter((id): id is number => id !== null));
+  return rows.filter((r) => !corrected.has(r.id));
+}
+
+/** The period as the pure judge sees it: units named by their id (names can change). */
+export function toJudged(p: SpecialPeriod, units?: readonly { id: number }[]): ReportingPeriod {
+  return { name: p.name, startDay: p.startDay, endDay: p.endDay, cutoff: p.cutoff, units: (units ?? p.unitIds.map((id) => ({ id }))).map((u) => String(u.id)), covers: p.covers };
+}
+
+/** Re-judges one period at ctx.now() up to today; inside the caller's transaction. Returns the changes. */
+export function judgePeriod(ctx: ServiceContext, p: SpecialPeriod, method: string): number {
+  if (!ctx.db.inTransaction) throw new Error('judgePeriod must run inside the write transaction');
+  const tz = getSettings(ctx).timeZone;
+  const now = ctx.now();
+  const today = reportingDayOf(now, tz);
+  if (p.startDay > today) return 0;
+  const effective = effectiveReports(repo.reportsOfPeriod(ctx.db, p.id));
+  const firstId = new Map<string, number>();
+  for (const r of [...effective].sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id)) {
+    const k = `${r.unitId}|${r.day}`;
+    if (!firstId.has(k)) firstId.set(k, r.id);
+  }
+  const entries = judgeDailyReports(toJudged(p), effective.map((r) => ({ unit: String(r.unitId), day: r.day, receivedAt: r.receivedAt, nothingToReport: r.nothingToReport })), now, tz, today);
+  const existing = repo.zeroFlagKeys(ctx.db, p.id);
+  const seen = new Set<string>();
+  let changed = 0;
+  for (const f of zeroReportFlags(entries)) {
+    const key = `${f.unit}|${f.day}`;
+    seen.add(key);
+    const old = existing.get(key);
+    const write: repo.ZeroFlagWrite = {
+      periodId: p.id,
+      unitId: Number(f.unit),
+      day: f.day,
+      status: f.status,
+      deadline: f.deadline,
+      actual: f.actual,
+      // Overdue flags are read as of now; the stored figure is the one at the last change.
+      minutesLate: f.minutesLate,
+      reportId: f.actual === null ? null : firstId.get(key) ?? null,
+      onDutyText: old?.onDutyText ?? null,
+      onDutyIds: old?.onDutyIds ?? null,
+    };
+    if (old && old.status === write.status && old.deadline === write.deadline && old.actual === write.actual && old.reportId === write.reportId) continue;
+    if (!old || old.deadline !== write.deadline) {
+      const snap = onDutySnapshot(onDutyAt(ctx, write.deadline));
+      write.onDutyText = snap.text;
+      write.onDutyIds = snap.ids;
+    }
+    const view = { periodId: p.id, unitId: write.unitId, day: write.day, status: write.status, deadline: write.deadline, actual: write.actual, minutesLate: write.minutesLate, onDuty: write.onDutyText };
+    if (old) {
+      repo.updateZeroFlag(ctx.db, old.id, write, now);
+      appendAudit(ctx, { method, entity: 'zero_flag', entityId: old.id, before: { status: old.status, deadline: old.deadline, actual: old.actual }, after: view });
+    } else {
+      const id = repo.insertZeroFlag(ctx.db, write, now);
+      appendAudit(ctx, { method, entity: 'zero_flag', entityId: id, before: null, after: view });
+    }
+    changed++;
+  }
+  for (const [key, old] of existing) {
+    if (seen.has(key) || old.status === 'cleared') continue;
+    const [unitId, day] = key.split('|') as [string, string];
+    repo.updateZeroFlag(ctx.db, old.id, { periodId: p.id, unitId: Number(unitId), day, status: 'cleared', deadline: old.deadline, actual: old.actual, minutesLate: old.minutesLate, reportId: old.reportId, onDutyText: old.onDutyText, onDutyIds: old.onDutyIds }, now);
+    appendAudit(ctx, { method, entity: 'zero_flag', entityId: old.id, before: { status: old.status }, after: { status: 'cleared' } });
+    changed++;
+  }
+  return changed;
+}
+
+/**
+ * The clock's tick: re-judges the periods running today or yesterday (a late report for an older
+ * day re-judges its period when it is logged). Returns the periods looked at and the changes.
+ */
+export function runZeroClock(ctx: ServiceContext): { periods: number; changed: number } {
+  const tz = getSettings(ctx).timeZone;
+  const now = ctx.now();
+  const today = reportingDayOf(now, tz);
+  const yesterday = reportingDayOf(now - 86_400_000, tz);
+  const periods = repo.periodsTouching(ctx.db, yesterday, today);
+  if (periods.length === 0) return { periods: 0, changed: 0 };
+  return inWriteTransaction(ctx, () => {
+    let changed = 0;
+    for (const p of periods) changed += judgePeriod(ctx, p, 'rules.clock');
+    return { periods: periods.length, changed };
+  });
+}
