@@ -3,6 +3,7 @@
 import { m0010Initial } from './0010-initial.js';
 import { m0020Incidents } from './0020-incidents.js';
 import { m0030Roster } from './0030-roster.js';
+import { m0060SearchGrams } from './0060-search-grams.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0060SearchGrams];

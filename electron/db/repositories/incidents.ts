@@ -7,7 +7,7 @@ import type { Level } from '../../../shared/domain/levels.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Db } from '../connection.js';
-import { likePattern } from './units.js';
+import { searchGrams, shortQueryToken } from '../search-grams.js';
 
 interface IncidentDbRow {
   id: number;
@@ -333,19 +333,30 @@ export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
   }));
 }
 
-/** Rewrites the incident's row in the full-text index (an index, not a record: replaced freely). */
+/** The words of an incident the search finds it by (number, unit, place, what reports said). */
+export const SEARCH_REPORT_COLUMNS = ['from_unit', 'caller_name', 'location', 'summary', 'measures_taken', 'correction_reason'] as const;
+
+export function searchBody(i: { number: string; responsibleUnit: string; place: string }, reports: readonly Record<(typeof SEARCH_REPORT_COLUMNS)[number], string | null>[]): string {
+  const words = new Set<string>([i.number, i.responsibleUnit, i.place]);
+  for (const r of reports) for (const c of SEARCH_REPORT_COLUMNS) if (r[c]) words.add(r[c]);
+  return [...words].filter(Boolean).join('\n');
+}
+
+/** Rewrites the incident's rows in the full-text indexes (an index, not a record: replaced freely). */
 export function reindexIncident(db: Db, id: number): void {
-  const i = db.prepare('SELECT number, responsible_unit, place, category FROM incidents WHERE id = ?').get(id) as
-    | { number: string; responsible_unit: string; place: string; category: string }
+  const i = db.prepare('SELECT number, responsible_unit, place FROM incidents WHERE id = ?').get(id) as
+    | { number: string; responsible_unit: string; place: string }
     | undefined;
   if (!i) return;
-  const reports = db
-    .prepare('SELECT from_unit, caller_name, location, summary, measures_taken, correction_reason FROM incident_reports WHERE incident_id = ? ORDER BY seq')
-    .all(id) as Record<string, string | null>[];
-  const words = new Set<string>([i.number, i.responsible_unit, i.place]);
-  for (const r of reports) for (const v of Object.values(r)) if (v) words.add(v);
+  const reports = db.prepare(`SELECT ${SEARCH_REPORT_COLUMNS.join(', ')} FROM incident_reports WHERE incident_id = ? ORDER BY seq`).all(id) as Record<
+    (typeof SEARCH_REPORT_COLUMNS)[number],
+    string | null
+  >[];
+  const body = searchBody({ number: i.number, responsibleUnit: i.responsible_unit, place: i.place }, reports);
   db.prepare('DELETE FROM incidents_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, [...words].filter(Boolean).join('\n'));
+  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, body);
+  db.prepare('DELETE FROM incidents_grams WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(id, searchGrams(body));
 }
 
 function ftsPhrase(q: string): string {
@@ -389,13 +400,14 @@ export function listIncidents(db: Db, q: LogQuery): { total: number; rows: Incid
   }
   const text = q.query?.trim();
   if (text) {
-    // Trigram needs 3 characters; shorter queries (常见: a two-character place name) scan with LIKE.
-    if ([...text].length >= 3) {
+    // Trigram needs 3 characters; one or two (常见: a two-character place name) use the grams index.
+    const token = shortQueryToken(text);
+    if (token === null) {
       where.push('i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH @fts)');
       args.fts = ftsPhrase(text);
     } else {
-      where.push("i.id IN (SELECT rowid FROM incidents_fts WHERE body LIKE @like ESCAPE '\\')");
-      args.like = likePattern(text);
+      where.push('i.id IN (SELECT rowid FROM incidents_grams WHERE incidents_grams MATCH @gram)');
+      args.gram = token;
     }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
