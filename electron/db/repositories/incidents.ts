@@ -463,3 +463,38 @@ export function openIncidents(db: Db, limit = 200): IncidentRow[] {
 export function incidentIdsOccurredBetween(db: Db, from: number, to: number): number[] {
   return (db.prepare('SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);
 }
+
+/** One line of a year's incident log: an incident with one of its reports (the year export). */
+export interface YearLogDbRow {
+  number: string;
+  category: string;
+  responsible_unit: string;
+  occurred_at: number;
+  place: string;
+  current_level: string;
+  status: string;
+  flag_codes: string;
+  seq: number;
+  kind: string;
+  channel: string;
+  from_unit: string;
+  received_at: number;
+  summary: string | null;
+  deaths: number | null;
+  injured: number | null;
+  direct_loss_yuan: number | null;
+}
+
+/**
+ * Every report of the incidents numbered in a year, in number then report order, read one row at
+ * a time (the connection is busy until the iteration ends: a worker's own connection).
+ */
+export function yearLogRows(db: Db, year: number): IterableIterator<YearLogDbRow> {
+  return db
+    .prepare(
+      `SELECT i.number, i.category, i.responsible_unit, i.occurred_at, i.place, i.current_level, i.status, i.flag_codes,
+         r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan
+       FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.year = ? ORDER BY i.seq, r.seq`,
+    )
+    .iterate(year) as IterableIterator<YearLogDbRow>;
+}
