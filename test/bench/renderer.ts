@@ -56,6 +56,7 @@ export async function measureRenderer(dbPath: string, opts: { stops?: number } =
     })(${stops})`);
     await page.waitForTimeout(200);
     const tasks = await page.evaluate(() => window.__longTasks);
+    if (process.env.BENCH_TASKS) process.stderr.write(`long tasks: ${tasks.map((t) => Math.round(t)).join(" ")}\n`);
     return { firstRowsMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, stops, total };
   } finally {
     await browser.close();

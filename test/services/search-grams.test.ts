@@ -21,8 +21,8 @@ function likeIds(ctx: ReturnType<typeof testContext>, q: string): number[] {
   return (ctx.db.prepare("SELECT rowid AS id FROM incidents_fts WHERE body LIKE ? ESCAPE '\\' ORDER BY rowid").all(likePattern(q)) as { id: number }[]).map((r) => r.id);
 }
 
-function searchIds(ctx: ReturnType<typeof testContext>, q: string): number[] {
-  return listIncidents(ctx.db, { query: q, limit: 10_000, offset: 0 }).rows.map((r) => r.id).sort((a, b) => a - b);
+function searchIds(ctx: ReturnType<typeof testContext>, q: string, cap?: number): number[] {
+  return listIncidents(ctx.db, { query: q, limit: 500, offset: 0 }, cap).rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 describe('search', () => {
@@ -66,9 +66,16 @@ describe('search', () => {
         const expected = likeIds(ctx, q);
         if (expected.length) hits++;
         assert.deepEqual(searchIds(ctx, q), expected, `query '${q}'`);
+        // A broad search (more matches than it counts) walks the log instead: the same rows.
+        assert.deepEqual(searchIds(ctx, q, 3), expected, `query '${q}', walked`);
       }),
       { numRuns: 400, seed: 8 },
     );
     assert.ok(hits > 100, `most queries hit something (${hits})`);
+    // The count is bounded: past the cap the page says "at least".
+    const broad = listIncidents(ctx.db, { query: '区', limit: 2, offset: 1 }, 3);
+    assert.deepEqual([broad.total, broad.capped, broad.rows.length], [3, true, 2]);
+    const all = listIncidents(ctx.db, { query: '区', limit: 3, offset: 0 }).rows.map((r) => r.id);
+    assert.deepEqual(broad.rows.map((r) => r.id), all.slice(1, 3), 'the window, newest first');
   });
 });

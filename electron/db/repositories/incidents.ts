@@ -8,6 +8,7 @@ import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Db } from '../connection.js';
 import { searchGrams, shortQueryToken } from '../search-grams.js';
+import { likePattern } from './units.js';
 
 interface IncidentDbRow {
   id: number;
@@ -363,8 +364,27 @@ function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
 }
 
-/** The filtered, sorted window of the log page. Newest occurrence first. */
-export function listIncidents(db: Db, q: LogQuery): { total: number; rows: IncidentRow[] } {
+/** A text search counts its matches up to this many; past it the total reads "at least". */
+export const SEARCH_COUNT_CAP = 5000;
+
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+/** The log page's statements, prepared once per connection (a handful of filter shapes). */
+function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
+/**
+ * The filtered, sorted window of the log page. Newest occurrence first. The window's ids are found
+ * first and only its rows get their summary. A text search is bounded: its matches are counted up
+ * to SEARCH_COUNT_CAP through the index; a narrow search (under the cap) sorts its matches, a broad
+ * one walks the log newest first and tests each incident's indexed words, and stops at the window.
+ * Either way the rows are exactly those a LIKE scan of the indexed words would give.
+ */
+export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { total: number; rows: IncidentRow[]; capped: boolean } {
   const where: string[] = [];
   const args: Record<string, unknown> = {};
   if (q.from !== undefined) {
@@ -398,24 +418,33 @@ export function listIncidents(db: Db, q: LogQuery): { total: number; rows: Incid
       args.flag = `% ${q.flag} %`;
     }
   }
+  const order = 'ORDER BY i.occurred_at DESC, i.id DESC';
+  const page = (whereSql: string) =>
+    (cached(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id IN (SELECT i.id FROM incidents i ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`).all({
+      ...args,
+      limit: q.limit,
+      offset: q.offset,
+    }) as IncidentDbRow[]).map(toIncident);
   const text = q.query?.trim();
-  if (text) {
-    // Trigram needs 3 characters; one or two (常见: a two-character place name) use the grams index.
-    const token = shortQueryToken(text);
-    if (token === null) {
-      where.push('i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH @fts)');
-      args.fts = ftsPhrase(text);
-    } else {
-      where.push('i.id IN (SELECT rowid FROM incidents_grams WHERE incidents_grams MATCH @gram)');
-      args.gram = token;
-    }
+  if (!text) {
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (cached(db, `SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
+    return { total, rows: page(whereSql), capped: false };
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i ${whereSql} ORDER BY i.occurred_at DESC, i.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...args, limit: q.limit, offset: q.offset }) as IncidentDbRow[];
-  return { total, rows: rows.map(toIncident) };
+  // Trigram needs 3 characters; one or two (常见: a two-character place name) use the grams index.
+  const token = shortQueryToken(text);
+  const [table, match] = token === null ? ['incidents_fts', ftsPhrase(text)] : ['incidents_grams', token];
+  args.match = match;
+  const filters = where.map((w) => ` AND ${w}`).join('');
+  const n = (
+    cached(db, `SELECT COUNT(*) AS n FROM (SELECT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
+      n: number;
+    }
+  ).n;
+  if (n <= cap) return { total: n, rows: page(`WHERE i.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @match)${filters}`), capped: false };
+  // Broad: at least one incident in (log size / cap) matches, so the walk is short.
+  args.like = likePattern(text);
+  return { total: cap, rows: page(`WHERE (SELECT body FROM incidents_fts WHERE rowid = i.id) LIKE @like ESCAPE '\\'${filters}`), capped: true };
 }
 
 /** Same unit and category, occurred within the window of `at`: candidates for merging at intake. */

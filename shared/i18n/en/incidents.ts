@@ -194,6 +194,7 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
   'dashboard.notifyOff': 'Desktop notifications are off: alarms show on this page only',
   'dashboard.enableNotify': 'Enable notifications',
 
+  'log.countAtLeast': 'More than {count}',
   'log.exportYear': 'Export the year',
   'log.exportYearTitle': '{bureau} incident log {year}',
   'log.exportYearSheet': 'Incident log',

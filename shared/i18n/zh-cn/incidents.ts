@@ -193,6 +193,7 @@ export const incidentsZhCN = {
   'dashboard.notifyOff': '桌面通知未开启：提醒只在本页显示',
   'dashboard.enableNotify': '开启桌面通知',
 
+  'log.countAtLeast': '超过 {count} 起',
   'log.exportYear': '导出年度台账',
   'log.exportYearTitle': '{bureau} {year} 年度事件台账',
   'log.exportYearSheet': '事件台账',
