@@ -1,4 +1,4 @@
-// Runs in plain Node: `npm run bench -- [--years N] [--seed S] [--json] [--no-renderer]`. Every
+// Runs in plain Node: `npm run bench -- [--years N] [--seed S] [--json] [--no-renderer] [--dir D]`. Every
 // figure of issue 8 measured in one run on one demo database (built with the bulk demo, or reused
 // from .tmp/bench/ for the same years and seed). Prints a table against the targets; with --json,
 // one JSON object on the last line. Ratios compare the app with a hand-written minimum measured
@@ -56,8 +56,7 @@ const time = (fn: () => unknown) => {
 };
 
 /** The demo database for these years and seed: built once, then reused. */
-export function benchDatabase(years: number, seed: number, log: (line: string) => void): { path: string; builtS: number | null } {
-  const dir = join(REPO, '.tmp', 'bench');
+export function benchDatabase(years: number, seed: number, log: (line: string) => void, dir = join(REPO, '.tmp', 'bench')): { path: string; builtS: number | null } {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `y${years}-s${seed}.db`);
   if (existsSync(path)) return { path, builtS: null };
@@ -252,7 +251,7 @@ async function benchBulletin(_db: Db, _path: string): Promise<number | null> {
 }
 
 function exportChild(path: string, year: number, mode: 'app' | 'raw'): { ms: number; peakMb: number; rows: number } {
-  const out = join(REPO, '.tmp', 'bench', `year-${mode}.xlsx`);
+  const out = `${path}.year-${mode}.xlsx`;
   const r = spawnSync(TSX, [join(REPO, 'test', 'bench', 'year-export.ts'), path, String(year), mode, out], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`year export (${mode}) failed: ${r.stderr}`);
   rmSync(out, { force: true });
@@ -273,9 +272,9 @@ function benchYearExport(db: Db, path: string): { ms: number; peakMb: number; ra
   return { ms, peakMb: Math.max(...app.map((a) => a.peakMb)), rawMs: median(raw), ratio: ms / median(raw), rows: app[0]!.rows, year };
 }
 
-export async function runBench(opts: { years: number; seed: number; renderer: boolean; log: (line: string) => void }): Promise<Record<string, number | null>> {
+export async function runBench(opts: { years: number; seed: number; renderer: boolean; dir?: string; log: (line: string) => void }): Promise<Record<string, number | null>> {
   const { log } = opts;
-  const { path, builtS } = benchDatabase(opts.years, opts.seed, log);
+  const { path, builtS } = benchDatabase(opts.years, opts.seed, log, opts.dir);
   const open = benchOpen(path);
   const db = openDatabase(path);
   try {
@@ -341,9 +340,9 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, 'no-renderer': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, dir: { type: 'string' }, 'no-renderer': { type: 'boolean', default: false } } });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  const result = await runBench({ years: Number(values.years), seed: Number(values.seed), renderer: !values['no-renderer'], log });
+  const result = await runBench({ years: Number(values.years), seed: Number(values.seed), renderer: !values['no-renderer'], ...(values.dir ? { dir: values.dir } : {}), log });
   if (values.json) log(JSON.stringify(result));
 }
