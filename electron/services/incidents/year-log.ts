@@ -23,9 +23,13 @@ export function yearLogOptions(ctx: ServiceContext, year: number): YearLogOption
 
 /** Runs the worker: the year's log written to `filename`; resolves with the number of lines. */
 export function writeYearLogInWorker(dbPath: string, filename: string, options: YearLogOptions): Promise<number> {
-  // Built code runs the .js beside this file; tsx (CLI, tests) the .ts, with tsx's loader inherited.
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const worker = new Worker(new URL(`./year-log-worker.${ext}`, import.meta.url), { workerData: { dbPath, filename, options } });
+  // Built code runs the .js beside this file; under tsx (CLI, tests, bench) the .ts, with tsx's loader.
+  const ts = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./year-log-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
+  const workerData = { dbPath, filename, options };
+  const worker = ts
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData })
+    : new Worker(entry, { workerData });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: { rows?: number; error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(m.rows ?? 0)));
     worker.once('error', reject);
