@@ -126,7 +126,7 @@ function rawLog(db: Db): (q: LogQuery) => unknown {
     if (q.unit) (where.push('responsible_unit = ?'), args.push(q.unit));
     if (q.status) (where.push('status = ?'), args.push(q.status));
     if (q.flag === 'any') where.push("flag_codes <> ''");
-    else if (q.flag) (where.push("(' ' || flag_codes || ' ') LIKE ?"), args.push(`% ${q.flag} %`));
+    else if (q.flag) (where.push("id IN (SELECT incident_id FROM flags WHERE code = ? AND status <> 'cleared')"), args.push(q.flag));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     let s = cache.get(w);
     if (!s) {
@@ -135,7 +135,7 @@ function rawLog(db: Db): (q: LogQuery) => unknown {
         rows: db.prepare(
           `SELECT i.*, (SELECT r.summary FROM incident_reports r WHERE r.incident_id = i.id AND r.summary IS NOT NULL AND r.summary <> ''
              ORDER BY r.received_at DESC, r.seq DESC LIMIT 1) AS summary, (SELECT COUNT(*) FROM incident_reports r WHERE r.incident_id = i.id) AS report_count
-           FROM incidents i ${w} ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?`,
+           FROM incidents i ${w.replace(/\bid IN/, 'i.id IN')} ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?`,
         ),
       };
       cache.set(w, s);

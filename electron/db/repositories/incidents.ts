@@ -414,8 +414,9 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
   if (q.flag) {
     if (q.flag === 'any') where.push("i.flag_codes <> ''");
     else {
-      where.push("(' ' || i.flag_codes || ' ') LIKE @flag");
-      args.flag = `% ${q.flag} %`;
+      // The live flags of that code (the same set as the incident's flag_codes), by index.
+      where.push("i.id IN (SELECT incident_id FROM flags WHERE code = @flag AND status <> 'cleared')");
+      args.flag = q.flag;
     }
   }
   const order = 'ORDER BY i.occurred_at DESC, i.id DESC';

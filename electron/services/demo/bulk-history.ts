@@ -369,6 +369,8 @@ function writeIncidents(
     auditRows = audit.finish();
     for (const i of indexes) db.exec(i.sql);
   })();
+  // The planner's statistics, as the app's close (PRAGMA optimize) would gather them over time.
+  db.exec('ANALYZE');
   const reports = built.reduce((s, b) => s + b.reports.length, 0);
   const upward = built.reduce((s, b) => s + b.upward.length, 0);
   say(`incidents: ${built.length} incidents, ${reports} reports, ${upward} upward reports, ${flags.length} flags, ${auditRows} audit rows`);
