@@ -39,12 +39,18 @@ export function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+const INSERT_ROW_SQL = `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`;
+const WRITE_HEAD_SQL = `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
+     ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`;
+
 function insertRow(db: Db, row: AuditRow): void {
-  statement(
-    db,
-    `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
-  ).run(row);
+  statement(db, INSERT_ROW_SQL).run(row);
+}
+
+function readHead(db: Db): { lastId: number; prev: string } {
+  const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as { last_id: number; last_hash: string } | undefined;
+  return { lastId: head?.last_id ?? 0, prev: head?.last_hash ?? GENESIS_HASH };
 }
 
 /**
@@ -71,15 +77,24 @@ export function checkClock(ctx: Pick<ServiceContext, 'db' | 'now'>): ClockCheck 
   return { now, lastStampedAt: last, behind: last !== null && now < last - CLOCK_BEHIND_TOLERANCE_MS };
 }
 
+function auditRowOf(id: number, at: number, actor: string, entry: AuditEntry): Omit<AuditRow, 'prev_hash' | 'hash'> {
+  return {
+    id,
+    at,
+    actor,
+    method: entry.method,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    before: json(entry.before),
+    after: json(entry.after),
+  };
+}
+
 /** Appends one audit row. Call inside the write's transaction (inWriteTransaction). */
 export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   const db = ctx.db;
   if (!db.inTransaction) throw new Error('appendAudit must run inside the write transaction');
-  const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
-    | { last_id: number; last_hash: string }
-    | undefined;
-  let lastId = head?.last_id ?? 0;
-  let prev = head?.last_hash ?? GENESIS_HASH;
+  let { lastId, prev } = readHead(db);
   const at = ctx.now();
   const lastAt = lastId ? newestStamp(db) : null;
   if (lastAt !== null && at < lastAt - CLOCK_BEHIND_TOLERANCE_MS) {
@@ -90,23 +105,36 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
     lastId = note.id;
     prev = noteHash;
   }
-  const row = {
-    id: lastId + 1,
-    at,
-    actor: ctx.actor,
-    method: entry.method,
-    entity: entry.entity,
-    entity_id: entry.entityId === null ? null : String(entry.entityId),
-    before: json(entry.before),
-    after: json(entry.after),
-  };
+  const row = auditRowOf(lastId + 1, at, ctx.actor, entry);
   const hash = rowHash(prev, row);
   insertRow(db, { ...row, prev_hash: prev, hash });
-  statement(
-    db,
-    `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
-     ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
-  ).run(row.id, hash);
+  statement(db, WRITE_HEAD_SQL).run(row.id, hash);
+}
+
+/**
+ * Many audit rows in one pass (the bulk demo): the same chain and the same hashes as appendAudit,
+ * with the head read once and written once and one prepared insert. The caller stamps each row
+ * and keeps them in time order; it must run inside one write transaction and call finish().
+ */
+export function auditAppender(db: Db, actor: string): { append(at: number, entry: AuditEntry): void; finish(): number } {
+  if (!db.inTransaction) throw new Error('auditAppender must run inside the write transaction');
+  let { lastId, prev } = readHead(db);
+  const insert = db.prepare(INSERT_ROW_SQL);
+  let written = 0;
+  return {
+    append(at, entry) {
+      const row = auditRowOf(lastId + 1, at, actor, entry);
+      const hash = rowHash(prev, row);
+      insert.run({ ...row, prev_hash: prev, hash });
+      lastId = row.id;
+      prev = hash;
+      written++;
+    },
+    finish() {
+      if (written) db.prepare(WRITE_HEAD_SQL).run(lastId, prev);
+      return written;
+    },
+  };
 }
 
 export type VerifyResult =

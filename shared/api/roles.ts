@@ -72,6 +72,7 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'followups.complete': ANY,
   'ledger.get': ANY,
   'ledger.export': ANY,
+  'incidents.exportYear': ANY,
   'dashboard.get': ANY,
   'dashboard.ack': ANY,
   'dashboard.refresh': ANY,

@@ -158,7 +158,10 @@ export interface IncidentDetail {
 }
 
 export interface IncidentPage {
+  /** Matches; for a broad text search, a lower bound (atLeast). */
   total: number;
+  /** A text search matched more than it counts: "at least total". */
+  atLeast?: boolean;
   offset: number;
   rows: IncidentRow[];
 }

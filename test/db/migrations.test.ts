@@ -20,6 +20,7 @@ const SHIPPED: Record<string, string> = {
   '0040-bulletins.ts': '5593873d67936ee72fe40fdbbdd50271c765aa8b0ca5a7eda4658a09bc24270b',
   '0070-users.ts': '38b690e48f04cfc9271e018724bdf2a26e137741d69af5b02103e469f2f2347b',
   '0050-zero-reports.ts': 'f032b1c56fc22fd3e93e806a682e21126fb5c0782bf2d2e996c767aa2a8bd215',
+  '0060-search-grams.ts': '3df47ba2420f38b7a12f045f1e64502b95b84b2cfd23794ce825ae60f91195e6',
 };
 
 describe('migrations', () => {

@@ -7,6 +7,7 @@ import type { Level } from '../../../shared/domain/levels.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Db } from '../connection.js';
+import { searchGrams, shortQueryToken } from '../search-grams.js';
 import { likePattern } from './units.js';
 
 interface IncidentDbRow {
@@ -333,27 +334,57 @@ export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
   }));
 }
 
-/** Rewrites the incident's row in the full-text index (an index, not a record: replaced freely). */
+/** The words of an incident the search finds it by (number, unit, place, what reports said). */
+export const SEARCH_REPORT_COLUMNS = ['from_unit', 'caller_name', 'location', 'summary', 'measures_taken', 'correction_reason'] as const;
+
+export function searchBody(i: { number: string; responsibleUnit: string; place: string }, reports: readonly Record<(typeof SEARCH_REPORT_COLUMNS)[number], string | null>[]): string {
+  const words = new Set<string>([i.number, i.responsibleUnit, i.place]);
+  for (const r of reports) for (const c of SEARCH_REPORT_COLUMNS) if (r[c]) words.add(r[c]);
+  return [...words].filter(Boolean).join('\n');
+}
+
+/** Rewrites the incident's rows in the full-text indexes (an index, not a record: replaced freely). */
 export function reindexIncident(db: Db, id: number): void {
-  const i = db.prepare('SELECT number, responsible_unit, place, category FROM incidents WHERE id = ?').get(id) as
-    | { number: string; responsible_unit: string; place: string; category: string }
+  const i = db.prepare('SELECT number, responsible_unit, place FROM incidents WHERE id = ?').get(id) as
+    | { number: string; responsible_unit: string; place: string }
     | undefined;
   if (!i) return;
-  const reports = db
-    .prepare('SELECT from_unit, caller_name, location, summary, measures_taken, correction_reason FROM incident_reports WHERE incident_id = ? ORDER BY seq')
-    .all(id) as Record<string, string | null>[];
-  const words = new Set<string>([i.number, i.responsible_unit, i.place]);
-  for (const r of reports) for (const v of Object.values(r)) if (v) words.add(v);
+  const reports = db.prepare(`SELECT ${SEARCH_REPORT_COLUMNS.join(', ')} FROM incident_reports WHERE incident_id = ? ORDER BY seq`).all(id) as Record<
+    (typeof SEARCH_REPORT_COLUMNS)[number],
+    string | null
+  >[];
+  const body = searchBody({ number: i.number, responsibleUnit: i.responsible_unit, place: i.place }, reports);
   db.prepare('DELETE FROM incidents_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, [...words].filter(Boolean).join('\n'));
+  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, body);
+  db.prepare('DELETE FROM incidents_grams WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(id, searchGrams(body));
 }
 
 function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
 }
 
-/** The filtered, sorted window of the log page. Newest occurrence first. */
-export function listIncidents(db: Db, q: LogQuery): { total: number; rows: IncidentRow[] } {
+/** A text search counts its matches up to this many; past it the total reads "at least". */
+export const SEARCH_COUNT_CAP = 5000;
+
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+/** The log page's statements, prepared once per connection (a handful of filter shapes). */
+function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
+/**
+ * The filtered, sorted window of the log page. Newest occurrence first. The window's ids are found
+ * first and only its rows get their summary. A text search is bounded: its matches are counted up
+ * to SEARCH_COUNT_CAP through the index; a narrow search (under the cap) sorts its matches, a broad
+ * one walks the log newest first and tests each incident's indexed words, and stops at the window.
+ * Either way the rows are exactly those a LIKE scan of the indexed words would give.
+ */
+export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { total: number; rows: IncidentRow[]; capped: boolean } {
   const where: string[] = [];
   const args: Record<string, unknown> = {};
   if (q.from !== undefined) {
@@ -383,27 +414,38 @@ export function listIncidents(db: Db, q: LogQuery): { total: number; rows: Incid
   if (q.flag) {
     if (q.flag === 'any') where.push("i.flag_codes <> ''");
     else {
-      where.push("(' ' || i.flag_codes || ' ') LIKE @flag");
-      args.flag = `% ${q.flag} %`;
+      // The live flags of that code (the same set as the incident's flag_codes), by index.
+      where.push("i.id IN (SELECT incident_id FROM flags WHERE code = @flag AND status <> 'cleared')");
+      args.flag = q.flag;
     }
   }
+  const order = 'ORDER BY i.occurred_at DESC, i.id DESC';
+  const page = (whereSql: string) =>
+    (cached(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id IN (SELECT i.id FROM incidents i ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`).all({
+      ...args,
+      limit: q.limit,
+      offset: q.offset,
+    }) as IncidentDbRow[]).map(toIncident);
   const text = q.query?.trim();
-  if (text) {
-    // Trigram needs 3 characters; shorter queries (常见: a two-character place name) scan with LIKE.
-    if ([...text].length >= 3) {
-      where.push('i.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH @fts)');
-      args.fts = ftsPhrase(text);
-    } else {
-      where.push("i.id IN (SELECT rowid FROM incidents_fts WHERE body LIKE @like ESCAPE '\\')");
-      args.like = likePattern(text);
-    }
+  if (!text) {
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (cached(db, `SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
+    return { total, rows: page(whereSql), capped: false };
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i ${whereSql} ORDER BY i.occurred_at DESC, i.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...args, limit: q.limit, offset: q.offset }) as IncidentDbRow[];
-  return { total, rows: rows.map(toIncident) };
+  // Trigram needs 3 characters; one or two (常见: a two-character place name) use the grams index.
+  const token = shortQueryToken(text);
+  const [table, match] = token === null ? ['incidents_fts', ftsPhrase(text)] : ['incidents_grams', token];
+  args.match = match;
+  const filters = where.map((w) => ` AND ${w}`).join('');
+  const n = (
+    cached(db, `SELECT COUNT(*) AS n FROM (SELECT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
+      n: number;
+    }
+  ).n;
+  if (n <= cap) return { total: n, rows: page(`WHERE i.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @match)${filters}`), capped: false };
+  // Broad: at least one incident in (log size / cap) matches, so the walk is short.
+  args.like = likePattern(text);
+  return { total: cap, rows: page(`WHERE (SELECT body FROM incidents_fts WHERE rowid = i.id) LIKE @like ESCAPE '\\'${filters}`), capped: true };
 }
 
 /** Same unit and category, occurred within the window of `at`: candidates for merging at intake. */
@@ -450,4 +492,39 @@ export function openIncidents(db: Db, limit = 200): IncidentRow[] {
 /** Ids of incidents that occurred in [from, to), in number order (the export). */
 export function incidentIdsOccurredBetween(db: Db, from: number, to: number): number[] {
   return (db.prepare('SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);
+}
+
+/** One line of a year's incident log: an incident with one of its reports (the year export). */
+export interface YearLogDbRow {
+  number: string;
+  category: string;
+  responsible_unit: string;
+  occurred_at: number;
+  place: string;
+  current_level: string;
+  status: string;
+  flag_codes: string;
+  seq: number;
+  kind: string;
+  channel: string;
+  from_unit: string;
+  received_at: number;
+  summary: string | null;
+  deaths: number | null;
+  injured: number | null;
+  direct_loss_yuan: number | null;
+}
+
+/**
+ * Every report of the incidents numbered in a year, in number then report order, read one row at
+ * a time (the connection is busy until the iteration ends: a worker's own connection).
+ */
+export function yearLogRows(db: Db, year: number): IterableIterator<YearLogDbRow> {
+  return db
+    .prepare(
+      `SELECT i.number, i.category, i.responsible_unit, i.occurred_at, i.place, i.current_level, i.status, i.flag_codes,
+         r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan
+       FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.year = ? ORDER BY i.seq, r.seq`,
+    )
+    .iterate(year) as IterableIterator<YearLogDbRow>;
 }

@@ -54,6 +54,119 @@ function pickFigures(rng: Rng): { deaths: number; missing: number; seriouslyInju
   return { deaths, missing: rng.chance(0.05) ? rng.int(1, 2) : 0, seriouslyInjured: rng.int(0, 3), injured: rng.int(0, 8), trapped: rng.chance(0.1) ? rng.int(1, 5) : 0, directLossYuan: rng.int(1, 500) * 10_000 };
 }
 
+export interface PlannedReport {
+  kind: ReportKind;
+  channel: Channel;
+  at: number;
+  fromUnit: string;
+  full: boolean;
+  deaths?: number;
+  reason?: string | null;
+}
+
+export interface IncidentPlan {
+  category: Category;
+  unit: string;
+  occurredAt: number;
+  manualLevel: Level | null;
+  level: Level;
+  place: string;
+  summary: string;
+  figures: ReturnType<typeof pickFigures>;
+  reports: PlannedReport[];
+  upward: { at: number; channel: Channel }[];
+  closedAt: number;
+}
+
+const ACCIDENT_CATEGORIES = CATEGORIES.filter((c) => c.class === 'accident');
+const OTHER_CATEGORIES = CATEGORIES.filter((c) => c.class !== 'accident');
+
+/** One incident's history as planned (the same rng calls in the same order for a given seed). */
+export function planIncident(rng: Rng, units: readonly string[], span: { start: number; now: number; progress?: boolean }): IncidentPlan {
+  const occurredAt = Math.floor((span.start + rng.next() * (span.now - span.start - 30 * MIN)) / MIN) * MIN;
+  const cat = rng.chance(0.75) ? rng.pick(ACCIDENT_CATEGORIES) : rng.pick(OTHER_CATEGORIES);
+  const category = cat.code;
+  const unit = rng.pick(units);
+  const pattern = pickPattern(rng);
+  const figures = pickFigures(rng);
+  const manualLevel: Level | null = isAccidentCategory(category) ? null : rng.chance(0.8) ? 'IV' : rng.pick(LEVELS);
+  const level = manualLevel ?? levelOf(figures, DEFAULT_RULE_SET.levelThresholds);
+  const limits = DEFAULT_RULE_SET.limits[level];
+  const place = `${rng.pick(STREETS)}${rng.pick(SITES[category] ?? ['附近'])}`;
+  const summary = `${place}${rng.pick(WHAT[category] ?? [`发生${cat.nameZh}事件`])}`;
+  const closeAfter = rng.int(3, 30) * HOUR;
+  const kinds: PlannedReport[] = [];
+  const firstAt =
+    pattern === 'late'
+      ? occurredAt + limits.firstReportMin * MIN + rng.int(1, 90) * MIN
+      : occurredAt + Math.floor(limits.firstReportMin * MIN * (0.15 + 0.75 * rng.next()));
+  if (pattern === 'omitted') {
+    kinds.push({ kind: 'initial', channel: rng.pick(['media', 'public'] as const), at: occurredAt + rng.int(10, 40) * MIN, fromUnit: rng.pick(['市融媒体中心', '群众来电']), full: false });
+    if (rng.chance(0.6)) kinds.push({ kind: 'initial', channel: 'phone', at: occurredAt + limits.firstReportMin * MIN + rng.int(10, 300) * MIN, fromUnit: unit, full: true });
+  } else {
+    kinds.push({ kind: 'initial', channel: 'phone', at: firstAt, fromUnit: unit, full: pattern !== 'gaps' });
+  }
+  const written = occurredAt + Math.floor(limits.writtenReportMin * MIN * (0.5 + 0.6 * rng.next()));
+  kinds.push({ kind: 'followup', channel: rng.pick(['fax', 'document', 'system'] as const), at: Math.max(written, (kinds[kinds.length - 1]?.at ?? 0) + 20 * MIN), fromUnit: unit, full: true });
+  if (pattern === 'corrected' || pattern === 'false_fall') {
+    kinds.push({
+      kind: 'followup',
+      channel: 'phone',
+      at: kinds[kinds.length - 1]!.at + rng.int(1, 6) * HOUR,
+      fromUnit: unit,
+      full: true,
+      deaths: Math.max(0, figures.deaths - 1),
+      reason: pattern === 'corrected' ? '经核实，一名伤者此前被重复统计' : null,
+    });
+  }
+  const closedAt = occurredAt + closeAfter;
+  // Progress reports (续报) as a busy room gets them: the decade's volume asks for about four
+  // reports an incident. Only where asked, so the small demo's stream is unchanged.
+  const progress = span.progress ? rng.int(0, 1) + (rng.chance(0.5) ? 1 : 0) : 0;
+  for (let p = 0; p < progress; p++) {
+    const at = kinds[kinds.length - 1]!.at + rng.int(1, 8) * HOUR;
+    if (at < closedAt) kinds.push({ kind: 'followup', channel: rng.pick(['system', 'fax'] as const), at, fromUnit: unit, full: true });
+  }
+  kinds.push({ kind: 'final', channel: 'document', at: closedAt + rng.int(2, 30) * HOUR, fromUnit: unit, full: true });
+
+  // Whole minutes, as a person would type them.
+  for (const k of kinds) k.at = Math.round(k.at / MIN) * MIN;
+  // The duty room's own upward reports, timed from the unit's first official report (the
+  // duty room passes on what the unit reported); now and then the duty room is late too.
+  const firstOfficial = kinds.find((k) => k.fromUnit === unit && OFFICIAL_CHANNELS.has(k.channel));
+  const upward: { at: number; channel: Channel }[] = [];
+  if (firstOfficial && level !== 'IV') {
+    const slip = rng.chance(0.05) ? rng.int(30, 90) * MIN : 0;
+    upward.push({ at: firstOfficial.at + rng.int(5, 25) * MIN + slip, channel: 'phone' });
+    if (level === 'I' || level === 'II') upward.push({ at: firstOfficial.at + rng.int(30, 55) * MIN + slip, channel: 'fax' });
+  }
+  return { category, unit, occurredAt, manualLevel, level, place, summary, figures, reports: kinds, upward, closedAt };
+}
+
+/** A planned report as the intake form would give it (a few rng calls: who called, what was said). */
+export function plannedReportFields(plan: IncidentPlan, k: PlannedReport, rng: Rng): ReportFields {
+  const { occurredAt, place, summary, figures } = plan;
+  return reportFieldsSchema.parse({
+      kind: k.kind,
+      channel: k.channel,
+      fromUnit: k.fromUnit,
+      callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
+      enteredAt: k.at,
+      receivedAt: k.at,
+      occurredAt,
+      location: k.full || rng.chance(0.3) ? place : null,
+      summary: k.full ? summary : null,
+      measuresTaken: k.full ? '已组织救援力量赶赴现场处置' : null,
+      deaths: k.full ? (k.deaths ?? figures.deaths) : null,
+      missing: k.full ? figures.missing : null,
+      seriouslyInjured: k.full ? figures.seriouslyInjured : null,
+      injured: figures.injured,
+      trapped: figures.trapped,
+      directLossYuan: k.full ? figures.directLossYuan : null,
+      correctionReason: k.reason ?? null,
+    });
+}
+
 export interface IncidentSeedOptions {
   days: number;
   now: number;
@@ -73,76 +186,9 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
   let created = 0;
   const events: { at: number; run: () => void }[] = [];
   for (let n = 0; n < total; n++) {
-    const occurredAt = Math.floor((start + rng.next() * (opts.now - start - 30 * MIN)) / MIN) * MIN;
-    const cat = rng.chance(0.75) ? rng.pick(CATEGORIES.filter((c) => c.class === 'accident')) : rng.pick(CATEGORIES.filter((c) => c.class !== 'accident'));
-    const category = cat.code;
-    const unit = rng.pick(units);
-    const pattern = pickPattern(rng);
-    const figures = pickFigures(rng);
-    const manualLevel: Level | null = isAccidentCategory(category) ? null : rng.chance(0.8) ? 'IV' : rng.pick(LEVELS);
-    const level = manualLevel ?? levelOf(figures, DEFAULT_RULE_SET.levelThresholds);
-    const limits = DEFAULT_RULE_SET.limits[level];
-    const place = `${rng.pick(STREETS)}${rng.pick(SITES[category] ?? ['附近'])}`;
-    const summary = `${place}${rng.pick(WHAT[category] ?? [`发生${cat.nameZh}事件`])}`;
-    const closeAfter = rng.int(3, 30) * HOUR;
-    const kinds: { kind: ReportKind; channel: Channel; at: number; fromUnit: string; full: boolean; deaths?: number; reason?: string | null }[] = [];
-    const firstAt =
-      pattern === 'late'
-        ? occurredAt + limits.firstReportMin * MIN + rng.int(1, 90) * MIN
-        : occurredAt + Math.floor(limits.firstReportMin * MIN * (0.15 + 0.75 * rng.next()));
-    if (pattern === 'omitted') {
-      kinds.push({ kind: 'initial', channel: rng.pick(['media', 'public'] as const), at: occurredAt + rng.int(10, 40) * MIN, fromUnit: rng.pick(['市融媒体中心', '群众来电']), full: false });
-      if (rng.chance(0.6)) kinds.push({ kind: 'initial', channel: 'phone', at: occurredAt + limits.firstReportMin * MIN + rng.int(10, 300) * MIN, fromUnit: unit, full: true });
-    } else {
-      kinds.push({ kind: 'initial', channel: 'phone', at: firstAt, fromUnit: unit, full: pattern !== 'gaps' });
-    }
-    const written = occurredAt + Math.floor(limits.writtenReportMin * MIN * (0.5 + 0.6 * rng.next()));
-    kinds.push({ kind: 'followup', channel: rng.pick(['fax', 'document', 'system'] as const), at: Math.max(written, (kinds[kinds.length - 1]?.at ?? 0) + 20 * MIN), fromUnit: unit, full: true });
-    if (pattern === 'corrected' || pattern === 'false_fall') {
-      kinds.push({
-        kind: 'followup',
-        channel: 'phone',
-        at: kinds[kinds.length - 1]!.at + rng.int(1, 6) * HOUR,
-        fromUnit: unit,
-        full: true,
-        deaths: Math.max(0, figures.deaths - 1),
-        reason: pattern === 'corrected' ? '经核实，一名伤者此前被重复统计' : null,
-      });
-    }
-    const closedAt = occurredAt + closeAfter;
-    kinds.push({ kind: 'final', channel: 'document', at: closedAt + rng.int(2, 30) * HOUR, fromUnit: unit, full: true });
-
-    // Whole minutes, as a person would type them.
-    for (const k of kinds) k.at = Math.round(k.at / MIN) * MIN;
-    // The duty room's own upward reports, timed from the unit's first official report (the
-    // duty room passes on what the unit reported); now and then the duty room is late too.
-    const firstOfficial = kinds.find((k) => k.fromUnit === unit && OFFICIAL_CHANNELS.has(k.channel));
-    const upward: { at: number; channel: Channel }[] = [];
-    if (firstOfficial && level !== 'IV') {
-      const slip = rng.chance(0.05) ? rng.int(30, 90) * MIN : 0;
-      upward.push({ at: firstOfficial.at + rng.int(5, 25) * MIN + slip, channel: 'phone' });
-      if (level === 'I' || level === 'II') upward.push({ at: firstOfficial.at + rng.int(30, 55) * MIN + slip, channel: 'fax' });
-    }
-    const fields = (k: (typeof kinds)[number]): ReportFields =>
-      reportFieldsSchema.parse({
-        kind: k.kind,
-        channel: k.channel,
-        fromUnit: k.fromUnit,
-        callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
-        enteredAt: k.at,
-        receivedAt: k.at,
-        occurredAt,
-        location: k.full || rng.chance(0.3) ? place : null,
-        summary: k.full ? summary : null,
-        measuresTaken: k.full ? '已组织救援力量赶赴现场处置' : null,
-        deaths: k.full ? (k.deaths ?? figures.deaths) : null,
-        missing: k.full ? figures.missing : null,
-        seriouslyInjured: k.full ? figures.seriouslyInjured : null,
-        injured: figures.injured,
-        trapped: figures.trapped,
-        directLossYuan: k.full ? figures.directLossYuan : null,
-        correctionReason: k.reason ?? null,
-      });
+    const plan = planIncident(rng, units, { start, now: opts.now });
+    const { category, unit, occurredAt, manualLevel, level, place, reports: kinds, upward, closedAt } = plan;
+    const fields = (k: PlannedReport): ReportFields => plannedReportFields(plan, k, rng);
     // Every write of this incident is an event on the one timeline: the demo writes history in
     // the order it happened, as a duty room does (and the audit chain's clock check expects).
     let incidentId = 0;

@@ -2,9 +2,9 @@
 // seeders: each fills its part of the database through the ordinary services (so the audit log
 // records it) and says what it did in one line. Later seeders may read what earlier ones wrote.
 import type { Rng } from '../../../shared/domain/random.js';
-import { seededRng } from '../../../shared/domain/random.js';
 import type { ServiceContext } from '../context.js';
 import { incidentsSeeder } from './incidents-seeder.js';
+import { rngFor } from './rng.js';
 import { rosterSeeder } from './roster-seeder.js';
 import { unitsSeeder } from './units-seeder.js';
 
@@ -20,12 +20,6 @@ export type DemoSeeder = { name: string; seed(ctx: ServiceContext, opts: DemoOpt
 
 export const DEMO_SEEDERS: DemoSeeder[] = [unitsSeeder, rosterSeeder, incidentsSeeder];
 
-/** A seeder's own stream, so adding a seeder does not change what the others generate. */
-function rngFor(seed: number, name: string): Rng {
-  let h = seed >>> 0;
-  for (const c of name) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return seededRng(h);
-}
 
 /**
  * The seeders write as of the start of the demo's history (opts.now - days), and the incident

@@ -4,6 +4,7 @@ import { ledgerWorkbook } from '../../export/ledger-xlsx.js';
 import * as followup from '../incidents/followup.js';
 import * as intake from '../incidents/intake.js';
 import { ledger } from '../incidents/ledger.js';
+import { exportYearLog, XLSX_MIME } from '../incidents/year-log.js';
 import { dashboard, incidentDetail, listLog } from '../incidents/queries.js';
 import { runRulesClock } from '../incidents/rules-clock.js';
 import { getSettings } from '../settings.js';
@@ -23,13 +24,14 @@ export const incidentHandlers: HandlersOf<'incidents.' | 'flags.' | 'followups.'
   'followups.list': (ctx, { status }) => followup.listFollowups(ctx, status),
   'followups.create': (ctx, f) => followup.createFollowup(ctx, f),
   'followups.complete': (ctx, { id, result }) => followup.completeFollowup(ctx, id, result),
+  'incidents.exportYear': (ctx, { year }) => exportYearLog(ctx, year),
   'ledger.get': (ctx, { year }) => ledger(ctx, year),
   'ledger.export': async (ctx, { year }) => {
     const s = getSettings(ctx);
     const buf = await ledgerWorkbook(ledger(ctx, year), { locale: s.locale, timeZone: s.timeZone, bureauName: s.bureauName });
     return {
       fileName: `unit-ledger-${year}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mimeType: XLSX_MIME,
       contentBase64: buf.toString('base64'),
     };
   },

@@ -2,10 +2,11 @@
 // and stores the verdict: flags keep their identity (incident, code, slot) while their status
 // moves; a flag the engine no longer raises is marked cleared; every change is audited. Called in
 // the write transaction of every change, and by the rules clock.
-import type { IncidentRow, IncidentStatus, ReportRow, StoredFlag } from '../../../shared/domain/incident.js';
+import type { IncidentRow, IncidentStatus, ReportRow, StoredFlag, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { OnDuty } from '../../../shared/domain/on-duty.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import type { Flag } from '../../../shared/domain/rules/flag.js';
+import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
 import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
@@ -68,6 +69,70 @@ const auditView = (f: flagsRepo.FlagWrite) => ({
   onDuty: f.onDutyText,
 });
 
+/** One flag the engine raises, with the identity it is stored under. */
+export interface JudgedFlag {
+  flag: Flag;
+  slot: string;
+  reportId: number | null;
+}
+
+/**
+ * The engine's verdict on one incident as stored: each flag with its slot (a repeated slot gets a
+ * '+'), and the derived columns of the incident row. Pure: reevaluate and the bulk demo share it.
+ */
+export function judgeIncident(
+  incident: IncidentRow,
+  reports: readonly ReportRow[],
+  upward: readonly UpwardReportRow[],
+  ruleSet: RuleSet,
+  now: number,
+): { flags: JudgedFlag[]; derived: repo.Derived } {
+  const engineIncident = toEngineIncident(incident, reports, upward);
+  const ev = evaluateIncident(engineIncident, ruleSet, now);
+  const { pending, nextCheck, far } = pendingOf(engineIncident, ruleSet, now);
+  const seen = new Set<string>();
+  const flags: JudgedFlag[] = [];
+  for (const f of ev.flags) {
+    let slot = slotOf(f, incident, reports);
+    while (seen.has(`${f.code}|${slot}`)) slot += '+';
+    seen.add(`${f.code}|${slot}`);
+    const report = f.reportIndex === null ? null : reports[f.reportIndex] ?? null;
+    flags.push({ flag: f, slot, reportId: report?.id ?? null });
+  }
+  let status: IncidentStatus = 'open';
+  if (incident.closedAt !== null) status = far.flags.some((f) => f.code === 'LATE_FINAL' && f.status === 'overdue') ? 'final_pending' : 'closed';
+  const live = [...new Set(ev.flags.map((f) => f.code))].sort();
+  return {
+    flags,
+    derived: {
+      initialLevel: ev.initialLevel,
+      currentLevel: ev.currentLevel,
+      status,
+      nextDeadline: pending[0]?.deadline ?? null,
+      nextDeadlineCode: pending[0]?.code ?? null,
+      nextCheck,
+      flagCodes: live.join(' '),
+    },
+  };
+}
+
+/** A judged flag as the flags table stores it (who was on duty is added by the caller). */
+export function flagWriteOf(incidentId: number, j: JudgedFlag): Omit<flagsRepo.FlagWrite, 'onDutyText' | 'onDutyIds'> {
+  const f = j.flag;
+  return {
+    incidentId,
+    code: f.code,
+    slot: j.slot,
+    status: f.status,
+    reason: f.reason ?? null,
+    fields: f.fields ? JSON.stringify(f.fields) : null,
+    deadline: f.deadline,
+    actual: f.actual,
+    minutesLate: f.minutesLate,
+    reportId: j.reportId,
+  };
+}
+
 /**
  * Evaluates the incident at ctx.now() and stores flags and derived columns. Must run inside the
  * caller's write transaction. Returns how many flags changed.
@@ -79,32 +144,18 @@ export function reevaluate(ctx: ServiceContext, incidentId: number, method: stri
   const incident = repo.findIncident(db, incidentId);
   if (!incident) return 0;
   const reports = repo.reportsOf(db, incidentId);
-  const engineIncident = toEngineIncident(incident, reports, repo.upwardOf(db, incidentId));
-  const ruleSet = ruleSetOf(ctx);
-  const ev = evaluateIncident(engineIncident, ruleSet, now);
-  const { pending, nextCheck, far } = pendingOf(engineIncident, ruleSet, now);
+  const judged = judgeIncident(incident, reports, repo.upwardOf(db, incidentId), ruleSetOf(ctx), now);
 
   const existing = new Map(flagsRepo.flagsOf(db, incidentId).map((f) => [`${f.code}|${f.slot}`, f]));
   const seen = new Set<string>();
   let changed = 0;
-  for (const f of ev.flags) {
-    let slot = slotOf(f, incident, reports);
-    while (seen.has(`${f.code}|${slot}`)) slot += '+';
-    const key = `${f.code}|${slot}`;
+  for (const j of judged.flags) {
+    const f = j.flag;
+    const key = `${f.code}|${j.slot}`;
     seen.add(key);
     const old = existing.get(key);
-    const report = f.reportIndex === null ? null : reports[f.reportIndex] ?? null;
     const write: flagsRepo.FlagWrite = {
-      incidentId,
-      code: f.code,
-      slot,
-      status: f.status,
-      reason: f.reason ?? null,
-      fields: f.fields ? JSON.stringify(f.fields) : null,
-      deadline: f.deadline,
-      actual: f.actual,
-      minutesLate: f.minutesLate,
-      reportId: report?.id ?? null,
+      ...flagWriteOf(incidentId, j),
       onDutyText: old?.onDutyText ?? null,
       onDutyIds: old?.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
     };
@@ -150,17 +201,6 @@ export function reevaluate(ctx: ServiceContext, incidentId: number, method: stri
     changed++;
   }
 
-  let status: IncidentStatus = 'open';
-  if (incident.closedAt !== null) status = far.flags.some((f) => f.code === 'LATE_FINAL' && f.status === 'overdue') ? 'final_pending' : 'closed';
-  const live = [...new Set(ev.flags.map((f) => f.code))].sort();
-  repo.updateDerived(db, incidentId, {
-    initialLevel: ev.initialLevel,
-    currentLevel: ev.currentLevel,
-    status,
-    nextDeadline: pending[0]?.deadline ?? null,
-    nextDeadlineCode: pending[0]?.code ?? null,
-    nextCheck,
-    flagCodes: live.join(' '),
-  });
+  repo.updateDerived(db, incidentId, judged.derived);
   return changed;
 }

@@ -12,8 +12,8 @@ import { alarmKey } from './followup.js';
 import { getIncident } from './intake.js';
 
 export function listLog(ctx: ServiceContext, q: LogQuery): IncidentPage {
-  const { total, rows } = repo.listIncidents(ctx.db, q);
-  return { total, offset: q.offset, rows };
+  const { total, rows, capped } = repo.listIncidents(ctx.db, q);
+  return { total, offset: q.offset, rows, ...(capped ? { atLeast: true } : {}) };
 }
 
 export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail {

@@ -1,7 +1,7 @@
 // Runs in the renderer. 事件台账: filters (time range, category, level, unit, status, flag), full-text
 // search, and a virtualized table over a server-side window, so 100,000 incidents scroll smoothly:
 // only the rows in view are rendered and only their pages are fetched.
-import { Button, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -12,8 +12,9 @@ import { LEVELS } from '../../../shared/domain/levels.js';
 import { FLAG_CODES } from '../../../shared/domain/rules/flag.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
+import { downloadFile } from '../download.js';
 import { IncidentDrawer } from '../components/incident-drawer.js';
-import { LevelTag, useFmt } from '../components/incident-bits.js';
+import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 
@@ -46,17 +47,18 @@ const LogRow = memo(function LogRow({ r, start, onOpen }: { r: IncidentRow | und
           <span>{t(`category.${r.category}`)}</span>
           <span>{r.responsibleUnit}</span>
           <span title={r.summary}>
-            {r.place} <Typography.Text type="secondary">{r.summary}</Typography.Text>
+            {r.place} <span className="vlog-muted">{r.summary}</span>
           </span>
           <span>
-            <LevelTag level={r.currentLevel} />
+            <span className={`vlog-flag vlog-level-${r.currentLevel}`}>{t(`level.${r.currentLevel}`)}</span>
           </span>
           <span>{t(`incident.status.${r.status}`)}</span>
           <span>
+            {/* Plain spans styled as tags: a row enters the window on every scroll, antd's Tag costs more. */}
             {r.flagCodes.map((c) => (
-              <Tag key={c} color="red">
+              <span key={c} className="vlog-flag">
                 {t(`flag.code.${c}`)}
-              </Tag>
+              </span>
             ))}
           </span>
         </>
@@ -81,7 +83,7 @@ function VirtualBody({
   needPages(pages: number[]): void;
   onOpen(id: number): void;
 }) {
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => bodyRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => bodyRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -106,6 +108,21 @@ export function LogPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
   const [total, setTotal] = useState(0);
+  const [atLeast, setAtLeast] = useState(false);
+  const { message } = App.useApp();
+  const [exportYear, setExportYear] = useState(() => new Date().getFullYear());
+  const [exporting, setExporting] = useState(false);
+  // A year's log is written by a worker thread in the main process: the window stays responsive.
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      downloadFile(await api.incidents.exportYear({ year: exportYear }));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
   const [rows, setRows] = useState<Map<number, IncidentRow>>(new Map());
   const [openId, setOpenId] = useState<number | null>(openIdFromHash);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -131,6 +148,7 @@ export function LogPage() {
         const r = await api.incidents.list({ ...effective, offset: page * PAGE, limit: PAGE });
         if (gen !== generation.current) return;
         setTotal(r.total);
+        setAtLeast(r.atLeast === true);
         setRows((old) => {
           const next = new Map(old);
           r.rows.forEach((row, k) => next.set(page * PAGE + k, row));
@@ -177,41 +195,55 @@ export function LogPage() {
   const open = useCallback((id: number) => void (window.location.hash = `#/log/${id}`), []);
   const dayStart = (d: { year(): number; month(): number; date(): number }) => new TZDate(d.year(), d.month(), d.date(), 0, 0, 0, 0, settings.timeZone).getTime();
 
+  // The filters are not re-rendered when a page of rows arrives (only the list is).
+  const toolbar = useMemo(
+    () => (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Input.Search ref={searchRef} allowClear placeholder={t('log.search')} style={{ width: 280 }} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="log-search" title="/" />
+            <DatePicker.RangePicker
+              placeholder={[t('log.range'), t('log.range')]}
+              onChange={(v) =>
+                setFilters((f) => ({
+                  ...f,
+                  from: v?.[0] ? dayStart(v[0]) : undefined,
+                  to: v?.[1] ? dayStart(v[1]) + 86_400_000 : undefined,
+                }))
+              }
+            />
+            <Select allowClear placeholder={t('log.anyCategory')} style={{ width: 150 }} showSearch={{ optionFilterProp: 'label' }} value={filters.category} onChange={(v) => setFilters((f) => ({ ...f, category: v }))} options={CATEGORIES.map((c) => ({ value: c.code, label: t(`category.${c.code}`) }))} data-testid="log-category" />
+            <Select allowClear placeholder={t('log.anyLevel')} style={{ width: 120 }} value={filters.level} onChange={(v) => setFilters((f) => ({ ...f, level: v }))} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+            <Select allowClear placeholder={t('log.unit')} style={{ width: 160 }} showSearch value={filters.unit} onChange={(v) => setFilters((f) => ({ ...f, unit: v }))} options={units.map((u) => ({ value: u.name, label: u.name }))} data-testid="log-unit" />
+            <Select allowClear placeholder={t('log.anyStatus')} style={{ width: 110 }} value={filters.status} onChange={(v) => setFilters((f) => ({ ...f, status: v }))} options={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('log.anyFlag')}
+              style={{ width: 150 }}
+              value={filters.flag}
+              onChange={(v) => setFilters((f) => ({ ...f, flag: v }))}
+              options={[{ value: 'any', label: t('log.withFlags') }, ...FLAG_CODES.map((c) => ({ value: c, label: t(`flag.code.${c}`) }))]}
+              data-testid="log-flag"
+            />
+            <Button onClick={() => (setFilters({}), setQuery(''))}>{t('log.reset')}</Button>
+            <Space.Compact>
+              <Select style={{ width: 100 }} value={exportYear} onChange={setExportYear} options={Array.from({ length: 11 }, (_, k) => new Date().getFullYear() - k).map((y) => ({ value: y, label: String(y) }))} data-testid="log-export-year" />
+              <Button loading={exporting} onClick={() => void exportXlsx()} data-testid="log-export">
+                {t('log.exportYear')}
+              </Button>
+            </Space.Compact>
+          </Space>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, query, filters, units, exportYear, exporting, settings.timeZone],
+  );
   return (
     <div data-testid="log-page">
       <div className="page-title">
         <h2>{t('log.title')}</h2>
         <Typography.Text type="secondary" data-testid="log-count">
-          {t('log.count', { count: total })}
+          {t(atLeast ? 'log.countAtLeast' : 'log.count', { count: total })}
         </Typography.Text>
       </div>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search ref={searchRef} allowClear placeholder={t('log.search')} style={{ width: 280 }} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="log-search" title="/" />
-        <DatePicker.RangePicker
-          placeholder={[t('log.range'), t('log.range')]}
-          onChange={(v) =>
-            setFilters((f) => ({
-              ...f,
-              from: v?.[0] ? dayStart(v[0]) : undefined,
-              to: v?.[1] ? dayStart(v[1]) + 86_400_000 : undefined,
-            }))
-          }
-        />
-        <Select allowClear placeholder={t('log.anyCategory')} style={{ width: 150 }} showSearch={{ optionFilterProp: 'label' }} value={filters.category} onChange={(v) => setFilters((f) => ({ ...f, category: v }))} options={CATEGORIES.map((c) => ({ value: c.code, label: t(`category.${c.code}`) }))} data-testid="log-category" />
-        <Select allowClear placeholder={t('log.anyLevel')} style={{ width: 120 }} value={filters.level} onChange={(v) => setFilters((f) => ({ ...f, level: v }))} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-        <Select allowClear placeholder={t('log.unit')} style={{ width: 160 }} showSearch value={filters.unit} onChange={(v) => setFilters((f) => ({ ...f, unit: v }))} options={units.map((u) => ({ value: u.name, label: u.name }))} data-testid="log-unit" />
-        <Select allowClear placeholder={t('log.anyStatus')} style={{ width: 110 }} value={filters.status} onChange={(v) => setFilters((f) => ({ ...f, status: v }))} options={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}`) }))} />
-        <Select
-          allowClear
-          placeholder={t('log.anyFlag')}
-          style={{ width: 150 }}
-          value={filters.flag}
-          onChange={(v) => setFilters((f) => ({ ...f, flag: v }))}
-          options={[{ value: 'any', label: t('log.withFlags') }, ...FLAG_CODES.map((c) => ({ value: c, label: t(`flag.code.${c}`) }))]}
-          data-testid="log-flag"
-        />
-        <Button onClick={() => (setFilters({}), setQuery(''))}>{t('log.reset')}</Button>
-      </Space>
+      {toolbar}
       <div className="vlog" data-testid="log-table">
         <div className="vlog-head">
           <span>{t('incident.number')}</span>

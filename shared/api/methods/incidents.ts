@@ -38,6 +38,8 @@ export const incidentMethods = {
   /** The incident's own facts (获知时间, 处置结束, manual level, important) with a reason. */
   'incidents.updateFacts': method<IncidentRow>()(updateFactsSchema),
   'incidents.list': method<IncidentPage>()(logQuerySchema),
+  /** A year's incident log as .xlsx (one line per report), written off the main thread. */
+  'incidents.exportYear': method<FilePayload>()(year),
   'incidents.get': method<IncidentDetail>()(byId),
   /** Possible duplicates at intake: same unit and category, place alike, within 6 h. */
   'incidents.duplicates': method<IncidentRow[]>()(

@@ -1,0 +1,106 @@
+// Runs in Electron's main process, in a worker thread and in plain Node. The sheet kit's table,
+// streamed: for exports too large to hold as a workbook in memory (a year's incident log is tens of
+// thousands of rows). ExcelJS's streaming WorkbookWriter writes each row to the file as it is
+// committed, so memory stays flat whatever the row count. It looks like addTableSheet's table
+// (title, frozen header repeated on every printed page, borders, CJK font, A4 fit to width) and
+// takes the same Column description; typed text stays text. Styles are set once per column, not
+// per cell, so the cost per row is ExcelJS's own.
+import ExcelJS from 'exceljs';
+import { BODY_FONT, BORDERS, asText, linesNeeded, printSetup, type Column } from './sheet-kit.js';
+
+const LINE_HEIGHT_PT = 14.5;
+
+export interface StreamTable<Row> {
+  name: string;
+  title: string;
+  subtitle?: string[];
+  columns: Column<Row>[];
+  rows: Iterable<Row> | AsyncIterable<Row>;
+  orientation?: 'landscape' | 'portrait';
+  emptyText?: string;
+  /** Columns whose long text wraps and sets the row height (others are kept to one line). */
+  wrapColumns?: number[];
+}
+
+function cellValue(v: string | number | null): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return asText(v);
+}
+
+/** Streams one print-ready table sheet to `filename`; returns the number of data rows. */
+export async function streamTableWorkbook<Row>(filename: string, spec: StreamTable<Row>, meta: { creator: string; created: Date }): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+  wb.creator = meta.creator;
+  wb.created = meta.created;
+  // Views and page setup are written with the sheet's head, before the first row.
+  const headerRow = 2 + (spec.subtitle?.length ?? 0);
+  const sheet = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
+  printSetup(sheet, spec.orientation ?? 'landscape', headerRow);
+  const n = spec.columns.length;
+  const wrap = new Set(spec.wrapColumns ?? []);
+  sheet.columns = spec.columns.map((c) => ({ width: c.width }));
+  // One style object per column, shared by every cell: ExcelJS maps a style object it has seen
+  // to its id without rendering it again (per-cell copies cost ten times the writing itself).
+  const styles: Partial<ExcelJS.Style>[] = spec.columns.map((c, k) => ({
+    font: BODY_FONT,
+    border: BORDERS,
+    alignment: { horizontal: c.align ?? 'left', vertical: 'top', wrapText: wrap.has(k) },
+  }));
+  let r = 1;
+  const title = sheet.getRow(r);
+  title.getCell(1).value = asText(spec.title);
+  title.getCell(1).font = { ...BODY_FONT, size: 16, bold: true };
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  title.height = 28;
+  sheet.mergeCells(r, 1, r, n);
+  title.commit();
+  for (const line of spec.subtitle ?? []) {
+    r++;
+    const row = sheet.getRow(r);
+    row.getCell(1).value = asText(line);
+    row.getCell(1).font = BODY_FONT;
+    sheet.mergeCells(r, 1, r, n);
+    row.commit();
+  }
+  r++;
+  const head = sheet.getRow(r);
+  spec.columns.forEach((c, k) => {
+    const cell = head.getCell(k + 1);
+    cell.value = asText(c.header);
+    cell.font = { ...BODY_FONT, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF5' } };
+    cell.border = BORDERS;
+  });
+  head.height = 22;
+  head.commit();
+  let count = 0;
+  const values: ExcelJS.CellValue[] = new Array(n);
+  for await (const item of spec.rows) {
+    let lines = 1;
+    for (let k = 0; k < n; k++) {
+      const c = spec.columns[k]!;
+      const v = c.value(item);
+      values[k] = cellValue(v);
+      if (wrap.has(k) && typeof v === 'string' && v.length * 2 > c.width) lines = Math.max(lines, linesNeeded(v, c.width));
+    }
+    const row = sheet.addRow(values);
+    for (let k = 0; k < n; k++) row.getCell(k + 1).style = styles[k]!;
+    if (lines > 1) row.height = lines * LINE_HEIGHT_PT;
+    row.commit();
+    // Let the file stream drain now and then, so rows do not pile up in memory.
+    if ((++count & 1023) === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (count === 0 && spec.emptyText) {
+    r = headerRow + 1;
+    const row = sheet.getRow(r);
+    row.getCell(1).value = asText(spec.emptyText);
+    row.getCell(1).font = { ...BODY_FONT, italic: true };
+    sheet.mergeCells(r, 1, r, n);
+    row.commit();
+  }
+  await sheet.commit();
+  await wb.commit();
+  return count;
+}
