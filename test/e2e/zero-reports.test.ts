@@ -12,7 +12,7 @@ import { createIncident } from '../../electron/services/incidents/intake.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { createUnit } from '../../electron/services/units.js';
 import { intakeSchema } from '../../shared/domain/incident.js';
-import { launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
+import { launchBrowser, openApp, screenshot, signIn, startApp, type RunningApp } from '../helpers/browser.js';
 import { tempDbPath } from '../helpers/temp.js';
 
 const MIN = 60_000;
@@ -87,6 +87,7 @@ describe('upward reports and daily zero reports (browser mode)', () => {
     await page.clock.install({ time: serverNow });
     try {
       await page.goto(app.server.url);
+      await signIn(page, await app.userFor('leader'));
       await page.evaluate(() => (window.location.hash = '#/zero'));
       await page.getByTestId('zero-page').waitFor();
       // A new period, by keyboard where it can be.
