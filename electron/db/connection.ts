@@ -49,14 +49,21 @@ function checkVersion(db: Db): void {
 
 const STATEMENTS = new WeakMap<Db, Map<string, Database.Statement>>();
 
+/** More distinct SQL texts than the app has; a caller building SQL from values cannot grow it past this. */
+const STATEMENT_CACHE_LIMIT = 1000;
+
 /**
- * A prepared statement, prepared once per connection and SQL text. For the statements a write
- * runs once per row or per audit entry (preparing costs far more than running them).
+ * A prepared statement, prepared once per connection and SQL text: the one way repositories run
+ * SQL (preparing costs more than running most of them; intake prepared ~20 per report). Not for
+ * a statement iterated while the same text might run again inside the loop.
  */
 export function statement(db: Db, sql: string): Database.Statement {
   let byText = STATEMENTS.get(db);
   if (!byText) STATEMENTS.set(db, (byText = new Map()));
   let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  if (!s) {
+    if (byText.size >= STATEMENT_CACHE_LIMIT) byText.clear();
+    byText.set(sql, (s = db.prepare(sql)));
+  }
   return s;
 }

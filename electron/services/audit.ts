@@ -119,7 +119,7 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
 export function auditAppender(db: Db, actor: string): { append(at: number, entry: AuditEntry): void; finish(): number } {
   if (!db.inTransaction) throw new Error('auditAppender must run inside the write transaction');
   let { lastId, prev } = readHead(db);
-  const insert = db.prepare(INSERT_ROW_SQL);
+  const insert = statement(db, INSERT_ROW_SQL);
   let written = 0;
   return {
     append(at, entry) {
@@ -131,7 +131,7 @@ export function auditAppender(db: Db, actor: string): { append(at: number, entry
       written++;
     },
     finish() {
-      if (written) db.prepare(WRITE_HEAD_SQL).run(lastId, prev);
+      if (written) statement(db, WRITE_HEAD_SQL).run(lastId, prev);
       return written;
     },
   };
@@ -162,7 +162,7 @@ export function verifyAudit(db: Db): VerifyResult {
     prev = r.hash;
     expectedId++;
   }
-  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
+  const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
   const lastId = expectedId - 1;
@@ -180,5 +180,5 @@ export function verifyAudit(db: Db): VerifyResult {
 }
 
 export function auditForEntity(db: Db, entity: string, entityId: string | number): AuditRow[] {
-  return db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as AuditRow[];
+  return statement(db, 'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, String(entityId)) as AuditRow[];
 }

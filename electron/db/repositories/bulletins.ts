@@ -5,12 +5,12 @@ import type { Followup, StoredFlag } from '../../../shared/domain/incident.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { Db } from '../connection.js';
 import { toFlag } from './flags.js';
+import { statement } from '../connection.js';
 
 /** Incidents with at least one report received in [from, to), in number order. */
 export function incidentIdsReportedBetween(db: Db, from: number, to: number): number[] {
   return (
-    db
-      .prepare(
+    statement(db,
         `SELECT i.id FROM incidents i WHERE EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id AND r.received_at >= ? AND r.received_at < ?)
          ORDER BY i.year, i.seq`,
       )
@@ -26,8 +26,7 @@ export interface DayFlag extends StoredFlag {
 
 /** Live flags raised in [from, to), or confirmed by a leader in it; oldest first. */
 export function flagsRaisedOrConfirmedBetween(db: Db, from: number, to: number): DayFlag[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT f.*, i.number, i.responsible_unit,
          (SELECT fu.owner FROM followups fu WHERE fu.flag_id = f.id ORDER BY fu.created_at DESC, fu.id DESC LIMIT 1) AS followup_owner
        FROM flags f JOIN incidents i ON i.id = f.incident_id
@@ -43,8 +42,7 @@ export function flagsRaisedOrConfirmedBetween(db: Db, from: number, to: number):
 export function standingFlagCodesOf(db: Db, incidentIds: readonly number[]): Map<number, FlagCode[]> {
   const out = new Map<number, FlagCode[]>();
   if (incidentIds.length === 0) return out;
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT DISTINCT incident_id, code FROM flags WHERE status <> 'cleared' AND review <> 'dismissed'
          AND incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, code`,
     )
@@ -56,8 +54,7 @@ export function standingFlagCodesOf(db: Db, incidentIds: readonly number[]): Map
 /** Suspicions of the given incidents still awaiting a leader's verification. */
 export function pendingSuspicionsOf(db: Db, incidentIds: readonly number[]): { incidentNumber: string; flag: StoredFlag }[] {
   if (incidentIds.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT f.*, i.number FROM flags f JOIN incidents i ON i.id = f.incident_id
        WHERE f.status = 'suspected' AND f.review = 'pending' AND f.incident_id IN (SELECT value FROM json_each(?))
        ORDER BY i.year, i.seq, f.code, f.id`,
@@ -69,8 +66,7 @@ export function pendingSuspicionsOf(db: Db, incidentIds: readonly number[]): { i
 /** Follow-ups created before `at` and not done by then (open at that instant), by due time. */
 export function followupsOpenAt(db: Db, at: number): Pick<Followup, 'id' | 'incidentNumber' | 'kind' | 'subject' | 'owner' | 'dueAt'>[] {
   return (
-    db
-      .prepare(
+    statement(db,
         `SELECT f.id, i.number, f.kind, f.subject, f.owner, f.due_at FROM followups f JOIN incidents i ON i.id = f.incident_id
          WHERE f.created_at < @at AND (f.status = 'open' OR f.done_at >= @at) ORDER BY f.due_at, f.id`,
       )
@@ -93,12 +89,11 @@ export interface BulletinRow {
 }
 
 export function nextRevision(db: Db, day: string): number {
-  return (db.prepare('SELECT COALESCE(MAX(revision), 0) + 1 AS n FROM bulletins WHERE duty_day = ?').get(day) as { n: number }).n;
+  return (statement(db, 'SELECT COALESCE(MAX(revision), 0) + 1 AS n FROM bulletins WHERE duty_day = ?').get(day) as { n: number }).n;
 }
 
 export function insertBulletin(db: Db, b: Omit<BulletinRow, 'id'>): number {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO bulletins (duty_day, revision, issued_at, issued_by, note, problems, snapshot, sha256)
        VALUES (@duty_day, @revision, @issued_at, @issued_by, @note, @problems, @snapshot, @sha256)`,
     )
@@ -108,11 +103,10 @@ export function insertBulletin(db: Db, b: Omit<BulletinRow, 'id'>): number {
 
 /** The revisions of a day, newest first, without their snapshots. */
 export function revisionsOf(db: Db, day: string): Omit<BulletinRow, 'snapshot'>[] {
-  return db
-    .prepare('SELECT id, duty_day, revision, issued_at, issued_by, note, problems, sha256 FROM bulletins WHERE duty_day = ? ORDER BY revision DESC')
+  return statement(db, 'SELECT id, duty_day, revision, issued_at, issued_by, note, problems, sha256 FROM bulletins WHERE duty_day = ? ORDER BY revision DESC')
     .all(day) as Omit<BulletinRow, 'snapshot'>[];
 }
 
 export function findBulletin(db: Db, day: string, revision: number): BulletinRow | undefined {
-  return db.prepare('SELECT * FROM bulletins WHERE duty_day = ? AND revision = ?').get(day, revision) as BulletinRow | undefined;
+  return statement(db, 'SELECT * FROM bulletins WHERE duty_day = ? AND revision = ?').get(day, revision) as BulletinRow | undefined;
 }

@@ -4,7 +4,7 @@ import type { Category } from '../../../shared/domain/categories.js';
 import type { FlagReview, Followup, FollowupKind, QueueFlag, StoredFlag, StoredFlagStatus } from '../../../shared/domain/incident.js';
 import type { FlagCode, SuspicionReason } from '../../../shared/domain/rules/flag.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface FlagDbRow {
   id: number;
@@ -68,11 +68,11 @@ const toQueueFlag = (r: FlagDbRow, now: number): QueueFlag => ({
 });
 
 export function flagsOf(db: Db, incidentId: number, now?: number): StoredFlag[] {
-  return (db.prepare('SELECT * FROM flags WHERE incident_id = ? ORDER BY code, deadline, id').all(incidentId) as FlagDbRow[]).map((r) => toFlag(r, now));
+  return (statement(db, 'SELECT * FROM flags WHERE incident_id = ? ORDER BY code, deadline, id').all(incidentId) as FlagDbRow[]).map((r) => toFlag(r, now));
 }
 
 export function findFlag(db: Db, id: number, now?: number): StoredFlag | undefined {
-  const r = db.prepare('SELECT * FROM flags WHERE id = ?').get(id) as FlagDbRow | undefined;
+  const r = statement(db, 'SELECT * FROM flags WHERE id = ?').get(id) as FlagDbRow | undefined;
   return r && toFlag(r, now);
 }
 
@@ -92,8 +92,7 @@ export interface FlagWrite {
 }
 
 export function insertFlag(db: Db, f: FlagWrite, now: number): number {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO flags (incident_id, code, slot, status, reason, fields, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids,
          raised_at, updated_at)
        VALUES (@incidentId, @code, @slot, @status, @reason, @fields, @deadline, @actual, @minutesLate, @reportId, @onDutyText, @onDutyIds, @now, @now)`,
@@ -103,14 +102,14 @@ export function insertFlag(db: Db, f: FlagWrite, now: number): number {
 }
 
 export function updateFlagVerdict(db: Db, id: number, f: FlagWrite, now: number): void {
-  db.prepare(
+  statement(db,
     `UPDATE flags SET status = @status, reason = @reason, fields = @fields, deadline = @deadline, actual = @actual, minutes_late = @minutesLate,
        report_id = @reportId, on_duty_text = @onDutyText, on_duty_ids = @onDutyIds, updated_at = @now WHERE id = @id`,
   ).run({ ...f, id, now });
 }
 
 export function setFlagReview(db: Db, id: number, review: FlagReview, by: string, reason: string, at: number): void {
-  db.prepare('UPDATE flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
     review,
     by,
     reason,
@@ -131,24 +130,24 @@ export function queueFlags(db: Db, opts: { review?: FlagReview | 'all'; limit?: 
   const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
     WHERE ${where.join(' AND ')}
     ORDER BY CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, COALESCE(f.deadline, f.actual, f.raised_at) DESC, f.id DESC LIMIT ?`;
-  return (db.prepare(sql).all(...args, opts.limit ?? 500) as FlagDbRow[]).map((r) => toQueueFlag(r, now));
+  return (statement(db, sql).all(...args, opts.limit ?? 500) as FlagDbRow[]).map((r) => toQueueFlag(r, now));
 }
 
 export function countPendingFlags(db: Db): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM flags WHERE status <> 'cleared' AND review = 'pending'").get() as { n: number }).n;
+  return (statement(db, "SELECT COUNT(*) AS n FROM flags WHERE status <> 'cleared' AND review = 'pending'").get() as { n: number }).n;
 }
 
 export function pendingSuspicions(db: Db, limit = 200): QueueFlag[] {
   const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
     WHERE f.status = 'suspected' AND f.review = 'pending' ORDER BY f.raised_at LIMIT ?`;
-  return (db.prepare(sql).all(limit) as FlagDbRow[]).map((r) => toQueueFlag(r, 0));
+  return (statement(db, sql).all(limit) as FlagDbRow[]).map((r) => toQueueFlag(r, 0));
 }
 
 /** Confirmed flags, with the incident's unit and number (for the ledger). */
 export function confirmedFlags(db: Db): QueueFlag[] {
   const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
     WHERE f.review = 'confirmed' ORDER BY f.reviewed_at`;
-  return (db.prepare(sql).all() as FlagDbRow[]).map((r) => toQueueFlag(r, r.reviewed_at ?? 0));
+  return (statement(db, sql).all() as FlagDbRow[]).map((r) => toQueueFlag(r, r.reviewed_at ?? 0));
 }
 
 // --- follow-ups ---
@@ -195,8 +194,7 @@ export function insertFollowup(
   by: string,
   now: number,
 ): number {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO followups (incident_id, flag_id, kind, subject, owner, due_at, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -205,12 +203,12 @@ export function insertFollowup(
 }
 
 export function findFollowup(db: Db, id: number): Followup | undefined {
-  const r = db.prepare(`${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id) as FollowupDbRow | undefined;
+  const r = statement(db, `${FOLLOWUP_SELECT} WHERE f.id = ?`).get(id) as FollowupDbRow | undefined;
   return r && toFollowup(r);
 }
 
 export function completeFollowup(db: Db, id: number, result: string, by: string, now: number): void {
-  db.prepare("UPDATE followups SET status = 'done', result = ?, done_at = ?, done_by = ? WHERE id = ?").run(result, now, by, id);
+  statement(db, "UPDATE followups SET status = 'done', result = ?, done_at = ?, done_by = ? WHERE id = ?").run(result, now, by, id);
 }
 
 export function listFollowups(db: Db, opts: { status?: 'open' | 'done' | 'all'; incidentId?: number }): Followup[] {
@@ -225,18 +223,18 @@ export function listFollowups(db: Db, opts: { status?: 'open' | 'done' | 'all'; 
     args.push(opts.incidentId);
   }
   const sql = `${FOLLOWUP_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY CASE f.status WHEN 'open' THEN 0 ELSE 1 END, f.due_at LIMIT 1000`;
-  return (db.prepare(sql).all(...args) as FollowupDbRow[]).map(toFollowup);
+  return (statement(db, sql).all(...args) as FollowupDbRow[]).map(toFollowup);
 }
 
 export function countOpenFollowups(db: Db): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM followups WHERE status = 'open'").get() as { n: number }).n;
+  return (statement(db, "SELECT COUNT(*) AS n FROM followups WHERE status = 'open'").get() as { n: number }).n;
 }
 
 // --- alarms ---
 
 export function ackedKeys(db: Db, incidentIds: readonly number[]): Set<string> {
   if (incidentIds.length === 0) return new Set();
-  const rows = db.prepare('SELECT alarm_key FROM alarm_acks WHERE incident_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(incidentIds)) as {
+  const rows = statement(db, 'SELECT alarm_key FROM alarm_acks WHERE incident_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(incidentIds)) as {
     alarm_key: string;
   }[];
   return new Set(rows.map((r) => r.alarm_key));
@@ -248,8 +246,7 @@ export function insertAck(
   actor: string,
   now: number,
 ): number | null {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO alarm_acks (alarm_key, incident_id, code, deadline, stage, acked_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(alarm_key) DO NOTHING`,
     )

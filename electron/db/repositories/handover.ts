@@ -1,5 +1,5 @@
 // Runs in Electron's main process and in plain Node. All SQL for handover records (交接班记录).
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 export interface HandoverRow {
   id: number;
@@ -18,23 +18,22 @@ export interface HandoverRow {
 }
 
 export function findHandover(db: Db, id: number): HandoverRow | undefined {
-  return db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as HandoverRow | undefined;
+  return statement(db, 'SELECT * FROM handovers WHERE id = ?').get(id) as HandoverRow | undefined;
 }
 
 export function findHandoverOfShift(db: Db, shiftId: number): HandoverRow | undefined {
-  return db.prepare('SELECT * FROM handovers WHERE shift_id = ?').get(shiftId) as HandoverRow | undefined;
+  return statement(db, 'SELECT * FROM handovers WHERE shift_id = ?').get(shiftId) as HandoverRow | undefined;
 }
 
 export function listHandovers(db: Db, limit: number): HandoverRow[] {
-  return db.prepare('SELECT * FROM handovers ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as HandoverRow[];
+  return statement(db, 'SELECT * FROM handovers ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as HandoverRow[];
 }
 
 export function insertHandover(
   db: Db,
   h: { shiftId: number; nextShiftId: number | null; summary: unknown; checkins: unknown; notes: string; now: number; actor: string },
 ): number {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO handovers (shift_id, next_shift_id, summary, checkins, notes, created_at, created_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -43,11 +42,11 @@ export function insertHandover(
 }
 
 export function updateHandoverNotes(db: Db, id: number, notes: string, now: number): void {
-  db.prepare('UPDATE handovers SET notes = ?, updated_at = ? WHERE id = ?').run(notes, now, id);
+  statement(db, 'UPDATE handovers SET notes = ?, updated_at = ? WHERE id = ?').run(notes, now, id);
 }
 
 export function acknowledgeHandover(db: Db, id: number, a: { personId: number; name: string; at: number; remarks: string }): void {
-  db.prepare('UPDATE handovers SET ack_person_id = ?, ack_name = ?, ack_at = ?, ack_remarks = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE handovers SET ack_person_id = ?, ack_name = ?, ack_at = ?, ack_remarks = ?, updated_at = ? WHERE id = ?').run(
     a.personId,
     a.name,
     a.at,

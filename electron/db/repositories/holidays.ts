@@ -1,6 +1,6 @@
 // Runs in Electron's main process and in plain Node. All SQL for the holiday calendar.
 import type { CalendarEntry, CalendarFields } from '../../../shared/domain/roster/calendar.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface Row {
   id: number;
@@ -27,7 +27,7 @@ const toEntry = (r: Row): CalendarEntry => ({
 });
 
 export function findEntry(db: Db, id: number): CalendarEntry | undefined {
-  const r = db.prepare('SELECT * FROM calendar_entries WHERE id = ?').get(id) as Row | undefined;
+  const r = statement(db, 'SELECT * FROM calendar_entries WHERE id = ?').get(id) as Row | undefined;
   return r && toEntry(r);
 }
 
@@ -41,12 +41,11 @@ export function listEntries(db: Db, opts: { includeCancelled?: boolean; from?: s
     args.to = opts.to;
   }
   const sql = `SELECT * FROM calendar_entries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY from_day, id`;
-  return (db.prepare(sql).all(args) as Row[]).map(toEntry);
+  return (statement(db, sql).all(args) as Row[]).map(toEntry);
 }
 
 export function insertEntry(db: Db, f: CalendarFields, now: number): CalendarEntry {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO calendar_entries (kind, name, from_day, to_day, leaders, officers, active, created_at)
        VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
     )
@@ -55,6 +54,6 @@ export function insertEntry(db: Db, f: CalendarFields, now: number): CalendarEnt
 }
 
 export function cancelEntry(db: Db, id: number): CalendarEntry {
-  db.prepare('UPDATE calendar_entries SET active = 0 WHERE id = ?').run(id);
+  statement(db, 'UPDATE calendar_entries SET active = 0 WHERE id = ?').run(id);
   return findEntry(db, id)!;
 }

@@ -6,7 +6,7 @@ import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, Up
 import type { Level } from '../../../shared/domain/levels.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 import { searchGrams, shortQueryToken } from '../search-grams.js';
 import { likePattern } from './units.js';
 
@@ -125,17 +125,17 @@ const toReport = (r: ReportDbRow): ReportRow => ({
 });
 
 export function findIncident(db: Db, id: number): IncidentRow | undefined {
-  const r = db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id = ?`).get(id) as IncidentDbRow | undefined;
+  const r = statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id = ?`).get(id) as IncidentDbRow | undefined;
   return r && toIncident(r);
 }
 
 export function findIncidentByNumber(db: Db, number: string): IncidentRow | undefined {
-  const r = db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.number = ?`).get(number) as IncidentDbRow | undefined;
+  const r = statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.number = ?`).get(number) as IncidentDbRow | undefined;
   return r && toIncident(r);
 }
 
 export function nextSeq(db: Db, year: number): number {
-  const r = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incidents WHERE year = ?').get(year) as { n: number };
+  const r = statement(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incidents WHERE year = ?').get(year) as { n: number };
   return r.n;
 }
 
@@ -155,8 +155,7 @@ export interface NewIncident {
 
 export function insertIncident(db: Db, n: NewIncident): number {
   const number = `${n.year}-${String(n.seq).padStart(4, '0')}`;
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO incidents (number, year, seq, category, unit_id, responsible_unit, occurred_at, place, manual_level, important,
          first_received_at, created_at, updated_at)
        VALUES (@number, @year, @seq, @category, @unit_id, @responsible_unit, @occurred_at, @place, @manual_level, @important,
@@ -189,7 +188,7 @@ export interface IncidentFacts {
 }
 
 export function updateIncidentFacts(db: Db, id: number, f: IncidentFacts, now: number): void {
-  db.prepare(
+  statement(db,
     `UPDATE incidents SET learned_at = @learned_at, closed_at = @closed_at, occurred_at = @occurred_at, manual_level = @manual_level,
        important = @important, first_received_at = @first_received_at, updated_at = @now WHERE id = @id`,
   ).run({
@@ -215,7 +214,7 @@ export interface Derived {
 }
 
 export function updateDerived(db: Db, id: number, d: Derived): void {
-  db.prepare(
+  statement(db,
     `UPDATE incidents SET initial_level = @initial_level, current_level = @current_level, status = @status,
        next_deadline = @next_deadline, next_deadline_code = @next_deadline_code, next_check = @next_check, flag_codes = @flag_codes
      WHERE id = @id`,
@@ -232,9 +231,8 @@ export function updateDerived(db: Db, id: number, d: Derived): void {
 }
 
 export function insertReport(db: Db, incidentId: number, r: ReportFields & { receivedAt: number }, actor: string, now: number): number {
-  const seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incident_reports WHERE incident_id = ?').get(incidentId) as { n: number }).n;
-  const info = db
-    .prepare(
+  const seq = (statement(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incident_reports WHERE incident_id = ?').get(incidentId) as { n: number }).n;
+  const info = statement(db,
       `INSERT INTO incident_reports (incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at,
          received_at, occurred_at, location, summary, measures_taken, deaths, missing, seriously_injured, injured, trapped,
          direct_loss_yuan, correction_reason, corrects_report_id, actor, created_at)
@@ -272,19 +270,19 @@ export function insertReport(db: Db, incidentId: number, r: ReportFields & { rec
 }
 
 export function findReport(db: Db, id: number): ReportRow | undefined {
-  const r = db.prepare('SELECT * FROM incident_reports WHERE id = ?').get(id) as ReportDbRow | undefined;
+  const r = statement(db, 'SELECT * FROM incident_reports WHERE id = ?').get(id) as ReportDbRow | undefined;
   return r && toReport(r);
 }
 
 /** In the order entered (seq), which is the order the engine is given them in. */
 export function reportsOf(db: Db, incidentId: number): ReportRow[] {
-  return (db.prepare('SELECT * FROM incident_reports WHERE incident_id = ? ORDER BY seq').all(incidentId) as ReportDbRow[]).map(toReport);
+  return (statement(db, 'SELECT * FROM incident_reports WHERE incident_id = ? ORDER BY seq').all(incidentId) as ReportDbRow[]).map(toReport);
 }
 
 /** Reports of many incidents at once, grouped by incident id, each group in seq order. */
 export function reportsOfMany(db: Db, ids: readonly number[]): Map<number, ReportRow[]> {
   const out = new Map<number, ReportRow[]>();
-  const stmt = db.prepare('SELECT * FROM incident_reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, seq');
+  const stmt = statement(db, 'SELECT * FROM incident_reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, seq');
   for (let i = 0; i < ids.length; i += 5000) {
     for (const r of stmt.all(JSON.stringify(ids.slice(i, i + 5000))) as ReportDbRow[]) {
       const list = out.get(r.incident_id) ?? [];
@@ -301,8 +299,7 @@ export function insertUpward(
   actor: string,
   now: number,
 ): number {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO upward_reports (incident_id, recipient, channel, sent_at, note, actor, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -322,7 +319,7 @@ interface UpwardDbRow {
 }
 
 export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
-  return (db.prepare('SELECT * FROM upward_reports WHERE incident_id = ? ORDER BY sent_at, id').all(incidentId) as UpwardDbRow[]).map((r) => ({
+  return (statement(db, 'SELECT * FROM upward_reports WHERE incident_id = ? ORDER BY sent_at, id').all(incidentId) as UpwardDbRow[]).map((r) => ({
     id: r.id,
     incidentId: r.incident_id,
     recipient: r.recipient,
@@ -345,19 +342,19 @@ export function searchBody(i: { number: string; responsibleUnit: string; place: 
 
 /** Rewrites the incident's rows in the full-text indexes (an index, not a record: replaced freely). */
 export function reindexIncident(db: Db, id: number): void {
-  const i = db.prepare('SELECT number, responsible_unit, place FROM incidents WHERE id = ?').get(id) as
+  const i = statement(db, 'SELECT number, responsible_unit, place FROM incidents WHERE id = ?').get(id) as
     | { number: string; responsible_unit: string; place: string }
     | undefined;
   if (!i) return;
-  const reports = db.prepare(`SELECT ${SEARCH_REPORT_COLUMNS.join(', ')} FROM incident_reports WHERE incident_id = ? ORDER BY seq`).all(id) as Record<
+  const reports = statement(db, `SELECT ${SEARCH_REPORT_COLUMNS.join(', ')} FROM incident_reports WHERE incident_id = ? ORDER BY seq`).all(id) as Record<
     (typeof SEARCH_REPORT_COLUMNS)[number],
     string | null
   >[];
   const body = searchBody({ number: i.number, responsibleUnit: i.responsible_unit, place: i.place }, reports);
-  db.prepare('DELETE FROM incidents_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, body);
-  db.prepare('DELETE FROM incidents_grams WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(id, searchGrams(body));
+  statement(db, 'DELETE FROM incidents_fts WHERE rowid = ?').run(id);
+  statement(db, 'INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, body);
+  statement(db, 'DELETE FROM incidents_grams WHERE rowid = ?').run(id);
+  statement(db, 'INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(id, searchGrams(body));
 }
 
 function ftsPhrase(q: string): string {
@@ -367,15 +364,6 @@ function ftsPhrase(q: string): string {
 /** A text search counts its matches up to this many; past it the total reads "at least". */
 export const SEARCH_COUNT_CAP = 5000;
 
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-/** The log page's statements, prepared once per connection (a handful of filter shapes). */
-function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = db.prepare(sql)));
-  return st;
-}
 
 /**
  * The filtered, sorted window of the log page. Newest occurrence first. The window's ids are found
@@ -421,7 +409,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
   }
   const order = 'ORDER BY i.occurred_at DESC, i.id DESC';
   const page = (whereSql: string) =>
-    (cached(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id IN (SELECT i.id FROM incidents i ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`).all({
+    (statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id IN (SELECT i.id FROM incidents i ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`).all({
       ...args,
       limit: q.limit,
       offset: q.offset,
@@ -429,7 +417,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
   const text = q.query?.trim();
   if (!text) {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (cached(db, `SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
+    const total = (statement(db, `SELECT COUNT(*) AS n FROM incidents i ${whereSql}`).get(args) as { n: number }).n;
     return { total, rows: page(whereSql), capped: false };
   }
   // Trigram needs 3 characters; one or two (常见: a two-character place name) use the grams index.
@@ -438,7 +426,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
   args.match = match;
   const filters = where.map((w) => ` AND ${w}`).join('');
   const n = (
-    cached(db, `SELECT COUNT(*) AS n FROM (SELECT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
+    statement(db, `SELECT COUNT(*) AS n FROM (SELECT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
       n: number;
     }
   ).n;
@@ -450,8 +438,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
 
 /** Same unit and category, occurred within the window of `at`: candidates for merging at intake. */
 export function findNear(db: Db, unit: string, category: string, at: number, windowMs: number): IncidentRow[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.responsible_unit = ? AND i.category = ? AND i.occurred_at BETWEEN ? AND ?
        ORDER BY ABS(i.occurred_at - ?) LIMIT 20`,
     )
@@ -461,37 +448,37 @@ export function findNear(db: Db, unit: string, category: string, at: number, win
 
 /** Incidents whose verdict can change with time by `now`. */
 export function dueForCheck(db: Db, now: number, limit = 2000): number[] {
-  return (db.prepare('SELECT id FROM incidents WHERE next_check IS NOT NULL AND next_check <= ? ORDER BY next_check LIMIT ?').all(now, limit) as { id: number }[]).map(
+  return (statement(db, 'SELECT id FROM incidents WHERE next_check IS NOT NULL AND next_check <= ? ORDER BY next_check LIMIT ?').all(now, limit) as { id: number }[]).map(
     (r) => r.id,
   );
 }
 
 export function withPendingDeadline(db: Db, limit = 500): IncidentRow[] {
   return (
-    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline IS NOT NULL ORDER BY i.next_deadline LIMIT ?`).all(limit) as IncidentDbRow[]
+    statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline IS NOT NULL ORDER BY i.next_deadline LIMIT ?`).all(limit) as IncidentDbRow[]
   ).map(toIncident);
 }
 
 export function countIncidents(db: Db, where: 'open' | 'all', since?: number): number {
-  if (where === 'open') return (db.prepare("SELECT COUNT(*) AS n FROM incidents WHERE status <> 'closed'").get() as { n: number }).n;
-  return (db.prepare('SELECT COUNT(*) AS n FROM incidents WHERE first_received_at >= ?').get(since ?? 0) as { n: number }).n;
+  if (where === 'open') return (statement(db, "SELECT COUNT(*) AS n FROM incidents WHERE status <> 'closed'").get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM incidents WHERE first_received_at >= ?').get(since ?? 0) as { n: number }).n;
 }
 
 export function incidentsReceivedBetween(db: Db, from: number, to: number): IncidentRow[] {
   return (
-    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.first_received_at >= ? AND i.first_received_at < ? ORDER BY i.id`).all(from, to) as IncidentDbRow[]
+    statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.first_received_at >= ? AND i.first_received_at < ? ORDER BY i.id`).all(from, to) as IncidentDbRow[]
   ).map(toIncident);
 }
 
 export function openIncidents(db: Db, limit = 200): IncidentRow[] {
   return (
-    db.prepare(`SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.status <> 'closed' ORDER BY i.occurred_at DESC LIMIT ?`).all(limit) as IncidentDbRow[]
+    statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.status <> 'closed' ORDER BY i.occurred_at DESC LIMIT ?`).all(limit) as IncidentDbRow[]
   ).map(toIncident);
 }
 
 /** Ids of incidents that occurred in [from, to), in number order (the export). */
 export function incidentIdsOccurredBetween(db: Db, from: number, to: number): number[] {
-  return (db.prepare('SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);
+  return (statement(db, 'SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);
 }
 
 /** One line of a year's incident log: an incident with one of its reports (the year export). */

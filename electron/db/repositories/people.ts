@@ -1,7 +1,7 @@
 // Runs in Electron's main process and in plain Node. All SQL for people and their leave.
 import type { Person, PersonFields, Role } from '../../../shared/domain/person.js';
 import type { Leave } from '../../../shared/domain/roster/roster.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface PersonRow {
   id: number;
@@ -38,23 +38,22 @@ const params = (f: PersonFields) => ({
 });
 
 export function findPerson(db: Db, id: number): Person | undefined {
-  const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  const r = statement(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   return r && toPerson(r);
 }
 
 export function findPersonByName(db: Db, name: string): Person | undefined {
-  const r = db.prepare('SELECT * FROM people WHERE name = ?').get(name) as PersonRow | undefined;
+  const r = statement(db, 'SELECT * FROM people WHERE name = ?').get(name) as PersonRow | undefined;
   return r && toPerson(r);
 }
 
 export function listPeople(db: Db, includeInactive = false): Person[] {
   const sql = `SELECT * FROM people ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, is_leader DESC, id`;
-  return (db.prepare(sql).all() as PersonRow[]).map(toPerson);
+  return (statement(db, sql).all() as PersonRow[]).map(toPerson);
 }
 
 export function insertPerson(db: Db, f: PersonFields, now: number): Person {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO people (name, phone, is_leader, is_officer, account, notes, active, created_at, updated_at)
        VALUES (@name, @phone, @is_leader, @is_officer, @account, @notes, 1, @now, @now)`,
     )
@@ -63,7 +62,7 @@ export function insertPerson(db: Db, f: PersonFields, now: number): Person {
 }
 
 export function updatePersonRow(db: Db, id: number, f: PersonFields, now: number): Person {
-  db.prepare(
+  statement(db,
     `UPDATE people SET name = @name, phone = @phone, is_leader = @is_leader, is_officer = @is_officer, account = @account,
        notes = @notes, updated_at = @now WHERE id = @id`,
   ).run({ ...params(f), now, id });
@@ -71,7 +70,7 @@ export function updatePersonRow(db: Db, id: number, f: PersonFields, now: number
 }
 
 export function setPersonActive(db: Db, id: number, active: boolean, now: number): Person {
-  db.prepare('UPDATE people SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
+  statement(db, 'UPDATE people SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
   return findPerson(db, id)!;
 }
 
@@ -100,7 +99,7 @@ const toLeave = (r: LeaveRow): Leave => ({
 const LEAVE_SELECT = 'SELECT u.*, p.name FROM unavailability u JOIN people p ON p.id = u.person_id';
 
 export function findLeave(db: Db, id: number): Leave | undefined {
-  const r = db.prepare(`${LEAVE_SELECT} WHERE u.id = ?`).get(id) as LeaveRow | undefined;
+  const r = statement(db, `${LEAVE_SELECT} WHERE u.id = ?`).get(id) as LeaveRow | undefined;
   return r && toLeave(r);
 }
 
@@ -115,17 +114,16 @@ export function listLeave(db: Db, opts: { includeWithdrawn?: boolean; from?: str
     args.to = opts.to;
   }
   const sql = `${LEAVE_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY u.from_day DESC, u.id DESC`;
-  return (db.prepare(sql).all(args) as LeaveRow[]).map(toLeave);
+  return (statement(db, sql).all(args) as LeaveRow[]).map(toLeave);
 }
 
 export function insertLeave(db: Db, l: { personId: number; from: string; to: string; reason: string }, now: number): Leave {
-  const info = db
-    .prepare('INSERT INTO unavailability (person_id, from_day, to_day, reason, active, created_at) VALUES (?, ?, ?, ?, 1, ?)')
+  const info = statement(db, 'INSERT INTO unavailability (person_id, from_day, to_day, reason, active, created_at) VALUES (?, ?, ?, ?, 1, ?)')
     .run(l.personId, l.from, l.to, l.reason, now);
   return findLeave(db, Number(info.lastInsertRowid))!;
 }
 
 export function withdrawLeave(db: Db, id: number): Leave {
-  db.prepare('UPDATE unavailability SET active = 0 WHERE id = ?').run(id);
+  statement(db, 'UPDATE unavailability SET active = 0 WHERE id = ?').run(id);
   return findLeave(db, id)!;
 }

@@ -33,7 +33,7 @@ const toPeriod = (r: PeriodDbRow): SpecialPeriod => ({
 });
 
 export function listPeriods(db: Db): SpecialPeriod[] {
-  return (db.prepare('SELECT * FROM special_periods ORDER BY start_day DESC, id DESC').all() as PeriodDbRow[]).map(toPeriod);
+  return (statement(db, 'SELECT * FROM special_periods ORDER BY start_day DESC, id DESC').all() as PeriodDbRow[]).map(toPeriod);
 }
 
 export function findPeriod(db: Db, id: number): SpecialPeriod | undefined {
@@ -43,13 +43,12 @@ export function findPeriod(db: Db, id: number): SpecialPeriod | undefined {
 
 /** Periods with a day in [from, to] (inclusive, YYYY-MM-DD). */
 export function periodsTouching(db: Db, from: string, to: string): SpecialPeriod[] {
-  return (db.prepare('SELECT * FROM special_periods WHERE start_day <= ? AND end_day >= ? ORDER BY start_day, id').all(to, from) as PeriodDbRow[]).map(toPeriod);
+  return (statement(db, 'SELECT * FROM special_periods WHERE start_day <= ? AND end_day >= ? ORDER BY start_day, id').all(to, from) as PeriodDbRow[]).map(toPeriod);
 }
 
 export function insertPeriod(db: Db, f: PeriodFields, actor: string, now: number): number {
   return Number(
-    db
-      .prepare(
+    statement(db,
         `INSERT INTO special_periods (name, start_day, end_day, cutoff, unit_ids, covers, notes, created_at, created_by, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -58,7 +57,7 @@ export function insertPeriod(db: Db, f: PeriodFields, actor: string, now: number
 }
 
 export function updatePeriodRow(db: Db, id: number, f: PeriodFields, now: number): void {
-  db.prepare(
+  statement(db,
     `UPDATE special_periods SET name = ?, start_day = ?, end_day = ?, cutoff = ?, unit_ids = ?, covers = ?, notes = ?, updated_at = ? WHERE id = ?`,
   ).run(f.name, f.startDay, f.endDay, f.cutoff, JSON.stringify(f.unitIds), JSON.stringify(f.covers), f.notes, now, id);
 }
@@ -105,7 +104,7 @@ const REPORT_SELECT = 'SELECT d.*, u.name AS unit_name FROM daily_reports d JOIN
 
 /** Every row logged for a period (reports and their corrections), in the order logged. */
 export function reportsOfPeriod(db: Db, periodId: number): DailyReportRow[] {
-  return (db.prepare(`${REPORT_SELECT} WHERE d.period_id = ? ORDER BY d.id`).all(periodId) as ReportDbRow[]).map(toReport);
+  return (statement(db, `${REPORT_SELECT} WHERE d.period_id = ? ORDER BY d.id`).all(periodId) as ReportDbRow[]).map(toReport);
 }
 
 export function findReport(db: Db, id: number): DailyReportRow | undefined {
@@ -182,25 +181,23 @@ const FLAG_SELECT = `SELECT f.*, p.name AS period_name, u.name AS unit_name FROM
   JOIN special_periods p ON p.id = f.period_id JOIN units u ON u.id = f.unit_id`;
 
 export function zeroFlagsOfPeriod(db: Db, periodId: number, now: number): ZeroFlagRow[] {
-  return (db.prepare(`${FLAG_SELECT} WHERE f.period_id = ? ORDER BY f.day, f.unit_id`).all(periodId) as FlagDbRow[]).map((r) => toZeroFlag(r, now));
+  return (statement(db, `${FLAG_SELECT} WHERE f.period_id = ? ORDER BY f.day, f.unit_id`).all(periodId) as FlagDbRow[]).map((r) => toZeroFlag(r, now));
 }
 
 export function findZeroFlag(db: Db, id: number, now: number): ZeroFlagRow | undefined {
-  const r = db.prepare(`${FLAG_SELECT} WHERE f.id = ?`).get(id) as FlagDbRow | undefined;
+  const r = statement(db, `${FLAG_SELECT} WHERE f.id = ?`).get(id) as FlagDbRow | undefined;
   return r && toZeroFlag(r, now);
 }
 
 /** Live (not cleared) flags whose deadline is in [from, to), or, with `review`, those reviewed so. */
 export function zeroFlagsBetweenRows(db: Db, from: number, to: number, now: number, review?: ZeroFlagRow['review'] | 'all'): ZeroFlagRow[] {
-  const rows = db
-    .prepare(`${FLAG_SELECT} WHERE f.status != 'cleared' AND f.deadline >= ? AND f.deadline < ? AND (? = 'all' OR f.review = ?) ORDER BY f.deadline, f.unit_id`)
+  const rows = statement(db, `${FLAG_SELECT} WHERE f.status != 'cleared' AND f.deadline >= ? AND f.deadline < ? AND (? = 'all' OR f.review = ?) ORDER BY f.deadline, f.unit_id`)
     .all(from, to, review ?? 'all', review ?? 'all') as FlagDbRow[];
   return rows.map((r) => toZeroFlag(r, now));
 }
 
 export function zeroFlagQueue(db: Db, review: ZeroFlagRow['review'] | 'all', now: number): ZeroFlagRow[] {
-  const rows = db
-    .prepare(`${FLAG_SELECT} WHERE f.status != 'cleared' AND (? = 'all' OR f.review = ?) ORDER BY f.deadline DESC, f.unit_id LIMIT 500`)
+  const rows = statement(db, `${FLAG_SELECT} WHERE f.status != 'cleared' AND (? = 'all' OR f.review = ?) ORDER BY f.deadline DESC, f.unit_id LIMIT 500`)
     .all(review, review) as FlagDbRow[];
   return rows.map((r) => toZeroFlag(r, now));
 }
@@ -237,12 +234,12 @@ export function updateZeroFlag(db: Db, id: number, f: ZeroFlagWrite, now: number
 }
 
 export function setZeroFlagReview(db: Db, id: number, decision: 'confirmed' | 'dismissed', leader: string, reason: string, now: number): void {
-  db.prepare('UPDATE zero_flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(decision, leader, reason, now, now, id);
+  statement(db, 'UPDATE zero_flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(decision, leader, reason, now, now, id);
 }
 
 /** Stored rows of a period keyed by unit and day, for re-judging. */
 export function zeroFlagKeys(db: Db, periodId: number): Map<string, { id: number; status: string; deadline: number; actual: number | null; reportId: number | null; onDutyText: string | null; onDutyIds: string | null; minutesLate: number | null }> {
-  const rows = db.prepare('SELECT id, unit_id, day, status, deadline, actual, report_id, on_duty_text, on_duty_ids, minutes_late FROM zero_flags WHERE period_id = ?').all(periodId) as {
+  const rows = statement(db, 'SELECT id, unit_id, day, status, deadline, actual, report_id, on_duty_text, on_duty_ids, minutes_late FROM zero_flags WHERE period_id = ?').all(periodId) as {
     id: number;
     unit_id: number;
     day: string;

@@ -5,17 +5,17 @@ import type { Role } from '../../../shared/domain/person.js';
 import type { Counts } from '../../../shared/domain/roster/generator.js';
 import type { ChangeKind, Confirmation, FixedRow, RosterChange, RosterShift } from '../../../shared/domain/roster/roster.js';
 import type { ShiftSlot } from '../../../shared/domain/roster/slots.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 const PATTERN_KEY = 'rosterPattern';
 
 export function readPatternValue(db: Db): unknown {
-  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(PATTERN_KEY) as { value: string } | undefined;
+  const r = statement(db, 'SELECT value FROM settings WHERE key = ?').get(PATTERN_KEY) as { value: string } | undefined;
   return r ? (JSON.parse(r.value) as unknown) : undefined;
 }
 
 export function writePatternValue(db: Db, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PATTERN_KEY, JSON.stringify(value));
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PATTERN_KEY, JSON.stringify(value));
 }
 
 interface ShiftRow {
@@ -57,7 +57,7 @@ const toHead = (r: ShiftRow): ShiftHead => ({
 });
 
 export function findShift(db: Db, id: number): ShiftHead | undefined {
-  const r = db.prepare('SELECT * FROM roster_shifts WHERE id = ?').get(id) as ShiftRow | undefined;
+  const r = statement(db, 'SELECT * FROM roster_shifts WHERE id = ?').get(id) as ShiftRow | undefined;
   return r && toHead(r);
 }
 
@@ -65,10 +65,9 @@ export function findShift(db: Db, id: number): ShiftHead | undefined {
 export function ensureShift(db: Db, s: ShiftSlot, now: number): ShiftHead {
   // A shift row never changes: where the same instants were rostered before, that row is the shift
   // (keeping the staffing it was rostered with).
-  const found = db.prepare('SELECT * FROM roster_shifts WHERE start_at = ? AND end_at = ? AND name = ?').get(s.start, s.end, s.name) as ShiftRow | undefined;
+  const found = statement(db, 'SELECT * FROM roster_shifts WHERE start_at = ? AND end_at = ? AND name = ?').get(s.start, s.end, s.name) as ShiftRow | undefined;
   if (found) return toHead(found);
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO roster_shifts (day, shift_index, name, start_at, end_at, kind, labels, leaders_needed, officers_needed, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -78,8 +77,7 @@ export function ensureShift(db: Db, s: ShiftSlot, now: number): ShiftHead {
 
 /** Shifts of the duty days [fromDay, toDay] that have at least one person in the final roster. */
 export function rosteredShiftsOfDays(db: Db, fromDay: string, toDay: string): ShiftHead[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT s.* FROM roster_shifts s WHERE s.day >= ? AND s.day <= ?
          AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.shift_id = s.id AND a.ended_by IS NULL)
        ORDER BY s.start_at, s.shift_index`,
@@ -90,8 +88,7 @@ export function rosteredShiftsOfDays(db: Db, fromDay: string, toDay: string): Sh
 
 /** The rostered shift covering the instant (the latest-started where an old pattern overlaps). */
 export function rosteredShiftAt(db: Db, at: number): ShiftHead | undefined {
-  const r = db
-    .prepare(
+  const r = statement(db,
       `SELECT s.* FROM roster_shifts s WHERE s.start_at <= ? AND s.end_at > ?
          AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.shift_id = s.id AND a.ended_by IS NULL)
        ORDER BY s.start_at DESC, s.id DESC LIMIT 1`,
@@ -102,8 +99,7 @@ export function rosteredShiftAt(db: Db, at: number): ShiftHead | undefined {
 
 /** The first rostered shift starting at or after the instant. */
 export function rosteredShiftFrom(db: Db, at: number): ShiftHead | undefined {
-  const r = db
-    .prepare(
+  const r = statement(db,
       `SELECT s.* FROM roster_shifts s WHERE s.start_at >= ?
          AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.shift_id = s.id AND a.ended_by IS NULL)
        ORDER BY s.start_at, s.id LIMIT 1`,
@@ -123,8 +119,7 @@ export interface ActiveAssignment {
 
 export function activeAssignments(db: Db, shiftIds: number[]): ActiveAssignment[] {
   if (shiftIds.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT a.id, a.shift_id, a.person_id, a.role, a.position, p.name, p.phone
          FROM roster_assignments a JOIN people p ON p.id = a.person_id
         WHERE a.ended_by IS NULL AND a.shift_id IN (SELECT value FROM json_each(?))
@@ -151,8 +146,7 @@ export function withPeople(db: Db, heads: ShiftHead[]): RosterShift[] {
 
 /** A person's rostered shifts that touch or overlap [start, end]. */
 export function personShiftsTouching(db: Db, personId: number, start: number, end: number): { shiftId: number; start: number; end: number; day: string; name: string }[] {
-  return db
-    .prepare(
+  return statement(db,
       `SELECT s.id AS shiftId, s.start_at AS start, s.end_at AS end, s.day, s.name
          FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id
         WHERE a.ended_by IS NULL AND a.person_id = ? AND s.start_at <= ? AND s.end_at >= ?`,
@@ -164,14 +158,13 @@ export function insertChange(
   db: Db,
   c: { kind: ChangeKind; month: string | null; reason: string; confirmedBy: Confirmation[]; confirmedAt: number | null; actor: string; at: number },
 ): number {
-  const info = db
-    .prepare('INSERT INTO roster_changes (kind, month, reason, confirmed_by, confirmed_at, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const info = statement(db, 'INSERT INTO roster_changes (kind, month, reason, confirmed_by, confirmed_at, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(c.kind, c.month, c.reason, JSON.stringify(c.confirmedBy), c.confirmedAt, c.actor, c.at);
   return Number(info.lastInsertRowid);
 }
 
 export function insertAssignment(db: Db, a: { shiftId: number; personId: number; role: Role; position: number; changeId: number }): void {
-  db.prepare('INSERT INTO roster_assignments (shift_id, person_id, role, position, added_by) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO roster_assignments (shift_id, person_id, role, position, added_by) VALUES (?, ?, ?, ?, ?)').run(
     a.shiftId,
     a.personId,
     a.role,
@@ -181,13 +174,12 @@ export function insertAssignment(db: Db, a: { shiftId: number; personId: number;
 }
 
 export function endAssignment(db: Db, id: number, changeId: number): void {
-  db.prepare('UPDATE roster_assignments SET ended_by = ? WHERE id = ? AND ended_by IS NULL').run(changeId, id);
+  statement(db, 'UPDATE roster_assignments SET ended_by = ? WHERE id = ? AND ended_by IS NULL').run(changeId, id);
 }
 
 /** Counts per role and person over the duty days [fromDay, toDay], from the final roster. */
 export function countsOfDays(db: Db, fromDay: string, toDay: string): Map<string, Counts> {
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT a.role, a.person_id, COUNT(*) AS total,
               SUM(s.kind = 'weekend') AS weekend, SUM(s.kind = 'holiday') AS holiday
          FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id
@@ -211,15 +203,14 @@ interface ChangeRow {
 
 /** Changes touching shifts of the duty days [from, to], newest first. */
 export function changesTouching(db: Db, from: string, to: string): RosterChange[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db,
       `SELECT c.* FROM roster_changes c WHERE c.id IN (
          SELECT a.added_by FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id WHERE s.day >= @from AND s.day <= @to
          UNION SELECT a.ended_by FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id WHERE s.day >= @from AND s.day <= @to AND a.ended_by IS NOT NULL)
        ORDER BY c.id DESC`,
     )
     .all({ from, to }) as ChangeRow[];
-  const lines = db.prepare(
+  const lines = statement(db,
     `SELECT a.shift_id AS shiftId, s.day, s.name AS shiftName, a.person_id AS personId, p.name, a.role, a.added_by, a.ended_by
        FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id JOIN people p ON p.id = a.person_id
       WHERE a.added_by = @id OR a.ended_by = @id ORDER BY s.start_at, a.role, a.position`,
@@ -255,26 +246,24 @@ interface FixedDbRow {
 const toFixed = (r: FixedDbRow): FixedRow => ({ id: r.id, slotKey: r.slot_key, personId: r.person_id, name: r.name, role: r.role, reason: r.reason, active: r.active === 1 });
 
 export function findFixed(db: Db, id: number): FixedRow | undefined {
-  const r = db.prepare('SELECT f.*, p.name FROM roster_fixed f JOIN people p ON p.id = f.person_id WHERE f.id = ?').get(id) as FixedDbRow | undefined;
+  const r = statement(db, 'SELECT f.*, p.name FROM roster_fixed f JOIN people p ON p.id = f.person_id WHERE f.id = ?').get(id) as FixedDbRow | undefined;
   return r && toFixed(r);
 }
 
 export function listFixed(db: Db, month: string): FixedRow[] {
   return (
-    db
-      .prepare(`SELECT f.*, p.name FROM roster_fixed f JOIN people p ON p.id = f.person_id WHERE f.active = 1 AND f.slot_key LIKE ? ORDER BY f.slot_key, f.id`)
+    statement(db, `SELECT f.*, p.name FROM roster_fixed f JOIN people p ON p.id = f.person_id WHERE f.active = 1 AND f.slot_key LIKE ? ORDER BY f.slot_key, f.id`)
       .all(`${month}-%`) as FixedDbRow[]
   ).map(toFixed);
 }
 
 export function insertFixed(db: Db, f: { slotKey: string; personId: number; role: Role; reason: string }, now: number): FixedRow {
-  const info = db
-    .prepare('INSERT INTO roster_fixed (slot_key, person_id, role, reason, active, created_at) VALUES (?, ?, ?, ?, 1, ?)')
+  const info = statement(db, 'INSERT INTO roster_fixed (slot_key, person_id, role, reason, active, created_at) VALUES (?, ?, ?, ?, 1, ?)')
     .run(f.slotKey, f.personId, f.role, f.reason, now);
   return findFixed(db, Number(info.lastInsertRowid))!;
 }
 
 export function cancelFixed(db: Db, id: number): FixedRow {
-  db.prepare('UPDATE roster_fixed SET active = 0 WHERE id = ?').run(id);
+  statement(db, 'UPDATE roster_fixed SET active = 0 WHERE id = ?').run(id);
   return findFixed(db, id)!;
 }

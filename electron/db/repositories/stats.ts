@@ -6,7 +6,7 @@ import type { Level } from '../../../shared/domain/levels.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { FigureReport } from '../../../shared/domain/stats.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 export interface StatIncidentRow {
   id: number;
@@ -35,8 +35,7 @@ const IN_RANGE = 'SELECT id FROM incidents WHERE occurred_at >= @start AND occur
 
 /** Incidents whose occurrence time falls in [start, end). */
 export function incidentsOccurredIn(db: Db, start: number, end: number): StatIncidentRow[] {
-  return db
-    .prepare(
+  return statement(db,
       `SELECT id, category, unit_id AS unitId, responsible_unit AS responsibleUnit, occurred_at AS occurredAt, current_level AS currentLevel
        FROM incidents WHERE occurred_at >= @start AND occurred_at < @end ORDER BY occurred_at, id`,
     )
@@ -45,8 +44,7 @@ export function incidentsOccurredIn(db: Db, start: number, end: number): StatInc
 
 /** Every report of those incidents, in the order entered. */
 export function reportsOfIncidentsOccurredIn(db: Db, start: number, end: number): StatReportRow[] {
-  return db
-    .prepare(
+  return statement(db,
       `SELECT incident_id AS incidentId, seq, kind, channel, from_unit AS fromUnit, received_at AS receivedAt, deaths, missing,
          seriously_injured AS seriouslyInjured, injured, direct_loss_yuan AS directLossYuan
        FROM incident_reports WHERE incident_id IN (${IN_RANGE}) ORDER BY incident_id, seq`,
@@ -56,8 +54,7 @@ export function reportsOfIncidentsOccurredIn(db: Db, start: number, end: number)
 
 /** Every flag of those incidents, cleared ones too (a confirmed finding stays one). */
 export function flagsOfIncidentsOccurredIn(db: Db, start: number, end: number): StatFlagRow[] {
-  return db
-    .prepare(
+  return statement(db,
       `SELECT incident_id AS incidentId, code, status, review FROM flags
        WHERE incident_id IN (${IN_RANGE}) ORDER BY incident_id, id`,
     )
@@ -66,5 +63,5 @@ export function flagsOfIncidentsOccurredIn(db: Db, start: number, end: number): 
 
 /** Active reporting units (id and name), so a unit with nothing in the period is still ranked. */
 export function activeUnitNames(db: Db): { id: number; name: string }[] {
-  return db.prepare('SELECT id, name FROM units WHERE active = 1 ORDER BY id').all() as { id: number; name: string }[];
+  return statement(db, 'SELECT id, name FROM units WHERE active = 1 ORDER BY id').all() as { id: number; name: string }[];
 }

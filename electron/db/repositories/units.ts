@@ -1,6 +1,6 @@
 // Runs in Electron's main process and in plain Node. All SQL for units.
 import type { Unit, UnitFields } from '../../../shared/domain/unit.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface UnitRow {
   id: number;
@@ -52,12 +52,12 @@ export function likePattern(text: string): string {
 }
 
 export function findUnit(db: Db, id: number): Unit | undefined {
-  const r = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+  const r = statement(db, 'SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
   return r && toUnit(r);
 }
 
 export function findUnitByName(db: Db, name: string): Unit | undefined {
-  const r = db.prepare('SELECT * FROM units WHERE name = ?').get(name) as UnitRow | undefined;
+  const r = statement(db, 'SELECT * FROM units WHERE name = ?').get(name) as UnitRow | undefined;
   return r && toUnit(r);
 }
 
@@ -73,12 +73,11 @@ export function listUnits(db: Db, opts: { query?: string | undefined; includeIna
     args.q = likePattern(opts.query);
   }
   const sql = `SELECT * FROM units ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY active DESC, kind, name`;
-  return (db.prepare(sql).all(args) as UnitRow[]).map(toUnit);
+  return (statement(db, sql).all(args) as UnitRow[]).map(toUnit);
 }
 
 export function insertUnit(db: Db, f: UnitFields, now: number): Unit {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO units (name, kind, duty_phone, fax, contact_name, contact_title, contact_phone, address, notes, active, created_at, updated_at)
        VALUES (@name, @kind, @duty_phone, @fax, @contact_name, @contact_title, @contact_phone, @address, @notes, 1, @now, @now)`,
     )
@@ -87,7 +86,7 @@ export function insertUnit(db: Db, f: UnitFields, now: number): Unit {
 }
 
 export function updateUnitRow(db: Db, id: number, f: UnitFields, now: number): Unit {
-  db.prepare(
+  statement(db,
     `UPDATE units SET name = @name, kind = @kind, duty_phone = @duty_phone, fax = @fax, contact_name = @contact_name,
        contact_title = @contact_title, contact_phone = @contact_phone, address = @address, notes = @notes, updated_at = @now
      WHERE id = @id`,
@@ -96,6 +95,6 @@ export function updateUnitRow(db: Db, id: number, f: UnitFields, now: number): U
 }
 
 export function setUnitActive(db: Db, id: number, active: boolean, now: number): Unit {
-  db.prepare('UPDATE units SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
+  statement(db, 'UPDATE units SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id);
   return findUnit(db, id)!;
 }

@@ -1,7 +1,7 @@
 // Runs in Electron's main process and in plain Node. All SQL for the app's accounts. The password
 // hash never leaves this file except through passwordHashOf (for verification).
 import type { User, UserRole } from '../../../shared/domain/user.js';
-import type { Db } from '../connection.js';
+import { statement, type Db } from '../connection.js';
 
 interface UserRow {
   id: number;
@@ -27,29 +27,29 @@ const toUser = (r: UserRow): User => ({
 });
 
 export function countUsers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
 }
 
 export function countActiveAdmins(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+  return (statement(db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
 }
 
 export function findUser(db: Db, id: number): User | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const r = statement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return r && toUser(r);
 }
 
 export function findUserByName(db: Db, username: string): User | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  const r = statement(db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
   return r && toUser(r);
 }
 
 export function passwordHashOf(db: Db, id: number): string | undefined {
-  return (db.prepare('SELECT password_hash FROM users WHERE id = ?').get(id) as { password_hash: string } | undefined)?.password_hash;
+  return (statement(db, 'SELECT password_hash FROM users WHERE id = ?').get(id) as { password_hash: string } | undefined)?.password_hash;
 }
 
 export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY disabled, id').all() as UserRow[]).map(toUser);
+  return (statement(db, 'SELECT * FROM users ORDER BY disabled, id').all() as UserRow[]).map(toUser);
 }
 
 export interface NewUser {
@@ -61,8 +61,7 @@ export interface NewUser {
 }
 
 export function insertUser(db: Db, u: NewUser, now: number): User {
-  const info = db
-    .prepare(
+  const info = statement(db,
       `INSERT INTO users (username, display_name, role, password_hash, person_id, disabled, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
     )
@@ -71,23 +70,22 @@ export function insertUser(db: Db, u: NewUser, now: number): User {
 }
 
 export function updateUserRow(db: Db, id: number, f: { displayName: string; role: UserRole; personId: number | null }, now: number): User {
-  db.prepare('UPDATE users SET display_name = ?, role = ?, person_id = ?, updated_at = ? WHERE id = ?').run(f.displayName, f.role, f.personId, now, id);
+  statement(db, 'UPDATE users SET display_name = ?, role = ?, person_id = ?, updated_at = ? WHERE id = ?').run(f.displayName, f.role, f.personId, now, id);
   return findUser(db, id)!;
 }
 
 export function setPasswordHash(db: Db, id: number, hash: string, now: number): User {
-  db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
+  statement(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
   return findUser(db, id)!;
 }
 
 export function setUserDisabled(db: Db, id: number, disabled: boolean, now: number): User {
-  db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, now, id);
+  statement(db, 'UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, now, id);
   return findUser(db, id)!;
 }
 
 /** The newest login attempts for a username (audit rows of entity 'login'), newest first. */
 export function recentLoginAttempts(db: Db, username: string, limit = 40): { at: number; after: string | null }[] {
-  return db
-    .prepare("SELECT at, after FROM audit_log WHERE entity = 'login' AND entity_id = ? ORDER BY id DESC LIMIT ?")
+  return statement(db, "SELECT at, after FROM audit_log WHERE entity = 'login' AND entity_id = ? ORDER BY id DESC LIMIT ?")
     .all(username, limit) as { at: number; after: string | null }[];
 }

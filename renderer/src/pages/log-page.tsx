@@ -14,12 +14,13 @@ import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { downloadFile } from '../download.js';
 import { IncidentDrawer } from '../components/incident-drawer.js';
-import { useFmt } from '../components/incident-bits.js';
+import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 
 const PAGE = 100;
 const ROW_HEIGHT = 40;
+const OVERSCAN = 3;
 type Filters = Omit<LogQuery, 'offset' | 'limit'>;
 
 function openIdFromHash(): number | null {
@@ -27,44 +28,53 @@ function openIdFromHash(): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** One row; memoized so that scrolling re-renders only rows that enter the window. */
-const LogRow = memo(function LogRow({ r, start, onOpen }: { r: IncidentRow | undefined; start: number; onOpen(id: number): void }) {
-  const { t } = useApp();
-  const fmt = useFmt();
+/** What a row shows, formatted once when its page arrives (not on every render of the window). */
+interface RowCells {
+  id: number;
+  number: string;
+  occurred: string;
+  category: string;
+  unit: string;
+  place: string;
+  summary: string;
+  level: string;
+  levelLabel: string;
+  status: string;
+  flags: string[];
+}
+
+/**
+ * One row. The window keys its rows by slot, not by incident, and every row has the same eight
+ * cells whether its data has arrived or not: a jump across the list then patches text in the nodes
+ * already there instead of tearing rows down and building new ones (the measured cost of a jump).
+ */
+const LogRow = memo(function LogRow({ c, start, onOpen }: { c: RowCells | undefined; start: number; onOpen(id: number): void }) {
   return (
     <div
       className="vlog-row"
       tabIndex={0}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
-      onClick={() => r && onOpen(r.id)}
-      onKeyDown={(e) => e.key === 'Enter' && r && onOpen(r.id)}
-      data-testid={r ? `log-row-${r.number}` : undefined}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={() => c && onOpen(c.id)}
+      onKeyDown={(e) => e.key === 'Enter' && c && onOpen(c.id)}
+      data-testid={c ? `log-row-${c.number}` : undefined}
     >
-      {r ? (
-        <>
-          <span>{r.number}</span>
-          <span>{fmt(r.occurredAt)}</span>
-          <span>{t(`category.${r.category}`)}</span>
-          <span>{r.responsibleUnit}</span>
-          <span title={r.summary}>
-            {r.place} <span className="vlog-muted">{r.summary}</span>
+      <span className={c ? undefined : 'vlog-muted'}>{c ? c.number : '…'}</span>
+      <span>{c?.occurred}</span>
+      <span>{c?.category}</span>
+      <span>{c?.unit}</span>
+      <span title={c?.summary}>
+        {c?.place} <span className="vlog-muted">{c?.summary}</span>
+      </span>
+      <span>{c && <span className={`vlog-flag vlog-level-${c.level}`}>{c.levelLabel}</span>}</span>
+      <span>{c?.status}</span>
+      <span>
+        {/* Plain spans styled as tags: a row enters the window on every scroll, antd's Tag costs more. */}
+        {c?.flags.map((f) => (
+          <span key={f} className="vlog-flag">
+            {f}
           </span>
-          <span>
-            <span className={`vlog-flag vlog-level-${r.currentLevel}`}>{t(`level.${r.currentLevel}`)}</span>
-          </span>
-          <span>{t(`incident.status.${r.status}`)}</span>
-          <span>
-            {/* Plain spans styled as tags: a row enters the window on every scroll, antd's Tag costs more. */}
-            {r.flagCodes.map((c) => (
-              <span key={c} className="vlog-flag">
-                {t(`flag.code.${c}`)}
-              </span>
-            ))}
-          </span>
-        </>
-      ) : (
-        <span style={{ opacity: 0.4 }}>…</span>
-      )}
+        ))}
+      </span>
     </div>
   );
 });
@@ -74,29 +84,41 @@ function VirtualBody({
   bodyRef,
   total,
   rows,
+  version,
   needPages,
   onOpen,
 }: {
   bodyRef: React.RefObject<HTMLDivElement | null>;
   total: number;
-  rows: Map<number, IncidentRow>;
+  rows: Map<number, RowCells>;
+  /** Bumped when pages arrive: `rows` is one map filled in place, not copied per page. */
+  version: number;
   needPages(pages: number[]): void;
   onOpen(id: number): void;
 }) {
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => bodyRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
   const items = virtualizer.getVirtualItems();
+  // Slots: index mod the most rows ever in view. An index keeps its key while it stays in view,
+  // no two rows in view share one, and after a jump the new rows land on the old rows' nodes.
+  const slots = useRef(1);
+  slots.current = Math.max(slots.current, items.length);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
     const pages: number[] = [];
     for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) pages.push(p);
     needPages(pages);
-  }, [first, last, needPages]);
+  }, [first, last, needPages, version]);
   return (
     <div ref={bodyRef} className="vlog-body" style={{ height: 'calc(100vh - 290px)', minHeight: 300 }}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((v) => (
-          <LogRow key={v.key} r={rows.get(v.index)} start={v.start} onOpen={onOpen} />
+          <LogRow key={v.index % slots.current} c={rows.get(v.index)} start={v.start} onOpen={onOpen} />
         ))}
       </div>
     </div>
@@ -123,7 +145,13 @@ export function LogPage() {
       setExporting(false);
     }
   };
-  const [rows, setRows] = useState<Map<number, IncidentRow>>(new Map());
+  // Rows by index, filled in place as pages arrive; `version` tells the window to look again.
+  const rows = useRef(new Map<number, RowCells>());
+  const [version, setVersion] = useState(0);
+  const clearRows = () => {
+    rows.current = new Map();
+    setVersion((v) => v + 1);
+  };
   const [openId, setOpenId] = useState<number | null>(openIdFromHash);
   const [units, setUnits] = useState<Unit[]>([]);
   const generation = useRef(0);
@@ -138,6 +166,22 @@ export function LogPage() {
     return () => window.removeEventListener('hashchange', on);
   }, []);
 
+  const cellsOf = useCallback(
+    (r: IncidentRow): RowCells => ({
+      id: r.id,
+      number: r.number,
+      occurred: formatInZone(r.occurredAt, settings.timeZone, 'yyyy-MM-dd HH:mm'),
+      category: t(`category.${r.category}`),
+      unit: r.responsibleUnit,
+      place: r.place,
+      summary: r.summary,
+      level: r.currentLevel,
+      levelLabel: t(`level.${r.currentLevel}`),
+      status: t(`incident.status.${r.status}`),
+      flags: r.flagCodes.map((c) => t(`flag.code.${c}`)),
+    }),
+    [t, settings.timeZone],
+  );
   const effective = useMemo<Filters>(() => ({ ...filters, query: query.trim() || undefined }), [filters, query]);
 
   const fetchPage = useCallback(
@@ -149,16 +193,13 @@ export function LogPage() {
         if (gen !== generation.current) return;
         setTotal(r.total);
         setAtLeast(r.atLeast === true);
-        setRows((old) => {
-          const next = new Map(old);
-          r.rows.forEach((row, k) => next.set(page * PAGE + k, row));
-          return next;
-        });
+        r.rows.forEach((row, k) => rows.current.set(page * PAGE + k, cellsOf(row)));
+        setVersion((v) => v + 1);
       } finally {
         loading.current.delete(page);
       }
     },
-    [effective],
+    [effective, cellsOf],
   );
 
   // A new filter starts a new generation: old pages are dropped, answers in flight ignored.
@@ -166,7 +207,7 @@ export function LogPage() {
     const id = setTimeout(() => {
       generation.current++;
       loading.current.clear();
-      setRows(new Map());
+      clearRows();
       bodyRef.current?.scrollTo({ top: 0 });
       void fetchPage(0, generation.current);
     }, 200);
@@ -175,9 +216,9 @@ export function LogPage() {
 
   const needPages = useCallback(
     (pages: number[]) => {
-      for (const p of pages) if (!rows.has(p * PAGE)) void fetchPage(p, generation.current);
+      for (const p of pages) if (!rows.current.has(p * PAGE)) void fetchPage(p, generation.current);
     },
-    [rows, fetchPage],
+    [fetchPage],
   );
 
   useEffect(() => {
@@ -255,14 +296,14 @@ export function LogPage() {
           <span>{t('incident.status')}</span>
           <span>{t('incident.flags')}</span>
         </div>
-        <VirtualBody bodyRef={bodyRef} total={total} rows={rows} needPages={needPages} onOpen={open} />
+        <VirtualBody bodyRef={bodyRef} total={total} rows={rows.current} version={version} needPages={needPages} onOpen={open} />
       </div>
       <IncidentDrawer
         id={openId}
         onClose={() => (window.location.hash = '#/log')}
         onChanged={() => {
           generation.current++;
-          setRows(new Map());
+          clearRows();
           void fetchPage(0, generation.current);
         }}
       />
