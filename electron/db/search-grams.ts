@@ -35,3 +35,33 @@ export function shortQueryToken(q: string): string | null {
   if (cps.length === 0 || cps.length > 2) return null;
   return cps.map(hex).join('');
 }
+
+/**
+ * The search indexes hold one row per incident header (part 0: its number, unit and place) and
+ * one per report (part = the report's seq), keyed incidentId × 2^16 + part, so `rowid >> 16` is
+ * the incident. Reports are never edited (a correction is a new report), so saving a report only
+ * adds its own row: no rewrite of the incident's whole text, no delete markers for FTS5 to merge.
+ */
+export const SEARCH_PART_BITS = 16;
+
+export function searchRowId(incidentId: number, part: number): number {
+  if (!Number.isInteger(part) || part < 0 || part >= 2 ** SEARCH_PART_BITS) throw new Error(`search row part out of range: ${part}`);
+  return incidentId * 2 ** SEARCH_PART_BITS + part;
+}
+
+/** The searchable words of an incident header or a report: distinct, non-empty, one per line. */
+export function searchRowBody(words: readonly (string | null | undefined)[]): string {
+  return [...new Set(words.filter((w): w is string => !!w))].join('\n');
+}
+
+export interface SearchReportWords {
+  fromUnit: string;
+  callerName: string | null;
+  location: string | null;
+  summary: string | null;
+  measuresTaken: string | null;
+  correctionReason: string | null;
+}
+
+export const incidentWords = (i: { number: string; responsibleUnit: string; place: string }) => [i.number, i.responsibleUnit, i.place];
+export const reportWords = (r: SearchReportWords) => [r.fromUnit, r.callerName, r.location, r.summary, r.measuresTaken, r.correctionReason];

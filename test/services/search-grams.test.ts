@@ -12,13 +12,15 @@ import { listIncidents } from '../../electron/db/repositories/incidents.js';
 import { searchGrams, shortQueryToken } from '../../electron/db/search-grams.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { testContext } from '../helpers/context.js';
+import { m0090SearchByReport } from '../../electron/db/migrations/0090-search-by-report.js';
 
 const ALPHABET = [...'东城区建设大道路口火灾燃气泄漏aAbB1-，'];
 const word = fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 8 }).map((cs) => cs.join(''));
 const T0 = Date.UTC(2026, 10, 20, 1, 0, 0);
 
 function likeIds(ctx: ReturnType<typeof testContext>, q: string): number[] {
-  return (ctx.db.prepare("SELECT rowid AS id FROM incidents_fts WHERE body LIKE ? ESCAPE '\\' ORDER BY rowid").all(likePattern(q)) as { id: number }[]).map((r) => r.id);
+  // The oracle: a LIKE scan of every index row (the incident's own and each report's), by incident.
+  return (ctx.db.prepare("SELECT DISTINCT rowid >> 16 AS id FROM incidents_fts WHERE body LIKE ? ESCAPE '\\' ORDER BY id").all(likePattern(q)) as { id: number }[]).map((r) => r.id);
 }
 
 function searchIds(ctx: ReturnType<typeof testContext>, q: string, cap?: number): number[] {
@@ -77,5 +79,29 @@ describe('search', () => {
     assert.deepEqual([broad.total, broad.capped, broad.rows.length], [3, true, 2]);
     const all = listIncidents(ctx.db, { query: '区', limit: 3, offset: 0 }).rows.map((r) => r.id);
     assert.deepEqual(broad.rows.map((r) => r.id), all.slice(1, 3), 'the window, newest first');
+  });
+
+  test('migration 0090 rebuilds both indexes to exactly the rows that saving writes', () => {
+    const ctx = testContext({ now: T0 + 3_600_000 });
+    for (let k = 0; k < 12; k++) {
+      const { incident } = createIncident(
+        ctx,
+        intakeSchema.parse({
+          category: 'fire',
+          responsibleUnit: '东城区',
+          occurredAt: T0,
+          place: `建设大道${k}号`,
+          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', callerName: '张三', enteredAt: T0 + 600_000, summary: `燃气泄漏${k}` },
+        }),
+      );
+      for (let j = 0; j < k % 3; j++) addReport(ctx, incident.id, intakeSchema.shape.report.parse({ kind: 'followup', channel: 'fax', fromUnit: '东城区', enteredAt: T0 + 1_200_000 + j, summary: `续报${j}火灾` }));
+    }
+    const rows = () => ctx.db.prepare('SELECT rowid, body FROM incidents_fts ORDER BY rowid').all();
+    const grams = () => ctx.db.prepare("SELECT rowid FROM incidents_grams WHERE incidents_grams MATCH '00706b00707e' ORDER BY rowid").all();
+    const queries = ['火灾', '建设大道1', '张三', '续报1', '2026', '东'];
+    const before = { rows: rows(), grams: grams(), found: queries.map((q) => searchIds(ctx, q)) };
+    assert.equal(before.rows.length, 12 + 12 + 4 + 4 * 2, 'a row per incident and per report');
+    ctx.db.transaction(() => m0090SearchByReport.up(ctx.db))();
+    assert.deepEqual({ rows: rows(), grams: grams(), found: queries.map((q) => searchIds(ctx, q)) }, before);
   });
 });

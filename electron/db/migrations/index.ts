@@ -10,5 +10,6 @@ import type { Migration } from './types.js';
 import { m0050ZeroReports } from './0050-zero-reports.js';
 
 import { m0060SearchGrams } from './0060-search-grams.js';
+import { m0090SearchByReport } from './0090-search-by-report.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0060SearchGrams, m0070Users];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0060SearchGrams, m0070Users, m0090SearchByReport];

@@ -7,7 +7,7 @@ import type { Level } from '../../../shared/domain/levels.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { statement, type Db } from '../connection.js';
-import { searchGrams, shortQueryToken } from '../search-grams.js';
+import { incidentWords, reportWords, searchGrams, searchRowBody, searchRowId, shortQueryToken, SEARCH_PART_BITS, type SearchReportWords } from '../search-grams.js';
 import { likePattern } from './units.js';
 
 interface IncidentDbRow {
@@ -332,29 +332,21 @@ export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
 }
 
 /** The words of an incident the search finds it by (number, unit, place, what reports said). */
-export const SEARCH_REPORT_COLUMNS = ['from_unit', 'caller_name', 'location', 'summary', 'measures_taken', 'correction_reason'] as const;
-
-export function searchBody(i: { number: string; responsibleUnit: string; place: string }, reports: readonly Record<(typeof SEARCH_REPORT_COLUMNS)[number], string | null>[]): string {
-  const words = new Set<string>([i.number, i.responsibleUnit, i.place]);
-  for (const r of reports) for (const c of SEARCH_REPORT_COLUMNS) if (r[c]) words.add(r[c]);
-  return [...words].filter(Boolean).join('\n');
+/** Adds one row to both search indexes (see searchRowId); an empty body adds nothing. */
+function indexSearchRow(db: Db, rowid: number, body: string): void {
+  if (!body) return;
+  statement(db, 'INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(rowid, body);
+  statement(db, 'INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(rowid, searchGrams(body));
 }
 
-/** Rewrites the incident's rows in the full-text indexes (an index, not a record: replaced freely). */
-export function reindexIncident(db: Db, id: number): void {
-  const i = statement(db, 'SELECT number, responsible_unit, place FROM incidents WHERE id = ?').get(id) as
-    | { number: string; responsible_unit: string; place: string }
-    | undefined;
-  if (!i) return;
-  const reports = statement(db, `SELECT ${SEARCH_REPORT_COLUMNS.join(', ')} FROM incident_reports WHERE incident_id = ? ORDER BY seq`).all(id) as Record<
-    (typeof SEARCH_REPORT_COLUMNS)[number],
-    string | null
-  >[];
-  const body = searchBody({ number: i.number, responsibleUnit: i.responsible_unit, place: i.place }, reports);
-  statement(db, 'DELETE FROM incidents_fts WHERE rowid = ?').run(id);
-  statement(db, 'INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)').run(id, body);
-  statement(db, 'DELETE FROM incidents_grams WHERE rowid = ?').run(id);
-  statement(db, 'INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)').run(id, searchGrams(body));
+/** The incident's own words (number, unit, place), written once when it is logged. */
+export function indexIncidentWords(db: Db, i: Pick<IncidentRow, 'id' | 'number' | 'responsibleUnit' | 'place'>): void {
+  indexSearchRow(db, searchRowId(i.id, 0), searchRowBody(incidentWords(i)));
+}
+
+/** A report's words, written once when it is saved (reports are never edited). */
+export function indexReportWords(db: Db, r: Pick<ReportRow, 'incidentId' | 'seq'> & SearchReportWords): void {
+  indexSearchRow(db, searchRowId(r.incidentId, r.seq), searchRowBody(reportWords(r)));
 }
 
 function ftsPhrase(q: string): string {
@@ -426,14 +418,16 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
   args.match = match;
   const filters = where.map((w) => ` AND ${w}`).join('');
   const n = (
-    statement(db, `SELECT COUNT(*) AS n FROM (SELECT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
+    statement(db, `SELECT COUNT(*) AS n FROM (SELECT DISTINCT i.id FROM ${table} f CROSS JOIN incidents i ON i.id = f.rowid >> ${SEARCH_PART_BITS} WHERE ${table} MATCH @match${filters} LIMIT ${cap + 1})`).get(args) as {
       n: number;
     }
   ).n;
-  if (n <= cap) return { total: n, rows: page(`WHERE i.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @match)${filters}`), capped: false };
-  // Broad: at least one incident in (log size / cap) matches, so the walk is short.
+  if (n <= cap) return { total: n, rows: page(`WHERE i.id IN (SELECT rowid >> ${SEARCH_PART_BITS} FROM ${table} WHERE ${table} MATCH @match)${filters}`), capped: false };
+  // Broad: at least one incident in (log size / cap) matches, so the walk is short. Each incident's
+  // rows are one rowid range of the index.
   args.like = likePattern(text);
-  return { total: cap, rows: page(`WHERE (SELECT body FROM incidents_fts WHERE rowid = i.id) LIKE @like ESCAPE '\\'${filters}`), capped: true };
+  const rows = `s.rowid >= (i.id << ${SEARCH_PART_BITS}) AND s.rowid < ((i.id + 1) << ${SEARCH_PART_BITS})`;
+  return { total: cap, rows: page(`WHERE EXISTS (SELECT 1 FROM incidents_fts s WHERE ${rows} AND s.body LIKE @like ESCAPE '\\')${filters}`), capped: true };
 }
 
 /** Same unit and category, occurred within the window of `at`: candidates for merging at intake. */

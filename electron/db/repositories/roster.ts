@@ -87,13 +87,21 @@ export function rosteredShiftsOfDays(db: Db, fromDay: string, toDay: string): Sh
 }
 
 /** The rostered shift covering the instant (the latest-started where an old pattern overlaps). */
+/**
+ * Longer than any shift (a day's pattern ends where the next day's begins: at most 25 hours on a
+ * daylight-saving day). Bounds the walk back when nothing is rostered at the instant.
+ */
+const LONGEST_SHIFT_MS = 3 * 86_400_000;
+
 export function rosteredShiftAt(db: Db, at: number): ShiftHead | undefined {
+  // In the order of the (start_at, end_at, name) index, so SQLite stops at the first match instead
+  // of sorting every earlier shift (0.35 ms a call on a decade; intake asks once per new flag).
   const r = statement(db,
-      `SELECT s.* FROM roster_shifts s WHERE s.start_at <= ? AND s.end_at > ?
+      `SELECT s.* FROM roster_shifts s WHERE s.start_at <= ? AND s.start_at > ? AND s.end_at > ?
          AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.shift_id = s.id AND a.ended_by IS NULL)
-       ORDER BY s.start_at DESC, s.id DESC LIMIT 1`,
+       ORDER BY s.start_at DESC, s.end_at DESC, s.name DESC LIMIT 1`,
     )
-    .get(at, at) as ShiftRow | undefined;
+    .get(at, at - LONGEST_SHIFT_MS, at) as ShiftRow | undefined;
   return r && toHead(r);
 }
 
@@ -102,7 +110,7 @@ export function rosteredShiftFrom(db: Db, at: number): ShiftHead | undefined {
   const r = statement(db,
       `SELECT s.* FROM roster_shifts s WHERE s.start_at >= ?
          AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.shift_id = s.id AND a.ended_by IS NULL)
-       ORDER BY s.start_at, s.id LIMIT 1`,
+       ORDER BY s.start_at, s.end_at, s.name LIMIT 1`,
     )
     .get(at) as ShiftRow | undefined;
   return r && toHead(r);

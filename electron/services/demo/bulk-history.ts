@@ -10,9 +10,8 @@ import { dutyDayStart } from '../../../shared/domain/duty-day.js';
 import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { UnitKind } from '../../../shared/domain/unit.js';
-import { searchBody } from '../../db/repositories/incidents.js';
 import { findUnitByName, listUnits } from '../../db/repositories/units.js';
-import { searchGrams } from '../../db/search-grams.js';
+import { incidentWords, reportWords, searchGrams, searchRowBody, searchRowId } from '../../db/search-grams.js';
 import { auditAppender, type AuditEntry } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { flagWriteOf, judgeIncident, onDutySnapshot } from '../incidents/evaluate.js';
@@ -360,11 +359,15 @@ function writeIncidents(
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     audit = auditAppender(db, 'demo');
     for (const e of events) e.write();
-    // The search indexes, once per incident.
+    // The search indexes: a row for each incident's own words and one per report (searchRowId).
+    const index = (rowid: number, body: string) => {
+      if (!body) return;
+      ins.fts.run(rowid, body);
+      ins.grams.run(rowid, searchGrams(body));
+    };
     for (const b of built) {
-      const body = searchBody(b.row, b.reports.map((r) => ({ from_unit: r.fromUnit, caller_name: r.callerName, location: r.location, summary: r.summary, measures_taken: r.measuresTaken, correction_reason: r.correctionReason })));
-      ins.fts.run(b.row.id, body);
-      ins.grams.run(b.row.id, searchGrams(body));
+      index(searchRowId(b.row.id, 0), searchRowBody(incidentWords(b.row)));
+      for (const r of b.reports) index(searchRowId(b.row.id, r.seq), searchRowBody(reportWords(r)));
     }
     auditRows = audit.finish();
     for (const i of indexes) db.exec(i.sql);

@@ -66,9 +66,11 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
     });
     const reportId = repo.insertReport(ctx.db, id, report, ctx.actor, now);
     const created = repo.findIncident(ctx.db, id)!;
+    const stored = repo.findReport(ctx.db, reportId)!;
     appendAudit(ctx, { method, entity: 'incident', entityId: id, before: null, after: created });
-    appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: repo.findReport(ctx.db, reportId) });
-    repo.reindexIncident(ctx.db, id);
+    appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
+    repo.indexIncidentWords(ctx.db, created);
+    repo.indexReportWords(ctx.db, stored);
     reevaluate(ctx, id, method);
     return { incident: repo.findIncident(ctx.db, id)!, report: repo.findReport(ctx.db, reportId)! };
   });
@@ -90,7 +92,7 @@ export function addReport(ctx: ServiceContext, incidentId: number, fields: Repor
       repo.updateIncidentFacts(ctx.db, incidentId, { ...incident, firstReceivedAt: report.receivedAt }, now);
     const stored = repo.findReport(ctx.db, reportId)!;
     appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
-    repo.reindexIncident(ctx.db, incidentId);
+    repo.indexReportWords(ctx.db, stored);
     reevaluate(ctx, incidentId, method);
     return stored;
   });

@@ -4,11 +4,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { FilePayload } from '../../../shared/api/file-payload.js';
 import type { YearLogOptions } from '../../export/year-log-xlsx.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { startWorker } from '../worker.js';
 import { utcOffsetMin } from './ledger.js';
 import { yearPeriod } from '../../../shared/domain/accountability.js';
 
@@ -23,13 +23,7 @@ export function yearLogOptions(ctx: ServiceContext, year: number): YearLogOption
 
 /** Runs the worker: the year's log written to `filename`; resolves with the number of lines. */
 export function writeYearLogInWorker(dbPath: string, filename: string, options: YearLogOptions): Promise<number> {
-  // Built code runs the .js beside this file; under tsx (CLI, tests, bench) the .ts, with tsx's loader.
-  const ts = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./year-log-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
-  const workerData = { dbPath, filename, options };
-  const worker = ts
-    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData })
-    : new Worker(entry, { workerData });
+  const worker = startWorker(import.meta.url, 'year-log-worker', { dbPath, filename, options });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: { rows?: number; error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(m.rows ?? 0)));
     worker.once('error', reject);

@@ -132,7 +132,9 @@ export function DashboardPage() {
               rowKey={(i) => `${i.incidentId}`}
               dataSource={data?.items ?? []}
               loading={!data}
-              pagination={false}
+              // Nearest deadline first, ten at a time: the countdowns re-render every second, and a
+              // decade's log has hundreds of open deadlines (500 rows took ~150 ms a tick).
+              pagination={{ pageSize: 10, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
               data-testid="dashboard-deadlines"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noDeadlines')} /> }}
               rowClassName={(i) => `deadline-row ${stageOf(i.deadline, now, AMBER_MS)}`}

@@ -182,7 +182,13 @@ export function LogPage() {
     }),
     [t, settings.timeZone],
   );
-  const effective = useMemo<Filters>(() => ({ ...filters, query: query.trim() || undefined }), [filters, query]);
+  // Typing waits for a pause (200 ms) before it searches; filters and the first page do not wait.
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => setTyped(query.trim()), 200);
+    return () => clearTimeout(id);
+  }, [query]);
+  const effective = useMemo<Filters>(() => ({ ...filters, query: typed || undefined }), [filters, typed]);
 
   const fetchPage = useCallback(
     async (page: number, gen: number) => {
@@ -204,14 +210,11 @@ export function LogPage() {
 
   // A new filter starts a new generation: old pages are dropped, answers in flight ignored.
   useEffect(() => {
-    const id = setTimeout(() => {
-      generation.current++;
-      loading.current.clear();
-      clearRows();
-      bodyRef.current?.scrollTo({ top: 0 });
-      void fetchPage(0, generation.current);
-    }, 200);
-    return () => clearTimeout(id);
+    generation.current++;
+    loading.current.clear();
+    clearRows();
+    bodyRef.current?.scrollTo({ top: 0 });
+    void fetchPage(0, generation.current);
   }, [fetchPage]);
 
   const needPages = useCallback(
