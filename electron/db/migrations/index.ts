@@ -11,4 +11,6 @@ import { m0050ZeroReports } from './0050-zero-reports.js';
 
 import { m0060SearchGrams } from './0060-search-grams.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0060SearchGrams, m0070Users];
+import { m0080IncidentFigures } from './0080-incident-figures.js';
+
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0060SearchGrams, m0070Users, m0080IncidentFigures];
