@@ -21,6 +21,7 @@ const SHIPPED: Record<string, string> = {
   '0070-users.ts': '38b690e48f04cfc9271e018724bdf2a26e137741d69af5b02103e469f2f2347b',
   '0050-zero-reports.ts': 'f032b1c56fc22fd3e93e806a682e21126fb5c0782bf2d2e996c767aa2a8bd215',
   '0060-search-grams.ts': '3df47ba2420f38b7a12f045f1e64502b95b84b2cfd23794ce825ae60f91195e6',
+  '0080-incident-figures.ts': '773d8fe12ac62bdb67047eaef23358aa5fac826d6669139fad5f3d1e715fccd5',
   '0090-search-by-report.ts': '20bbc472e2f43341f531ebca17b4c9ac1f21727df0b347cf84d8b96b9d3527a6',
 };
 

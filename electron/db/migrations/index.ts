@@ -4,12 +4,21 @@ import { m0010Initial } from './0010-initial.js';
 import { m0020Incidents } from './0020-incidents.js';
 import { m0030Roster } from './0030-roster.js';
 import { m0040Bulletins } from './0040-bulletins.js';
+import { m0050ZeroReports } from './0050-zero-reports.js';
+import { m0060SearchGrams } from './0060-search-grams.js';
 import { m0070Users } from './0070-users.js';
+import { m0080IncidentFigures } from './0080-incident-figures.js';
+import { m0090SearchByReport } from './0090-search-by-report.js';
 import type { Migration } from './types.js';
 
-import { m0050ZeroReports } from './0050-zero-reports.js';
-
-import { m0060SearchGrams } from './0060-search-grams.js';
-import { m0090SearchByReport } from './0090-search-by-report.js';
-
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020Incidents, m0030Roster, m0040Bulletins, m0050ZeroReports, m0060SearchGrams, m0070Users, m0090SearchByReport];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Initial,
+  m0020Incidents,
+  m0030Roster,
+  m0040Bulletins,
+  m0050ZeroReports,
+  m0060SearchGrams,
+  m0070Users,
+  m0080IncidentFigures,
+  m0090SearchByReport,
+];

@@ -7,11 +7,14 @@ import type { Db } from '../connection.js';
 import { toFlag } from './flags.js';
 import { statement } from '../connection.js';
 
-/** Incidents with at least one report received in [from, to), in number order. */
+/**
+ * Incidents with at least one report received in [from, to), in number order. The day's reports
+ * come first (incident_reports_received), so the cost is the day's, not the whole log's.
+ */
 export function incidentIdsReportedBetween(db: Db, from: number, to: number): number[] {
   return (
     statement(db,
-        `SELECT i.id FROM incidents i WHERE EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id AND r.received_at >= ? AND r.received_at < ?)
+        `SELECT i.id FROM incidents i WHERE i.id IN (SELECT r.incident_id FROM incident_reports r WHERE r.received_at >= ? AND r.received_at < ?)
          ORDER BY i.year, i.seq`,
       )
       .all(from, to) as { id: number }[]
@@ -24,7 +27,7 @@ export interface DayFlag extends StoredFlag {
   followupOwner: string | null;
 }
 
-/** Live flags raised in [from, to), or confirmed by a leader in it; oldest first. */
+/** Live flags raised in [from, to) (flags_raised), or confirmed by a leader in it (flags_reviewed); oldest first. */
 export function flagsRaisedOrConfirmedBetween(db: Db, from: number, to: number): DayFlag[] {
   const rows = statement(db,
       `SELECT f.*, i.number, i.responsible_unit,

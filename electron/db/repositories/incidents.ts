@@ -4,6 +4,7 @@ import type { Category } from '../../../shared/domain/categories.js';
 import type { Channel } from '../../../shared/domain/channels.js';
 import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
+import type { PeriodCounts } from '../../../shared/domain/stats.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { statement, type Db } from '../connection.js';
@@ -203,6 +204,8 @@ export function updateIncidentFacts(db: Db, id: number, f: IncidentFacts, now: n
   });
 }
 
+export type Figures = Omit<PeriodCounts, 'incidents'>;
+
 export interface Derived {
   initialLevel: Level;
   currentLevel: Level;
@@ -211,12 +214,15 @@ export interface Derived {
   nextDeadlineCode: FlagCode | null;
   nextCheck: number | null;
   flagCodes: string;
+  /** Its current figures (shared/domain/stats.ts `currentFigures`), which the period counts add up. */
+  figures: Figures;
 }
 
 export function updateDerived(db: Db, id: number, d: Derived): void {
   statement(db,
     `UPDATE incidents SET initial_level = @initial_level, current_level = @current_level, status = @status,
-       next_deadline = @next_deadline, next_deadline_code = @next_deadline_code, next_check = @next_check, flag_codes = @flag_codes
+       next_deadline = @next_deadline, next_deadline_code = @next_deadline_code, next_check = @next_check, flag_codes = @flag_codes,
+       fig_deaths = @deaths, fig_missing = @missing, fig_seriously_injured = @seriouslyInjured, fig_injured = @injured, fig_direct_loss_yuan = @directLossYuan
      WHERE id = @id`,
   ).run({
     id,
@@ -227,6 +233,7 @@ export function updateDerived(db: Db, id: number, d: Derived): void {
     next_deadline_code: d.nextDeadlineCode,
     next_check: d.nextCheck,
     flag_codes: d.flagCodes,
+    ...d.figures,
   });
 }
 

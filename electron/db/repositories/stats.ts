@@ -1,5 +1,6 @@
 // Runs in Electron's main process and in plain Node. All SQL of the period report (统计分析):
-// the incidents that occurred in a range, their reports and their flags, read in three queries.
+// the incidents that occurred in a range (with the current figures the engine keeps on each row),
+// their reports and their flags, read in three queries.
 import type { Category } from '../../../shared/domain/categories.js';
 import type { StoredFlagStatus, FlagReview } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
@@ -15,6 +16,12 @@ export interface StatIncidentRow {
   responsibleUnit: string;
   occurredAt: number;
   currentLevel: Level;
+  /** Its current figures as the engine last stored them (shared/domain/stats.ts `currentFigures`). */
+  deaths: number;
+  missing: number;
+  seriouslyInjured: number;
+  injured: number;
+  directLossYuan: number;
 }
 
 /** A report as the figures and the timeliness ranking need it. */
@@ -36,7 +43,8 @@ const IN_RANGE = 'SELECT id FROM incidents WHERE occurred_at >= @start AND occur
 /** Incidents whose occurrence time falls in [start, end). */
 export function incidentsOccurredIn(db: Db, start: number, end: number): StatIncidentRow[] {
   return statement(db,
-      `SELECT id, category, unit_id AS unitId, responsible_unit AS responsibleUnit, occurred_at AS occurredAt, current_level AS currentLevel
+      `SELECT id, category, unit_id AS unitId, responsible_unit AS responsibleUnit, occurred_at AS occurredAt, current_level AS currentLevel,
+         fig_deaths AS deaths, fig_missing AS missing, fig_seriously_injured AS seriouslyInjured, fig_injured AS injured, fig_direct_loss_yuan AS directLossYuan
        FROM incidents WHERE occurred_at >= @start AND occurred_at < @end ORDER BY occurred_at, id`,
     )
     .all({ start, end }) as StatIncidentRow[];

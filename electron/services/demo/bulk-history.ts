@@ -262,8 +262,9 @@ function writeIncidents(
     // Written with its final facts and the engine's derived columns at once (one write, not two).
     incident: db.prepare(
       `INSERT INTO incidents (id, number, year, seq, category, unit_id, responsible_unit, occurred_at, place, manual_level, important, first_received_at,
-         created_at, updated_at, closed_at, initial_level, current_level, status, next_deadline, next_deadline_code, next_check, flag_codes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         created_at, updated_at, closed_at, initial_level, current_level, status, next_deadline, next_deadline_code, next_check, flag_codes,
+         fig_deaths, fig_missing, fig_seriously_injured, fig_injured, fig_direct_loss_yuan)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     report: db.prepare(
       `INSERT INTO incident_reports (id, incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at, received_at,
@@ -298,6 +299,7 @@ function writeIncidents(
         ins.incident.run(
           ...[i.id, i.number, b.year, b.seq, i.category, i.unitId, i.responsibleUnit, i.occurredAt, i.place, i.manualLevel, i.important ? 1 : 0, i.firstReceivedAt],
           ...[i.createdAt, closedAt ?? i.updatedAt, closedAt, d.initialLevel, d.currentLevel, d.status, d.nextDeadline, d.nextDeadlineCode, d.nextCheck, d.flagCodes],
+          ...[d.figures.deaths, d.figures.missing, d.figures.seriouslyInjured, d.figures.injured, d.figures.directLossYuan],
         );
         insertReport(ins.report, r);
         log(s.at, { method: 'demo', entity: 'incident', entityId: i.id, before: null, after: { ...i, summary: (r.summary ?? '').split('\n')[0] ?? '' } });

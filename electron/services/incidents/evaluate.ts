@@ -7,6 +7,7 @@ import type { OnDuty } from '../../../shared/domain/on-duty.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import type { Flag } from '../../../shared/domain/rules/flag.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
+import { currentFigures } from '../../../shared/domain/stats.js';
 import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
@@ -112,6 +113,7 @@ export function judgeIncident(
       nextDeadlineCode: pending[0]?.code ?? null,
       nextCheck,
       flagCodes: live.join(' '),
+      figures: currentFigures(incident.responsibleUnit, reports),
     },
   };
 }

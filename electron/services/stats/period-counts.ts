@@ -5,17 +5,33 @@
 //   compareWithLastYear(db, { from: '2026-01-01', to: '2026-11-24' }, { timeZone, boundary: '00:00' })
 //
 // Incidents count by their occurrence time (事发时间); each one's figures are its current ones
-// (shared/domain/stats.ts `currentFigures`).
+// (shared/domain/stats.ts `currentFigures`), as the engine keeps them on the incident's row.
 import { dutyDayStart, type DutyClock } from '../../../shared/domain/duty-day.js';
-import { addCounts, addDays, currentFigures, sameRangeLastYear, zeroCounts, type DateRange, type PeriodCounts } from '../../../shared/domain/stats.js';
+import { addCounts, addDays, sameRangeLastYear, zeroCounts, type DateRange, type PeriodCounts } from '../../../shared/domain/stats.js';
 import type { Db } from '../../db/connection.js';
 import { incidentsOccurredIn, reportsOfIncidentsOccurredIn, type StatIncidentRow, type StatReportRow } from '../../db/repositories/stats.js';
 
-export interface StatIncident extends StatIncidentRow {
+/** An incident that occurred in the span, with its counts. */
+export interface StatFigures extends StatIncidentRow {
   /** Its current figures, as one incident's counts (incidents = 1). */
   counts: PeriodCounts;
+}
+
+export interface StatIncident extends StatFigures {
   /** Its reports in the order entered. */
   reports: StatReportRow[];
+}
+
+/**
+ * The incidents that occurred in [fromMs, toMs), each with its current figures: those the engine
+ * keeps on the incident's row (`currentFigures` of its reports, rewritten on every change), so a
+ * year's counts read one row per incident, not every report.
+ */
+export function figuresBetween(db: Db, fromMs: number, toMs: number): StatFigures[] {
+  return incidentsOccurredIn(db, fromMs, toMs).map((i) => ({
+    ...i,
+    counts: { incidents: 1, deaths: i.deaths, missing: i.missing, seriouslyInjured: i.seriouslyInjured, injured: i.injured, directLossYuan: i.directLossYuan },
+  }));
 }
 
 /** The incidents that occurred in [fromMs, toMs), each with its current figures and reports. */
@@ -26,10 +42,7 @@ export function incidentsBetween(db: Db, fromMs: number, toMs: number): StatInci
     if (list) list.push(r);
     else reports.set(r.incidentId, [r]);
   }
-  return incidentsOccurredIn(db, fromMs, toMs).map((i) => {
-    const own = reports.get(i.id) ?? [];
-    return { ...i, reports: own, counts: { incidents: 1, ...currentFigures(i.responsibleUnit, own) } };
-  });
+  return figuresBetween(db, fromMs, toMs).map((i) => ({ ...i, reports: reports.get(i.id) ?? [] }));
 }
 
 export function sumCounts(incidents: Iterable<{ counts: PeriodCounts }>): PeriodCounts {
@@ -40,7 +53,7 @@ export function sumCounts(incidents: Iterable<{ counts: PeriodCounts }>): Period
 
 /** Incidents that occurred in [fromMs, toMs) and their deaths, missing, injured and direct loss. */
 export function countsBetween(db: Db, fromMs: number, toMs: number): PeriodCounts {
-  return sumCounts(incidentsBetween(db, fromMs, toMs));
+  return sumCounts(figuresBetween(db, fromMs, toMs));
 }
 
 /** [start, end) of a range of dates: from the first day's start to the day after the last's. */

@@ -24,7 +24,7 @@ import { AppError } from '../../../shared/api/app-error.js';
 import { flagsOfIncidentsOccurredIn } from '../../db/repositories/stats.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
-import { incidentsBetween, rangeBounds, sumCounts, type StatIncident } from './period-counts.js';
+import { figuresBetween, incidentsBetween, rangeBounds, sumCounts, type StatFigures } from './period-counts.js';
 import { unitRanking, type ZeroCountsProvider } from './timeliness.js';
 
 /** Longest range a report covers (about three years: the daily trend stays readable). */
@@ -45,7 +45,7 @@ export function statsClock(ctx: ServiceContext, basis: DayBasis): DutyClock {
 }
 
 /** Rows keyed by `keyOf`, this period against last year, in `order` (or by this period's incidents, then last year's). */
-function compareBy<K extends string>(current: StatIncident[], lastYear: StatIncident[], keyOf: (i: StatIncident) => K, order?: readonly K[]): ComparedRow<K>[] {
+function compareBy<K extends string>(current: StatFigures[], lastYear: StatFigures[], keyOf: (i: StatFigures) => K, order?: readonly K[]): ComparedRow<K>[] {
   const rows = new Map<K, ComparedRow<K>>();
   const row = (key: K) => {
     let r = rows.get(key);
@@ -83,7 +83,7 @@ export function dayOf(clock: DutyClock): (ms: number) => string {
   };
 }
 
-function trendOf(incidents: StatIncident[], range: DateRange, clock: DutyClock): DayPoint[] {
+function trendOf(incidents: StatFigures[], range: DateRange, clock: DutyClock): DayPoint[] {
   const points = new Map<string, DayPoint>(datesOf(range).map((date) => [date, { date, incidents: 0, deaths: 0 }]));
   const day = dayOf(clock);
   for (const i of incidents) {
@@ -95,7 +95,7 @@ function trendOf(incidents: StatIncident[], range: DateRange, clock: DutyClock):
   return [...points.values()];
 }
 
-function clockOf(incidents: StatIncident[], timeZone: string): HourPoint[] {
+function clockOf(incidents: StatFigures[], timeZone: string): HourPoint[] {
   const hours: HourPoint[] = Array.from({ length: 24 }, (_, hour) => ({ hour, incidents: 0, deaths: 0 }));
   const local = localClock(timeZone);
   for (const i of incidents) {
@@ -120,7 +120,8 @@ export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: Peri
   const bounds = rangeBounds(range, clock);
   const lastYearBounds = rangeBounds(lastYearRange, clock);
   const current = incidentsBetween(ctx.db, bounds.start, bounds.end);
-  const lastYear = incidentsBetween(ctx.db, lastYearBounds.start, lastYearBounds.end);
+  // Last year is only counted, never ranked: its reports are not read.
+  const lastYear = figuresBetween(ctx.db, lastYearBounds.start, lastYearBounds.end);
   const flags = flagsOfIncidentsOccurredIn(ctx.db, bounds.start, bounds.end);
   return {
     range,
