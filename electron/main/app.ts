@@ -11,7 +11,6 @@ import { DB_FILE_NAME } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
-import { startCheckpointer } from '../services/checkpointer.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
@@ -159,7 +158,6 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     }
     ctx = createContext(db, { dbPath, transport: 'electron', version: deps.version });
     app.on('will-quit', startRulesClock(ctx)); // re-judges deadlines every 30 s; stops on quit
-    app.on('will-quit', startCheckpointer(db, dbPath, { onError: (e) => logError('checkpoint', e) })); // WAL checkpoints off the write path
     if (deps.backupEveryMs !== null) {
       app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));
     }

@@ -7,7 +7,6 @@ import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext } from '../services/context.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
-import { startCheckpointer } from '../services/checkpointer.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
 import { createSessionDispatcher } from './dispatcher.js';
@@ -35,7 +34,6 @@ async function main(): Promise<void> {
   }
   const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() });
   startRulesClock(ctx); // ends with the process
-  startCheckpointer(db, dbPath, { onError: (e) => process.stderr.write(`serve: WAL checkpoints fall back to the writer: ${(e as Error).message}\n`) });
   const stopBackups = startBackupSchedule(ctx);
   let server;
   try {

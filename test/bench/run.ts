@@ -28,7 +28,6 @@ import { dutyDayOf } from '../../shared/domain/duty-day.js';
 import { exportBulletin } from '../../electron/services/bulletin/bulletin.js';
 import { getSettings } from '../../electron/services/settings.js';
 import { measureRenderer } from './renderer.js';
-import { startCheckpointer } from '../../electron/services/checkpointer.js';
 
 /** The demo's "now": the bench judges the data as of the moment it was built for. */
 export const BENCH_NOW = Date.parse('2026-11-24T09:00:00+08:00');
@@ -227,8 +226,6 @@ function benchIntake(path: string): { p95: number; median: number } {
   rmSync(copy, { force: true });
   copyFileSync(path, copy);
   const db = openDatabase(copy);
-  // As the app runs: WAL checkpoints in their worker thread, not in the save.
-  const stopCheckpoints = startCheckpointer(db, copy);
   try {
     const rng = seededRng(10);
     const ids = (db.prepare('SELECT id, responsible_unit AS unit FROM incidents ORDER BY occurred_at DESC LIMIT 2000').all() as { id: number; unit: string }[]);
@@ -244,7 +241,6 @@ function benchIntake(path: string): { p95: number; median: number } {
     }
     return { p95: quantile(runs, 0.95), median: median(runs) };
   } finally {
-    stopCheckpoints();
     closeDatabase(db);
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
   }
