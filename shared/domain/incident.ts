@@ -23,6 +23,19 @@ export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
 export const DUPLICATE_WINDOW_MS = 6 * 60 * 60 * 1000;
 /** The dashboard turns amber this long before a deadline. */
 export const AMBER_MS = 15 * 60 * 1000;
+/**
+ * A passed deadline raises an alarm (banner, sound, notification) for this long; after that it stays
+ * red in the deadline list and in 督办 but no longer alarms. Opening a log of years must not raise
+ * an alarm for every deadline ever missed.
+ */
+export const ALARM_WINDOW_MS = 24 * 60 * 60 * 1000;
+export type AlarmStage = 'amber' | 'overdue';
+
+/** The alarm a deadline raises at `now`: amber in its last AMBER_MS, overdue for ALARM_WINDOW_MS after. */
+export function alarmStageOf(deadline: number, now: number): AlarmStage | null {
+  if (now > deadline) return now - deadline <= ALARM_WINDOW_MS ? 'overdue' : null;
+  return now >= deadline - AMBER_MS ? 'amber' : null;
+}
 
 export interface IncidentRow {
   id: number;

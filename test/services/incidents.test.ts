@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Intake, ReportFields } from '../../shared/domain/incident.js';
-import { intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
+import { ALARM_WINDOW_MS, intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
+import { withPendingDeadline } from '../../electron/db/repositories/incidents.js';
 import { ledgerWorkbook } from '../../electron/export/ledger-xlsx.js';
 import { createDispatcher } from '../../electron/main/dispatcher.js';
 import { onDutySnapshot } from '../../electron/services/incidents/evaluate.js';
@@ -200,6 +201,21 @@ describe('follow-up, ledger, dashboard alarms', () => {
     assert.equal(h.openIncidents.length, 1);
     assert.equal(h.upcomingDeadlines.length, 1);
     assert.equal(handoverSummary(ctx, ctx.now(), 60 * MIN).upcomingDeadlines.length, 0, 'outside the horizon');
+  });
+
+  test('dashboard: live deadlines first, nearest first; then deadlines missed long ago, most recent first', () => {
+    const ctx = ctxAt(T0 + 10 * MIN);
+    const ids = Array.from({ length: 6 }, (_, k) => intake(ctx, { place: `路口${k}` }).incident.id);
+    const DAY = 24 * 60 * MIN;
+    // The derived column as the engine would leave it: two coming, one passed an hour ago (still
+    // alarming), three missed days and years ago.
+    const due = [ctx.now() + 60 * MIN, ctx.now() + 30 * MIN, ctx.now() - 60 * MIN, ctx.now() - 3 * DAY, ctx.now() - 900 * DAY, ctx.now() - 2 * DAY];
+    ids.forEach((id, k) => ctx.db.prepare('UPDATE incidents SET next_deadline = ? WHERE id = ?').run(due[k], id));
+    const order = (limit?: number) => withPendingDeadline(ctx.db, ctx.now() - ALARM_WINDOW_MS, limit).map((i) => ids.indexOf(i.id));
+    assert.deepEqual(order(), [2, 1, 0, 5, 3, 4]);
+    assert.deepEqual(order(4), [2, 1, 0, 5], 'the limit keeps the live ones and the most recent misses');
+    assert.deepEqual(order(2), [2, 1]);
+    assert.deepEqual(dashboard(ctx).items.map((i) => ids.indexOf(i.incidentId)), [2, 1, 0, 5, 3, 4]);
   });
 });
 

@@ -454,10 +454,18 @@ export function dueForCheck(db: Db, now: number, limit = 2000): number[] {
   );
 }
 
-export function withPendingDeadline(db: Db, limit = 500): IncidentRow[] {
-  return (
-    statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline IS NOT NULL ORDER BY i.next_deadline LIMIT ?`).all(limit) as IncidentDbRow[]
-  ).map(toIncident);
+/**
+ * Incidents with a deadline still owed: the live ones first (due from `liveFrom` on), nearest first,
+ * then the ones missed before it, most recent first, `limit` in all. A decade's log owes hundreds
+ * of deadlines missed years ago; they must not crowd out today's.
+ */
+export function withPendingDeadline(db: Db, liveFrom: number, limit = 500): IncidentRow[] {
+  const live = statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline >= ? ORDER BY i.next_deadline LIMIT ?`).all(liveFrom, limit) as IncidentDbRow[];
+  const stale =
+    live.length < limit
+      ? (statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.next_deadline < ? ORDER BY i.next_deadline DESC LIMIT ?`).all(liveFrom, limit - live.length) as IncidentDbRow[])
+      : [];
+  return [...live, ...stale].map(toIncident);
 }
 
 export function countIncidents(db: Db, where: 'open' | 'all', since?: number): number {

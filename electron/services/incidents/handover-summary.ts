@@ -1,7 +1,7 @@
 // Runs in Electron's main process and in plain Node. What the incident log hands to the next shift:
 // the seam the handover (issue 5) calls; the incident log (issue 4) implements it.
 import type { HandoverItem, HandoverSummary } from '../../../shared/domain/handover-summary.js';
-import type { IncidentRow } from '../../../shared/domain/incident.js';
+import { ALARM_WINDOW_MS, type IncidentRow } from '../../../shared/domain/incident.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listFollowups, pendingSuspicions } from '../../db/repositories/flags.js';
 import { openIncidents, withPendingDeadline } from '../../db/repositories/incidents.js';
@@ -24,7 +24,7 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
     detail: i.summary,
   }));
   // Overdue ones are included: an unmet deadline in the past is the most urgent thing to hand over.
-  const upcomingDeadlines: HandoverItem[] = withPendingDeadline(ctx.db)
+  const upcomingDeadlines: HandoverItem[] = withPendingDeadline(ctx.db, at - ALARM_WINDOW_MS)
     .filter((i) => i.nextDeadline !== null && i.nextDeadline <= at + horizonMs)
     .map((i) => ({
       id: i.id,

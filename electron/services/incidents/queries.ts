@@ -1,6 +1,6 @@
 // Runs in Electron's main process and in plain Node. What the log page, the detail drawer and the
 // dashboard read.
-import type { Dashboard, IncidentDetail, IncidentPage, LogQuery } from '../../../shared/domain/incident.js';
+import { ALARM_WINDOW_MS, type Dashboard, type IncidentDetail, type IncidentPage, type LogQuery } from '../../../shared/domain/incident.js';
 import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
@@ -38,7 +38,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
 export function dashboard(ctx: ServiceContext): Dashboard {
   const now = ctx.now();
   const settings = getSettings(ctx);
-  const incidents = repo.withPendingDeadline(ctx.db);
+  const incidents = repo.withPendingDeadline(ctx.db, now - ALARM_WINDOW_MS);
   const acked = flagsRepo.ackedKeys(
     ctx.db,
     incidents.map((i) => i.id),

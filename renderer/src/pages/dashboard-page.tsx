@@ -4,7 +4,7 @@
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AMBER_MS, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
+import { ALARM_WINDOW_MS, alarmStageOf, AMBER_MS, type AlarmStage, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
 import { askNotificationPermission, beep, notificationsAllowed, notify } from '../components/deadline-alarms.js';
 import { countdownText, useCountdownClock, FlagTag, LevelTag, stageOf, useFmt } from '../components/incident-bits.js';
@@ -13,12 +13,10 @@ import { ZeroTodayPanel } from '../components/zero-today-panel.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 
-type AlarmStage = 'amber' | 'overdue';
-
-const alarmStageOf = (item: DashboardItem, now: number): AlarmStage | null => {
-  const s = stageOf(item.deadline, now, AMBER_MS);
-  return s === 'red' ? 'overdue' : s === 'amber' ? 'amber' : null;
-};
+/** Banners shown at once; the rest are counted under them (all are in 督办 and the list below). */
+const MAX_BANNERS = 5;
+/** Desktop notifications raised at once; one sound per batch. */
+const MAX_NOTIFY = 3;
 
 export function DashboardPage() {
   const { t } = useApp();
@@ -39,12 +37,23 @@ export function DashboardPage() {
   const now = useCountdownClock(load);
 
   const what = (i: DashboardItem) => t(`deadline.${i.code}`);
+  // Live deadlines first (coming, or passed within the alarm window), nearest first; then the ones
+  // missed long ago, most recent first: a decade's log must not bury today's under 2016's.
+  const deadlines = (data?.items ?? []).slice().sort((a, b) => {
+    const stale = (i: DashboardItem) => now - i.deadline > ALARM_WINDOW_MS;
+    const sa = stale(a);
+    const sb = stale(b);
+    if (sa !== sb) return sa ? 1 : -1;
+    return sa ? b.deadline - a.deadline : a.deadline - b.deadline;
+  });
   const alarms = (data?.items ?? [])
-    .map((item) => ({ item, stage: alarmStageOf(item, now) }))
+    .map((item) => ({ item, stage: alarmStageOf(item.deadline, now) }))
     .filter((a): a is { item: DashboardItem; stage: AlarmStage } => a.stage !== null && !a.item.acked.includes(a.stage));
 
   // Notify and beep once per deadline and stage in this window; the banner stays until acknowledged.
   useEffect(() => {
+    let notified = 0;
+    let sound = 0;
     for (const { item, stage } of alarms) {
       const key = `${item.incidentId}:${item.code}:${item.deadline}:${stage}`;
       if (alerted.current.has(key)) continue;
@@ -53,9 +62,10 @@ export function DashboardPage() {
         stage === 'amber'
           ? t('dashboard.alarmAmber', { number: item.number, unit: item.responsibleUnit, what: what(item), at: fmt(item.deadline, 'HH:mm') })
           : t('dashboard.alarmOverdue', { number: item.number, unit: item.responsibleUnit, what: what(item) });
-      notify(t('app.name'), text, key);
-      beep(stage === 'overdue' ? 3 : 2);
+      if (notified++ < MAX_NOTIFY) notify(t('app.name'), text, key);
+      sound = Math.max(sound, stage === 'overdue' ? 3 : 2);
     }
+    if (sound) beep(sound);
   });
 
   const ack = async (item: DashboardItem, stage: AlarmStage) => {
@@ -74,7 +84,7 @@ export function DashboardPage() {
       </div>
       {alarms.length > 0 && (
         <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="dashboard-alarms">
-          {alarms.map(({ item, stage }) => (
+          {alarms.slice(0, MAX_BANNERS).map(({ item, stage }) => (
             <Alert
               key={`${item.incidentId}:${item.code}:${stage}`}
               type={stage === 'overdue' ? 'error' : 'warning'}
@@ -93,6 +103,11 @@ export function DashboardPage() {
               }
             />
           ))}
+          {alarms.length > MAX_BANNERS && (
+            <Typography.Text type="danger" data-testid="dashboard-alarms-more">
+              {t('dashboard.alarmsMore', { count: alarms.length - MAX_BANNERS })} <a href="#/followup">{t('followup.title')}</a>
+            </Typography.Text>
+          )}
         </Space>
       )}
       <ZeroTodayPanel />
@@ -130,10 +145,10 @@ export function DashboardPage() {
             <Table<DashboardItem>
               size="small"
               rowKey={(i) => `${i.incidentId}`}
-              dataSource={data?.items ?? []}
+              dataSource={deadlines}
               loading={!data}
-              // Nearest deadline first, ten at a time: the countdowns re-render every second, and a
-              // decade's log has hundreds of open deadlines (500 rows took ~150 ms a tick).
+              // Ten at a time: the countdowns re-render every second, and a decade's log has hundreds
+              // of open deadlines (500 rows took ~150 ms a tick).
               pagination={{ pageSize: 10, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
               data-testid="dashboard-deadlines"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noDeadlines')} /> }}

@@ -187,6 +187,7 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
   'dashboard.acked': 'Acknowledged',
   'dashboard.alarmAmber': '{number} {unit}: {what} due at {at}',
   'dashboard.alarmOverdue': '{number} {unit}: {what} is overdue',
+  'dashboard.alarmsMore': '{count} more alarms: see',
   'dashboard.openIncidents': 'Open incidents',
   'dashboard.pendingFlags': 'Flags to review',
   'dashboard.openFollowups': 'Open follow-ups',

@@ -186,6 +186,7 @@ export const incidentsZhCN = {
   'dashboard.acked': '已确认提醒',
   'dashboard.alarmAmber': '{number} {unit}：{what} 将于 {at} 到期',
   'dashboard.alarmOverdue': '{number} {unit}：{what} 已逾期',
+  'dashboard.alarmsMore': '另有 {count} 项告警，见',
   'dashboard.openIncidents': '处置中事件',
   'dashboard.pendingFlags': '待确认标记',
   'dashboard.openFollowups': '未办结督办',
