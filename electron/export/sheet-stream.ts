@@ -90,20 +90,35 @@ export function openStreamTable<Row>(filename: string, spec: Omit<StreamTable<Ro
   return { wb, sheet, styles, wraps, headerRow };
 }
 
+const UNSEEN = Symbol('unseen');
+
 /**
- * One data row's cell values (typed text stays text) into `values`; returns the row's height in
- * points when its wrapped text needs more than one line, else undefined (the default height).
+ * Makes the function that puts one data row's cell values (typed text stays text) into `values`
+ * and returns the row's height in points when its wrapped text needs more than one line, else
+ * undefined (the default height). A value equal to the one above it in its column (an incident's
+ * fields on each of its reports, a repeated category) is taken from that row, not checked again.
  */
-export function streamRowValues<Row>(columns: readonly Column<Row>[], wraps: readonly boolean[], item: Row, values: ExcelJS.CellValue[]): number | undefined {
-  let lines = 1;
-  for (let k = 0; k < columns.length; k++) {
-    const c = columns[k]!;
-    const v = c.value(item);
-    values[k] = cellValue(v);
-    // Text of at most width/2 characters is taken to fit one line (not measured).
-    if (wraps[k] && typeof v === 'string' && v.length * 2 > c.width) lines = Math.max(lines, linesNeeded(v, c.width));
-  }
-  return lines > 1 ? lines * LINE_HEIGHT_PT : undefined;
+export function streamRowValues<Row>(columns: readonly Column<Row>[], wraps: readonly boolean[]): (item: Row, values: ExcelJS.CellValue[]) => number | undefined {
+  const n = columns.length;
+  const above: unknown[] = new Array(n).fill(UNSEEN);
+  const aboveCell: ExcelJS.CellValue[] = new Array(n).fill(null);
+  const aboveLines: number[] = new Array(n).fill(1);
+  return (item, values) => {
+    let lines = 1;
+    for (let k = 0; k < n; k++) {
+      const c = columns[k]!;
+      const v = c.value(item);
+      if (v !== above[k]) {
+        above[k] = v;
+        aboveCell[k] = cellValue(v);
+        // Text of at most width/2 characters is taken to fit one line (not measured).
+        aboveLines[k] = wraps[k] && typeof v === 'string' && v.length * 2 > c.width ? linesNeeded(v, c.width) : 1;
+      }
+      values[k] = aboveCell[k];
+      if (aboveLines[k]! > lines) lines = aboveLines[k]!;
+    }
+    return lines > 1 ? lines * LINE_HEIGHT_PT : undefined;
+  };
 }
 
 /** Streams one print-ready table sheet to `filename`; returns the number of data rows. */
@@ -112,8 +127,9 @@ export async function streamTableWorkbook<Row>(filename: string, spec: StreamTab
   const n = spec.columns.length;
   let count = 0;
   const values: ExcelJS.CellValue[] = new Array(n);
+  const rowValues = streamRowValues(spec.columns, wraps);
   const writeRow = (item: Row) => {
-    const height = streamRowValues(spec.columns, wraps, item, values);
+    const height = rowValues(item, values);
     const row = sheet.addRow(values);
     for (let k = 0; k < n; k++) row.getCell(k + 1).style = styles[k]!;
     if (height !== undefined) row.height = height;

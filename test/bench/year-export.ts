@@ -34,9 +34,10 @@ if (mode === 'app') {
   // The same cells and heights, computed before the clock starts; the clock covers ExcelJS alone.
   const { spec, meta } = yearLogTable(options);
   const wraps = spec.columns.map((_, k) => spec.wrapColumns?.includes(k) ?? false);
+  const rowValues = streamRowValues(spec.columns, wraps);
   const lines = [...yearLogRows(db, year)].map((r) => {
     const values: ExcelJS.CellValue[] = [];
-    return { values, height: streamRowValues(spec.columns, wraps, r, values) };
+    return { values, height: rowValues(r, values) };
   });
   const t = performance.now();
   const { wb, sheet, styles } = openStreamTable(out!, spec, meta);
