@@ -79,10 +79,9 @@ export function linesNeeded(text: string, width: number): number {
 const LINE_HEIGHT_PT = 15;
 const ROW_PAD_PT = 3;
 
-/** Page setup for printing on A4: fit every column to the page width, pages as long as needed. */
-export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 'portrait', headerRow: number | null): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
+/** The page setup for printing on A4: every column fit to the page width, pages as long as needed. */
+export function a4PageSetup(orientation: 'landscape' | 'portrait', headerRow: number | null): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9, // A4
     orientation,
     fitToPage: true,
@@ -92,6 +91,11 @@ export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
     ...(headerRow !== null ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
   };
+}
+
+/** Page setup for printing on A4 (a4PageSetup), and the page number in the footer. */
+export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 'portrait', headerRow: number | null): void {
+  sheet.pageSetup = { ...sheet.pageSetup, ...a4PageSetup(orientation, headerRow) };
   sheet.headerFooter = { oddFooter: '&C&P / &N' };
 }
 

@@ -6,7 +6,7 @@
 // takes the same Column description; typed text stays text. Styles are set once per column, not
 // per cell, so the cost per row is ExcelJS's own.
 import ExcelJS from 'exceljs';
-import { BODY_FONT, BORDERS, asText, linesNeeded, printSetup, type Column } from './sheet-kit.js';
+import { BODY_FONT, BORDERS, a4PageSetup, asText, linesNeeded, printSetup, type Column } from './sheet-kit.js';
 
 const LINE_HEIGHT_PT = 14.5;
 
@@ -44,10 +44,13 @@ export function openStreamTable<Row>(filename: string, spec: Omit<StreamTable<Ro
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
   wb.creator = meta.creator;
   wb.created = meta.created;
-  // Views and page setup are written with the sheet's head, before the first row.
+  // The streaming writer writes the views and the fit-to-page flag as it creates the sheet, so
+  // they are given here (set afterwards, fitToPage was lost: LibreOffice and Excel printed the
+  // year log at 100 %, two pages wide); the rest of the page setup is written at the end.
   const headerRow = 2 + (spec.subtitle?.length ?? 0);
-  const sheet = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
-  printSetup(sheet, spec.orientation ?? 'landscape', headerRow);
+  const orientation = spec.orientation ?? 'landscape';
+  const sheet = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }], pageSetup: a4PageSetup(orientation, headerRow) });
+  printSetup(sheet, orientation, headerRow);
   const n = spec.columns.length;
   const wrap = new Set(spec.wrapColumns ?? []);
   const wraps = spec.columns.map((_, k) => wrap.has(k));
