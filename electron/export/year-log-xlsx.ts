@@ -1,11 +1,12 @@
 // Runs in a worker thread (the app) and in plain Node (benchmarks, tests). A year's incident log
 // (年度事件台账) as one print-ready sheet, streamed row by row through the sheet kit's streaming
 // table: one line per report, under its incident's number, so tens of thousands of lines never sit
-// in memory. Times are formatted with the zone's offset looked up once per hour, not per cell.
+// in memory. Per cell only arithmetic and table reads: texts are translated once per code, the
+// zone's offset is looked up twice per day of time, not per cell.
 import type { YearLogDbRow } from '../db/repositories/incidents.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { Column } from './sheet-kit.js';
-import { streamTableWorkbook } from './sheet-stream.js';
+import { streamTableWorkbook, type StreamTable } from './sheet-stream.js';
 
 export interface YearLogOptions {
   locale: Locale;
@@ -15,51 +16,98 @@ export interface YearLogOptions {
   asOf: number;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** 'HH:mm' of every minute of a day, so a time of day is one array read. */
+const CLOCK = Array.from({ length: 1440 }, (_, m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
 
 /**
- * 'yyyy-MM-dd HH:mm' in the zone. The zone's offset is read once per hour of time (zones change
- * offset on the hour) through one reused Intl formatter; the rest is arithmetic.
+ * 'yyyy-MM-dd HH:mm' in the zone. The zone's offset is read through one reused Intl formatter
+ * only twice per day of time (its first and last minute): a day whose two offsets differ (a
+ * clock change, at most one a day) is read minute by minute. Each local date's text is made
+ * once; the time of day is arithmetic.
  */
 export function zoneFormatter(timeZone: string): (ms: number | null) => string {
-  const offsets = new Map<number, number>();
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
   const offsetAt = (at: number) => {
     const p = Object.fromEntries(parts.formatToParts(new Date(at)).map((x) => [x.type, Number(x.value)]));
-    return Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at / 60_000) * 60_000) / 60_000);
+    return Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at / MINUTE) * MINUTE) / MINUTE);
+  };
+  // UTC day → its offset in minutes, or NaN when the offset changes during that day.
+  const dayOffsets = new Map<number, number>();
+  const minuteOffsets = new Map<number, number>();
+  const dates = new Map<number, string>();
+  const offsetOf = (ms: number) => {
+    const day = Math.floor(ms / DAY);
+    let off = dayOffsets.get(day);
+    if (off === undefined) {
+      const first = offsetAt(day * DAY);
+      dayOffsets.set(day, (off = first === offsetAt(day * DAY + DAY - MINUTE) ? first : NaN));
+    }
+    if (!Number.isNaN(off)) return off;
+    const minute = Math.floor(ms / MINUTE);
+    let exact = minuteOffsets.get(minute);
+    if (exact === undefined) minuteOffsets.set(minute, (exact = offsetAt(minute * MINUTE)));
+    return exact;
   };
   return (ms) => {
     if (ms === null) return '';
-    const h = Math.floor(ms / HOUR);
-    let off = offsets.get(h);
-    if (off === undefined) offsets.set(h, (off = offsetAt(h * HOUR)));
-    const d = new Date(ms + off * 60_000);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    const local = ms + offsetOf(ms) * MINUTE;
+    const day = Math.floor(local / DAY);
+    let date = dates.get(day);
+    if (date === undefined) {
+      const d = new Date(day * DAY);
+      dates.set(day, (date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} `));
+    }
+    return date + CLOCK[Math.floor((local - day * DAY) / MINUTE)]!;
   };
 }
 
-/** The columns of the year log, each a plain function of the stored row. */
+/** The columns of the year log, each a plain function of the stored row; texts looked up once. */
 export function yearLogColumns(opts: Pick<YearLogOptions, 'locale' | 'timeZone'>): Column<YearLogDbRow>[] {
-  const cache = new Map<string, string>();
-  const t = (key: string) => {
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = translate(opts.locale, key as MessageKey)));
+  // One table per kind of code (category, level...): a code's text is translated on first use.
+  const lookup = (prefix: string) => {
+    const texts = new Map<string, string>();
+    return (code: string) => {
+      let v = texts.get(code);
+      if (v === undefined) texts.set(code, (v = translate(opts.locale, `${prefix}${code}` as MessageKey)));
+      return v;
+    };
+  };
+  const t = lookup('');
+  const category = lookup('category.');
+  const level = lookup('level.');
+  const status = lookup('incident.status.');
+  const channel = lookup('channel.');
+  const flag = lookup('flag.code.');
+  const kind = lookup('reportKind.');
+  const fmt = zoneFormatter(opts.timeZone);
+  // An incident's flags come in few combinations: each combination's text is made once.
+  const flagTexts = new Map<string, string>();
+  const flags = (codes: string) => {
+    let v = flagTexts.get(codes);
+    if (v === undefined) flagTexts.set(codes, (v = codes ? codes.split(' ').map(flag).join('、') : ''));
     return v;
   };
-  const fmt = zoneFormatter(opts.timeZone);
-  const flags = (codes: string) => (codes ? codes.split(' ').map((c) => t(`flag.code.${c}`)).join('、') : '');
+  // '3 续报': per report kind, the labels by sequence number.
+  const labels = new Map<string, string[]>();
+  const report = (seq: number, code: string) => {
+    let byKind = labels.get(code);
+    if (byKind === undefined) labels.set(code, (byKind = []));
+    return (byKind[seq] ??= `${seq} ${kind(code)}`);
+  };
   return [
     { header: t('incident.number'), width: 11, value: (r) => r.number },
-    { header: t('incident.category'), width: 12, value: (r) => t(`category.${r.category}`) },
+    { header: t('incident.category'), width: 12, value: (r) => category(r.category) },
     { header: t('incident.responsibleUnit'), width: 16, value: (r) => r.responsible_unit },
     { header: t('incident.occurredAt'), width: 16, value: (r) => fmt(r.occurred_at) },
     { header: t('incident.place'), width: 20, value: (r) => r.place },
-    { header: t('incident.level'), width: 8, value: (r) => t(`level.${r.current_level}`), align: 'center' },
-    { header: t('incident.status'), width: 8, value: (r) => t(`incident.status.${r.status}`), align: 'center' },
+    { header: t('incident.level'), width: 8, value: (r) => level(r.current_level), align: 'center' },
+    { header: t('incident.status'), width: 8, value: (r) => status(r.status), align: 'center' },
     { header: t('incident.flags'), width: 16, value: (r) => flags(r.flag_codes) },
-    { header: t('log.report'), width: 9, value: (r) => `${r.seq} ${t(`reportKind.${r.kind}`)}` },
-    { header: t('log.channel'), width: 8, value: (r) => t(`channel.${r.channel}`) },
+    { header: t('log.report'), width: 9, value: (r) => report(r.seq, r.kind) },
+    { header: t('log.channel'), width: 8, value: (r) => channel(r.channel) },
     { header: t('log.fromUnit'), width: 16, value: (r) => r.from_unit },
     { header: t('log.receivedAt'), width: 16, value: (r) => fmt(r.received_at) },
     { header: t('incident.summary'), width: 36, value: (r) => r.summary ?? '' },
@@ -69,20 +117,24 @@ export function yearLogColumns(opts: Pick<YearLogOptions, 'locale' | 'timeZone'>
   ];
 }
 
-/** Streams the year's log to `filename`; returns the number of lines written. */
-export function writeYearLog(filename: string, rows: Iterable<YearLogDbRow>, opts: YearLogOptions): Promise<number> {
+/** The year log's table as the streaming table describes it (every row's cells but the rows). */
+export function yearLogTable(opts: YearLogOptions): { spec: Omit<StreamTable<YearLogDbRow>, 'rows'>; meta: { creator: string; created: Date } } {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(opts.locale, key, params);
-  return streamTableWorkbook(
-    filename,
-    {
+  return {
+    spec: {
       name: t('log.exportYearSheet'),
       title: t('log.exportYearTitle', { bureau: opts.bureauName, year: opts.year }),
       subtitle: [t('ledger.asOf', { at: zoneFormatter(opts.timeZone)(opts.asOf) })],
       columns: yearLogColumns(opts),
-      rows,
       emptyText: t('common.empty'),
       wrapColumns: [12],
     },
-    { creator: opts.bureauName, created: new Date(opts.asOf) },
-  );
+    meta: { creator: opts.bureauName, created: new Date(opts.asOf) },
+  };
+}
+
+/** Streams the year's log to `filename`; returns the number of lines written. */
+export function writeYearLog(filename: string, rows: Iterable<YearLogDbRow>, opts: YearLogOptions): Promise<number> {
+  const { spec, meta } = yearLogTable(opts);
+  return streamTableWorkbook(filename, { ...spec, rows }, meta);
 }

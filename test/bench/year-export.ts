@@ -1,14 +1,17 @@
 // Runs in plain Node, as a child of test/bench/run.ts, so its peak memory is the export's own:
 // `tsx test/bench/year-export.ts DB YEAR app|raw OUT`. `app` is the app's year log export (the
-// code the worker thread runs); `raw` streams the very same cells (values computed beforehand,
-// the same shared style per column) through ExcelJS's streaming writer with no app code: no
-// query, no formatting, no row heights. Prints one JSON line.
-import ExcelJS from 'exceljs';
+// code the worker thread runs); `raw` writes the very same file through ExcelJS's streaming writer
+// with no app code per row: every row's cells (text already made safe) and height are computed
+// before the clock starts, then each row is added, given the same shared style per column and its
+// height, and committed: no query, no formatting, no measuring. The sheet's head (title, header,
+// widths, print setup: a few cells) is the app's own in both. The two files are identical but
+// for their time stamps. Prints one JSON line.
+import type ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
 import { yearLogRows } from '../../electron/db/repositories/incidents.js';
-import { BODY_FONT, BORDERS } from '../../electron/export/sheet-kit.js';
-import { writeYearLog, yearLogColumns } from '../../electron/export/year-log-xlsx.js';
+import { openStreamTable, streamRowValues } from '../../electron/export/sheet-stream.js';
+import { writeYearLog, yearLogTable } from '../../electron/export/year-log-xlsx.js';
 import { createContext } from '../../electron/services/context.js';
 import { yearLogOptions } from '../../electron/services/incidents/year-log.js';
 
@@ -28,16 +31,20 @@ if (mode === 'app') {
   rows = await writeYearLog(out!, yearLogRows(db, year), options);
   ms = performance.now() - t;
 } else {
-  // The same cells, computed before the clock starts; the clock covers ExcelJS alone.
-  const columns = yearLogColumns(options);
-  const cells = [...yearLogRows(db, year)].map((r) => columns.map((c) => c.value(r)));
+  // The same cells and heights, computed before the clock starts; the clock covers ExcelJS alone.
+  const { spec, meta } = yearLogTable(options);
+  const wraps = spec.columns.map((_, k) => spec.wrapColumns?.includes(k) ?? false);
+  const rowValues = streamRowValues(spec.columns, wraps);
+  const lines = [...yearLogRows(db, year)].map((r) => {
+    const values: ExcelJS.CellValue[] = [];
+    return { values, height: rowValues(r, values) };
+  });
   const t = performance.now();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out!, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet('raw');
-  const styles = columns.map((c) => ({ font: BODY_FONT, border: BORDERS, alignment: { horizontal: c.align ?? 'left', vertical: 'top' as const, wrapText: false } }));
-  for (const values of cells) {
+  const { wb, sheet, styles } = openStreamTable(out!, spec, meta);
+  for (const { values, height } of lines) {
     const row = sheet.addRow(values);
     for (let k = 0; k < styles.length; k++) row.getCell(k + 1).style = styles[k]!;
+    if (height !== undefined) row.height = height;
     row.commit();
     if ((++rows & 1023) === 0) await new Promise((resolve) => setImmediate(resolve));
   }

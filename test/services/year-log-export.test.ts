@@ -32,4 +32,12 @@ test('the year log export, written by the worker, reads back line for line', asy
   assert.equal(sheet.getCell(3 + expected.length, 11).value, last.from_unit);
   assert.match(String(sheet.getCell(4, 4).value), /^2026-\d\d-\d\d \d\d:\d\d$/);
   assert.equal((sheet.views[0] as { ySplit?: number } | undefined)?.ySplit, 3, 'the header stays in view');
+  // Printed on A4 landscape, every column on the page's width (fitToPage is what makes Excel and
+  // LibreOffice use fitToWidth), the header on every page.
+  assert.equal(sheet.pageSetup.fitToPage, true);
+  assert.equal(sheet.pageSetup.fitToWidth, 1);
+  assert.equal(sheet.pageSetup.fitToHeight, 0);
+  assert.equal(sheet.pageSetup.paperSize, 9);
+  assert.equal(sheet.pageSetup.orientation, 'landscape');
+  assert.equal(sheet.pageSetup.printTitlesRow, '3:3');
 });

@@ -513,14 +513,29 @@ export interface YearLogDbRow {
 
 /**
  * Every report of the incidents numbered in a year, in number then report order, read one row at
- * a time (the connection is busy until the iteration ends: a worker's own connection).
+ * a time (the connection is busy until the iteration ends: a worker's own connection). Rows come
+ * from SQLite as arrays and are made into objects here, as literals of one shape: a fifth of the
+ * cost of better-sqlite3's own objects, whose keys it sets one by one (~100 ms a busy year).
  */
-export function yearLogRows(db: Db, year: number): IterableIterator<YearLogDbRow> {
-  return db
+export function* yearLogRows(db: Db, year: number): Generator<YearLogDbRow, void, undefined> {
+  const rows = db
     .prepare(
       `SELECT i.number, i.category, i.responsible_unit, i.occurred_at, i.place, i.current_level, i.status, i.flag_codes,
          r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan
        FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.year = ? ORDER BY i.seq, r.seq`,
     )
-    .iterate(year) as IterableIterator<YearLogDbRow>;
+    .raw(true)
+    .iterate(year) as IterableIterator<YearLogDbValues>;
+  for (const a of rows) {
+    yield {
+      number: a[0], category: a[1], responsible_unit: a[2], occurred_at: a[3], place: a[4], current_level: a[5], status: a[6], flag_codes: a[7],
+      seq: a[8], kind: a[9], channel: a[10], from_unit: a[11], received_at: a[12], summary: a[13], deaths: a[14], injured: a[15], direct_loss_yuan: a[16],
+    };
+  }
 }
+
+/** A YearLogDbRow's values in the order the statement selects them. */
+type YearLogDbValues = [
+  number: string, category: string, responsible_unit: string, occurred_at: number, place: string, current_level: string, status: string, flag_codes: string,
+  seq: number, kind: string, channel: string, from_unit: string, received_at: number, summary: string | null, deaths: number | null, injured: number | null, direct_loss_yuan: number | null,
+];
