@@ -7,6 +7,9 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
+/** Pages in the WAL before a commit checkpoints it into the database file (4 KiB pages). */
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
 export interface OpenOptions {
   /** Open without migrating or writing (audit verify, backups). */
   readonly?: boolean;
@@ -20,6 +23,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // Checkpoint the WAL into the file every ~16 MB instead of SQLite's ~4 MB: a quarter as often,
+      // and pages written again and again (the audit head, an incident's row, index pages) are
+      // copied once per checkpoint instead of four times. The save that checkpoints pays ~20 ms
+      // in one save of ~130 instead of ~6 ms in one of ~35. Commits are synced either way.
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     }
     db.pragma('foreign_keys = ON');
     if (options.readonly) checkVersion(db);
