@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORY_CODES, type Category } from './categories.js';
 import { CHANNELS, type Channel } from './channels.js';
 import { LEVELS, type Level } from './levels.js';
-import type { FlagCode, FlagStatus, SuspicionReason } from './rules/flag.js';
+import { FLAG_CODES, type FlagCode, type FlagStatus, type SuspicionReason } from './rules/flag.js';
 import { REPORT_KINDS, type ReportItem, type ReportKind } from './rules/incident.js';
 
 export const INCIDENT_STATUSES = ['open', 'final_pending', 'closed'] as const;
@@ -359,7 +359,7 @@ export const logQuerySchema = z
     level: z.enum(LEVELS).optional(),
     unit: z.string().trim().max(60).optional(),
     status: z.enum(INCIDENT_STATUSES).optional(),
-    flag: z.string().max(40).optional(),
+    flag: z.enum(['any', ...FLAG_CODES]).optional(),
     query: z.string().trim().max(100).optional(),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().positive().max(500).default(100),

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from '../../electron/db/connection.js';
+import { flagFilterTerm } from '../../electron/db/repositories/incidents.js';
+import { FLAG_CODES } from '../../shared/domain/rules/flag.js';
 import { DatabaseTooNewError, latestVersion, migrate, schemaVersion } from '../../electron/db/migrate.js';
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import { tempDbPath } from '../helpers/temp.js';
@@ -23,6 +25,7 @@ const SHIPPED: Record<string, string> = {
   '0060-search-grams.ts': '3df47ba2420f38b7a12f045f1e64502b95b84b2cfd23794ce825ae60f91195e6',
   '0080-incident-figures.ts': '773d8fe12ac62bdb67047eaef23358aa5fac826d6669139fad5f3d1e715fccd5',
   '0090-search-by-report.ts': '20bbc472e2f43341f531ebca17b4c9ac1f21727df0b347cf84d8b96b9d3527a6',
+  '0100-flag-filter.ts': 'aa3a0277cc4dd24bf8222375f6a8b9d19628845ecf7304f6c5017b41eb563911',
 };
 
 describe('migrations', () => {
@@ -101,5 +104,24 @@ describe('migrations', () => {
       const actual = createHash('sha256').update(readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
       assert.equal(actual, sum, `${file} was edited after it shipped: add a new migration instead`);
     }
+  });
+});
+
+describe('the log flag filter (migration 0100)', () => {
+  test('every flag code the engine raises, and "any", counts and pages through its own partial index', () => {
+    const db = openDatabase(tempDbPath());
+    for (const code of [...FLAG_CODES, 'any'] as const) {
+      const index = code === 'any' ? 'incidents_flagged' : `incidents_flag_${code.toLowerCase()}`;
+      for (const sql of [
+        `SELECT COUNT(*) FROM incidents i WHERE ${flagFilterTerm(code)}`,
+        `SELECT i.id FROM incidents i WHERE ${flagFilterTerm(code)} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 100 OFFSET 200`,
+      ]) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+        assert.match(plan, new RegExp(`USING (COVERING )?INDEX ${index}\\b`), `${code}: ${plan}`);
+        assert.doesNotMatch(plan, /TEMP B-TREE/, `${code}: no sort (${plan})`);
+      }
+    }
+    assert.throws(() => flagFilterTerm("x') OR 1=1 --"), /unknown flag code/);
+    closeDatabase(db);
   });
 });

@@ -9,6 +9,7 @@ import { m0060SearchGrams } from './0060-search-grams.js';
 import { m0070Users } from './0070-users.js';
 import { m0080IncidentFigures } from './0080-incident-figures.js';
 import { m0090SearchByReport } from './0090-search-by-report.js';
+import { m0100FlagFilter } from './0100-flag-filter.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070Users,
   m0080IncidentFigures,
   m0090SearchByReport,
+  m0100FlagFilter,
 ];

@@ -5,7 +5,7 @@ import type { Channel } from '../../../shared/domain/channels.js';
 import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
 import type { PeriodCounts } from '../../../shared/domain/stats.js';
-import type { FlagCode } from '../../../shared/domain/rules/flag.js';
+import { FLAG_CODES, type FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { statement, type Db } from '../connection.js';
 import { incidentWords, reportWords, searchGrams, searchRowBody, searchRowId, shortQueryToken, SEARCH_PART_BITS, type SearchReportWords } from '../search-grams.js';
@@ -356,6 +356,17 @@ export function indexReportWords(db: Db, r: Pick<ReportRow, 'incidentId' | 'seq'
   indexSearchRow(db, searchRowId(r.incidentId, r.seq), searchRowBody(reportWords(r)));
 }
 
+/**
+ * The log's flag filter as a term over the incident's live flag codes, written exactly as the WHERE
+ * of its partial index (migration 0100), so SQLite counts and pages through that index. The code
+ * is one of FLAG_CODES (checked here: it is written into the SQL, not bound).
+ */
+export function flagFilterTerm(flag: string): string {
+  if (flag === 'any') return "i.flag_codes <> ''";
+  if (!(FLAG_CODES as readonly string[]).includes(flag)) throw new Error(`unknown flag code ${String(flag)}`);
+  return `instr(' ' || i.flag_codes || ' ', ' ${flag} ') > 0`;
+}
+
 function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
 }
@@ -398,14 +409,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
     where.push('i.status = @status');
     args.status = q.status;
   }
-  if (q.flag) {
-    if (q.flag === 'any') where.push("i.flag_codes <> ''");
-    else {
-      // The live flags of that code (the same set as the incident's flag_codes), by index.
-      where.push("i.id IN (SELECT incident_id FROM flags WHERE code = @flag AND status <> 'cleared')");
-      args.flag = q.flag;
-    }
-  }
+  if (q.flag) where.push(flagFilterTerm(q.flag));
   const order = 'ORDER BY i.occurred_at DESC, i.id DESC';
   const page = (whereSql: string) =>
     (statement(db, `SELECT i.*, ${SUMMARY_SQL} FROM incidents i WHERE i.id IN (SELECT i.id FROM incidents i ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`).all({
