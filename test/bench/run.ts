@@ -270,13 +270,13 @@ function exportChild(path: string, year: number, mode: 'app' | 'raw'): { ms: num
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; peakMb: number; rows: number };
 }
 
-/** The busiest whole year: app and raw alternate three times each (each in a fresh process); medians. */
+/** The busiest whole year: app and raw alternate five times each (each in a fresh process); medians (single pairs vary by ±30 % on this machine). */
 function benchYearExport(db: Db, path: string): { ms: number; peakMb: number; rawMs: number; ratio: number; rows: number; year: number } {
   const years = db.prepare('SELECT year, COUNT(*) AS n FROM incidents GROUP BY year ORDER BY n DESC, year DESC').all() as { year: number; n: number }[];
   const year = years[0]!.year;
   const app: { ms: number; peakMb: number; rows: number }[] = [];
   const raw: number[] = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
     app.push(exportChild(path, year, 'app'));
     raw.push(exportChild(path, year, 'raw').ms);
   }
