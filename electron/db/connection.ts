@@ -7,9 +7,6 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
-/** The page cache of each connection, in KiB (64 MiB). */
-export const PAGE_CACHE_KIB = 65_536;
-
 /** Pages in the WAL before a commit checkpoints it into the database file (4 KiB pages). */
 export const WAL_AUTOCHECKPOINT_PAGES = 4000;
 
@@ -23,9 +20,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
-    // SQLite's default page cache is 2 MB; a decade's file is ~700 MB, and a year's ledger read
-    // beside the zip writer thrashed it (the export 25 % slower). Pages are cached only as read.
-    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

@@ -13,11 +13,12 @@ import { yearLogRows } from '../../electron/db/repositories/incidents.js';
 import { openStreamTable, streamRowValues } from '../../electron/export/sheet-stream.js';
 import { writeYearLog, yearLogTable } from '../../electron/export/year-log-xlsx.js';
 import { createContext } from '../../electron/services/context.js';
-import { yearLogOptions } from '../../electron/services/incidents/year-log.js';
+import { YEAR_LOG_CACHE_KIB, yearLogOptions } from '../../electron/services/incidents/year-log.js';
 
 const [dbPath, yearText, mode, out] = process.argv.slice(2);
 const year = Number(yearText);
 const db = openDatabase(dbPath!, { readonly: true });
+db.pragma(`cache_size = -${YEAR_LOG_CACHE_KIB}`); // as the app's worker connection
 const ctx = { ...createContext(db, { dbPath: dbPath!, transport: 'http', version: 'bench' }, 'bench'), now: () => Date.parse('2026-11-24T01:00:00Z') };
 const options = yearLogOptions(ctx, year);
 

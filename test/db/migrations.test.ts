@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { closeDatabase, openDatabase, PAGE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from '../../electron/db/connection.js';
+import { closeDatabase, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from '../../electron/db/connection.js';
 import { flagFilterTerm } from '../../electron/db/repositories/incidents.js';
 import { FLAG_CODES } from '../../shared/domain/rules/flag.js';
 import { DatabaseTooNewError, latestVersion, migrate, schemaVersion } from '../../electron/db/migrate.js';
@@ -36,7 +36,6 @@ describe('migrations', () => {
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
     assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), WAL_AUTOCHECKPOINT_PAGES);
-    assert.equal(db.pragma('cache_size', { simple: true }), -PAGE_CACHE_KIB);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'").all();
     assert.deepEqual(strict, [], 'every table is STRICT');

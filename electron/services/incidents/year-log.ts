@@ -12,6 +12,9 @@ import { startWorker } from '../worker.js';
 import { utcOffsetMin } from './ledger.js';
 import { yearPeriod } from '../../../shared/domain/accountability.js';
 
+/** The year-log worker connection's page cache, in KiB. */
+export const YEAR_LOG_CACHE_KIB = 65_536;
+
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function yearLogOptions(ctx: ServiceContext, year: number): YearLogOptions {
