@@ -43,7 +43,11 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return;
   if (!db.readonly) {
     try {
-      db.pragma('optimize');
+      // 0x02: analyze the tables whose statistics look stale, reading every row. Plain optimize
+      // (0x12) samples ~2000 rows of each index, and on a decade's log that estimated 678
+      // incidents per status instead of 33,000: the planner then walked the status index for a
+      // status with a flag or a unit (40-120 ms instead of 1-15). Rarely runs; ~1 s on a decade.
+      db.pragma('optimize = 0x02');
     } catch {
       // optimize is advisory; a failure must not stop the close.
     }
