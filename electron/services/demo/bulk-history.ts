@@ -11,7 +11,7 @@ import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/do
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { UnitKind } from '../../../shared/domain/unit.js';
 import { findUnitByName, listUnits } from '../../db/repositories/units.js';
-import { incidentWords, reportWords, searchGrams, searchRowBody, searchRowId } from '../../db/search-grams.js';
+import { indexIncidentWords, indexReportWords } from '../../db/repositories/incidents.js';
 import { auditAppender, type AuditEntry } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { flagWriteOf, judgeIncident, onDutySnapshot } from '../incidents/evaluate.js';
@@ -280,8 +280,6 @@ function writeIncidents(
     review: db.prepare('UPDATE flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?'),
     followup: db.prepare('INSERT INTO followups (id, incident_id, flag_id, kind, subject, owner, due_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     followupDone: db.prepare("UPDATE followups SET status = 'done', result = ?, done_at = ?, done_by = ? WHERE id = ?"),
-    fts: db.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)'),
-    grams: db.prepare('INSERT INTO incidents_grams (rowid, grams) VALUES (?, ?)'),
   };
   const events: Ev[] = [];
   let n = 0;
@@ -361,15 +359,10 @@ function writeIncidents(
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     audit = auditAppender(db, 'demo');
     for (const e of events) e.write();
-    // The search indexes: a row for each incident's own words and one per report (searchRowId).
-    const index = (rowid: number, body: string) => {
-      if (!body) return;
-      ins.fts.run(rowid, body);
-      ins.grams.run(rowid, searchGrams(body));
-    };
+    // The search indexes: a row for each incident's own words and one per report, as intake writes them.
     for (const b of built) {
-      index(searchRowId(b.row.id, 0), searchRowBody(incidentWords(b.row)));
-      for (const r of b.reports) index(searchRowId(b.row.id, r.seq), searchRowBody(reportWords(r)));
+      indexIncidentWords(db, b.row);
+      for (const r of b.reports) indexReportWords(db, r);
     }
     auditRows = audit.finish();
     for (const i of indexes) db.exec(i.sql);

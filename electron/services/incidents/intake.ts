@@ -72,7 +72,7 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
     repo.indexIncidentWords(ctx.db, created);
     repo.indexReportWords(ctx.db, stored);
     reevaluate(ctx, id, method);
-    return { incident: repo.findIncident(ctx.db, id)!, report: repo.findReport(ctx.db, reportId)! };
+    return { incident: repo.findIncident(ctx.db, id)!, report: stored };
   });
 }
 

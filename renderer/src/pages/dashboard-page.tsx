@@ -4,7 +4,7 @@
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ALARM_WINDOW_MS, alarmStageOf, AMBER_MS, type AlarmStage, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
+import { alarmStageOf, AMBER_MS, type AlarmStage, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
 import { askNotificationPermission, beep, notificationsAllowed, notify } from '../components/deadline-alarms.js';
 import { countdownText, useCountdownClock, FlagTag, LevelTag, stageOf, useFmt } from '../components/incident-bits.js';
@@ -37,15 +37,6 @@ export function DashboardPage() {
   const now = useCountdownClock(load);
 
   const what = (i: DashboardItem) => t(`deadline.${i.code}`);
-  // Live deadlines first (coming, or passed within the alarm window), nearest first; then the ones
-  // missed long ago, most recent first: a decade's log must not bury today's under 2016's.
-  const deadlines = (data?.items ?? []).slice().sort((a, b) => {
-    const stale = (i: DashboardItem) => now - i.deadline > ALARM_WINDOW_MS;
-    const sa = stale(a);
-    const sb = stale(b);
-    if (sa !== sb) return sa ? 1 : -1;
-    return sa ? b.deadline - a.deadline : a.deadline - b.deadline;
-  });
   const alarms = (data?.items ?? [])
     .map((item) => ({ item, stage: alarmStageOf(item.deadline, now) }))
     .filter((a): a is { item: DashboardItem; stage: AlarmStage } => a.stage !== null && !a.item.acked.includes(a.stage));
@@ -145,7 +136,8 @@ export function DashboardPage() {
             <Table<DashboardItem>
               size="small"
               rowKey={(i) => `${i.incidentId}`}
-              dataSource={deadlines}
+              // In the server's order: live deadlines first, nearest first, then older misses (withPendingDeadline).
+              dataSource={data?.items ?? []}
               loading={!data}
               // Ten at a time: the countdowns re-render every second, and a decade's log has hundreds
               // of open deadlines (500 rows took ~150 ms a tick).
