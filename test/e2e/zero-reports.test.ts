@@ -155,7 +155,12 @@ describe('upward reports and daily zero reports (browser mode)', () => {
       await page.getByTestId('zero-flag-leader').fill('王局');
       await page.getByTestId('zero-flag-reason').fill('电话核实：硚口区值班员漏报');
       await page.getByTestId('zero-flag-save').click();
-      await page.getByTestId('zero-flags').getByText(/已确认/).waitFor();
+      // Once (of many runs) CI timed out here without a trace: keep what the page said if it does again.
+      await page.getByTestId('zero-flags').getByText(/已确认/).waitFor().catch(async (e: Error) => {
+        await screenshot(page, 'zero-confirm-failed');
+        const said = await page.locator('.ant-message, .ant-modal').allInnerTexts();
+        throw new Error(`${e.message}\npage said: ${said.join(' | ')}`);
+      });
       await page.getByTestId('zero-flag-save').waitFor({ state: 'hidden' });
       await screenshot(page, 'zero-grid');
       await page.evaluate(() => (window.location.hash = '#/ledger'));
