@@ -3,7 +3,7 @@
 // table: one line per report, under its incident's number, so tens of thousands of lines never sit
 // in memory. Per cell only arithmetic and table reads: texts are translated once per code, the
 // zone's offset is looked up twice per day of time, not per cell.
-import type { YearLogDbRow } from '../db/repositories/incidents.js';
+import type { YearLogDbRow, YearLogIncident } from '../db/repositories/incidents.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { Column } from './sheet-kit.js';
 import { streamTableWorkbook, type StreamTable } from './sheet-stream.js';
@@ -97,15 +97,22 @@ export function yearLogColumns(opts: Pick<YearLogOptions, 'locale' | 'timeZone'>
     if (byKind === undefined) labels.set(code, (byKind = []));
     return (byKind[seq] ??= `${seq} ${kind(code)}`);
   };
+  // An incident's cells are the same on each of its report lines (which share its object): made
+  // once, on its first line, and the very same value given to the rest.
+  const perIncident = <V>(cell: (i: YearLogIncident) => V) => {
+    let last: YearLogIncident | undefined;
+    let value: V;
+    return (r: YearLogDbRow) => (r.incident === last ? value : (value = cell((last = r.incident))));
+  };
   return [
-    { header: t('incident.number'), width: 11, value: (r) => r.number },
-    { header: t('incident.category'), width: 12, value: (r) => category(r.category) },
-    { header: t('incident.responsibleUnit'), width: 16, value: (r) => r.responsible_unit },
-    { header: t('incident.occurredAt'), width: 16, value: (r) => fmt(r.occurred_at) },
-    { header: t('incident.place'), width: 20, value: (r) => r.place },
-    { header: t('incident.level'), width: 8, value: (r) => level(r.current_level), align: 'center' },
-    { header: t('incident.status'), width: 8, value: (r) => status(r.status), align: 'center' },
-    { header: t('incident.flags'), width: 16, value: (r) => flags(r.flag_codes) },
+    { header: t('incident.number'), width: 11, value: perIncident((i) => i.number) },
+    { header: t('incident.category'), width: 12, value: perIncident((i) => category(i.category)) },
+    { header: t('incident.responsibleUnit'), width: 16, value: perIncident((i) => i.responsible_unit) },
+    { header: t('incident.occurredAt'), width: 16, value: perIncident((i) => fmt(i.occurred_at)) },
+    { header: t('incident.place'), width: 20, value: perIncident((i) => i.place) },
+    { header: t('incident.level'), width: 8, value: perIncident((i) => level(i.current_level)), align: 'center' },
+    { header: t('incident.status'), width: 8, value: perIncident((i) => status(i.status)), align: 'center' },
+    { header: t('incident.flags'), width: 16, value: perIncident((i) => flags(i.flag_codes)) },
     { header: t('log.report'), width: 9, value: (r) => report(r.seq, r.kind) },
     { header: t('log.channel'), width: 8, value: (r) => channel(r.channel) },
     { header: t('log.fromUnit'), width: 16, value: (r) => r.from_unit },

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { runBulkDemo } from '../../electron/services/demo/bulk-history.js';
+import { yearLogRows } from '../../electron/db/repositories/incidents.js';
 import { exportYearLog } from '../../electron/services/incidents/year-log.js';
 import { testContext } from '../helpers/context.js';
 
@@ -40,4 +41,39 @@ test('the year log export, written by the worker, reads back line for line', asy
   assert.equal(sheet.pageSetup.paperSize, 9);
   assert.equal(sheet.pageSetup.orientation, 'landscape');
   assert.equal(sheet.pageSetup.printTitlesRow, '3:3');
+});
+
+test('the year log reads incidents in batches: the same lines as one join, whatever the batch size or id order', () => {
+  const now = Date.UTC(2026, 1, 10, 1, 0, 0);
+  const ctx = testContext({ now });
+  runBulkDemo(ctx, { years: 0.02, seed: 7, now });
+  // Number order is not id order (an incident renumbered, or entered late): reverse the numbers.
+  const ids = (ctx.db.prepare('SELECT id FROM incidents WHERE year = 2026 ORDER BY seq').all() as { id: number }[]).map((r) => r.id);
+  assert.ok(ids.length > 20, `${ids.length} incidents`);
+  const renumber = ctx.db.prepare('UPDATE incidents SET seq = ? WHERE id = ?');
+  ctx.db.transaction(() => {
+    ids.forEach((id, k) => renumber.run(-1 - k, id));
+    ids.forEach((id, k) => renumber.run(ids.length - k, id));
+  })();
+  const joined = ctx.db
+    .prepare(
+      `SELECT i.number, i.category, i.responsible_unit, i.occurred_at, i.place, i.current_level, i.status, i.flag_codes,
+         r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan
+       FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.year = 2026 ORDER BY i.seq, r.seq`,
+    )
+    .all() as Record<string, unknown>[];
+  assert.ok(joined.length > ids.length, 'incidents with follow-ups');
+  for (const size of [1, 3, 512]) {
+    const lines = [...yearLogRows(ctx.db, 2026, size)];
+    assert.deepEqual(
+      lines.map(({ incident, ...report }) => ({ ...incident, ...report })),
+      joined,
+      `batch of ${size}`,
+    );
+    // An incident's lines share one object (its cells are made once).
+    for (let k = 1; k < lines.length; k++) {
+      if (lines[k]!.incident.number === lines[k - 1]!.incident.number) assert.equal(lines[k]!.incident, lines[k - 1]!.incident);
+    }
+  }
+  assert.deepEqual([...yearLogRows(ctx.db, 2019)], [], 'a year without incidents');
 });
