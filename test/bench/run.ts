@@ -123,9 +123,10 @@ export function rawLog(db: Db): (q: LogQuery) => unknown {
     if (q.from !== undefined) (where.push('occurred_at >= ?'), args.push(q.from));
     if (q.to !== undefined) (where.push('occurred_at < ?'), args.push(q.to));
     if (q.category) (where.push('category = ?'), args.push(q.category));
-    if (q.level) (where.push('current_level = ?'), args.push(q.level));
+    // As a careful hand would write it: with a flag, the bulk values kept off their index (+).
+    if (q.level) (where.push(`${q.flag && q.level === 'IV' ? '+' : ''}current_level = ?`), args.push(q.level));
     if (q.unit) (where.push('responsible_unit = ?'), args.push(q.unit));
-    if (q.status) (where.push('status = ?'), args.push(q.status));
+    if (q.status) (where.push(`${q.flag && q.status === 'closed' ? '+' : ''}status = ?`), args.push(q.status));
     // The flag term as the partial indexes of migration 0100 are written (the fastest hand-written form).
     if (q.flag === 'any') where.push("flag_codes <> ''");
     else if (q.flag) where.push(`instr(' ' || flag_codes || ' ', ' ${q.flag} ') > 0`);

@@ -397,8 +397,13 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
     where.push('i.category = @category');
     args.category = q.category;
   }
+  // Most of a duty room's log is closed, and most of it is level IV. With a flag filter too,
+  // SQLite still walked the status or level index for those (100,000 rows on a decade, 60-130 ms)
+  // rather than scan the flag's partial index (1,000-25,000 rows, 1-15 ms): a unary + keeps it off
+  // them. Rare values (open, level I) keep their index: there it is the shorter walk.
+  const bulk = (term: string, common: boolean) => (q.flag && common ? `+${term}` : term);
   if (q.level) {
-    where.push('i.current_level = @level');
+    where.push(bulk('i.current_level = @level', q.level === 'IV'));
     args.level = q.level;
   }
   if (q.unit) {
@@ -406,7 +411,7 @@ export function listIncidents(db: Db, q: LogQuery, cap = SEARCH_COUNT_CAP): { to
     args.unit = q.unit;
   }
   if (q.status) {
-    where.push('i.status = @status');
+    where.push(bulk('i.status = @status', q.status === 'closed'));
     args.status = q.status;
   }
   if (q.flag) where.push(flagFilterTerm(q.flag));
