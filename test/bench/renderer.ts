@@ -11,6 +11,8 @@ export interface RendererFigures {
   longTasks: number;
   stops: number;
   total: number;
+  /** Back at the top after the scroll, the first row shows again (the page keeps only recent pages of rows). */
+  topAgain: boolean;
 }
 
 declare global {
@@ -37,6 +39,7 @@ export async function measureRenderer(dbPath: string, opts: { stops?: number } =
     await page.evaluate(() => (window.location.hash = '#/log'));
     await page.locator('.vlog-row[data-testid^="log-row-"]').first().waitFor();
     const firstRowsMs = Date.now() - t0;
+    const firstRow = await page.locator('.vlog-row[data-testid^="log-row-"]').first().getAttribute('data-testid');
     const total = await page.evaluate(() => document.querySelector('.vlog-body')!.scrollHeight);
     await page.evaluate(() => (window.__longTasks = []));
     const stops = opts.stops ?? 120;
@@ -56,11 +59,24 @@ export async function measureRenderer(dbPath: string, opts: { stops?: number } =
     })(${stops})`);
     await page.waitForTimeout(200);
     const tasks = await page.evaluate(() => window.__longTasks);
+    await page.evaluate(() => (document.querySelector('.vlog-body')!.scrollTop = 0));
+    const topAgain = await page
+      .locator(`[data-testid="${firstRow}"]`)
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
     if (process.env.BENCH_TASKS) process.stderr.write(`long tasks: ${tasks.map((t) => Math.round(t)).join(" ")}\n`);
-    return { firstRowsMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, stops, total };
+    return { firstRowsMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, stops, total, topAgain };
   } finally {
     await browser.close();
     await app.stop();
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
   }
+}
+
+// As a child of test/bench/run.ts: `tsx test/bench/renderer.ts DB` prints the figures as one JSON
+// line. A process of its own, like the app's: the app's server (in this process) does not share a
+// heap with the bench's other figures, whose collection competed for the two cores with the page.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await measureRenderer(process.argv[2]!);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

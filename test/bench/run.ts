@@ -25,7 +25,7 @@ import { REPO } from '../helpers/cli.js';
 import { dutyDayOf } from '../../shared/domain/duty-day.js';
 import { exportBulletin } from '../../electron/services/bulletin/bulletin.js';
 import { getSettings } from '../../electron/services/settings.js';
-import { measureRenderer } from './renderer.js';
+import type { RendererFigures } from './renderer.js';
 
 /** The demo's "now": the bench judges the data as of the moment it was built for. */
 export const BENCH_NOW = Date.parse('2026-11-24T09:00:00+08:00');
@@ -263,6 +263,14 @@ async function benchBulletin(db: Db, path: string): Promise<number> {
   return times.sort((a, b) => a - b)[1]!;
 }
 
+/** The renderer's figures, measured in a fresh process (test/bench/renderer.ts). */
+function rendererChild(path: string): RendererFigures {
+  const r = spawnSync(TSX, [join(REPO, 'test', 'bench', 'renderer.ts'), path], { encoding: 'utf8', env: process.env });
+  if (r.status !== 0) throw new Error(`renderer failed: ${r.stderr}`);
+  if (r.stderr.trim()) process.stderr.write(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as RendererFigures;
+}
+
 function exportChild(path: string, year: number, mode: 'app' | 'raw'): { ms: number; peakMb: number; rows: number } {
   const out = `${path}.year-${mode}.xlsx`;
   const r = spawnSync(TSX, [join(REPO, 'test', 'bench', 'year-export.ts'), path, String(year), mode, out], { encoding: 'utf8' });
@@ -305,7 +313,7 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
     const exp = benchYearExport(db, path);
     closeDatabase(db);
     const intake = benchIntake(path);
-    const renderer = opts.renderer ? await measureRenderer(path) : null;
+    const renderer = opts.renderer ? rendererChild(path) : null;
     const figures: Figures = {
       open_ms: open,
       log_page_p95_ms: logPage.p95,

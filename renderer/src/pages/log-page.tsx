@@ -21,6 +21,12 @@ import '../incidents.css';
 const PAGE = 100;
 const ROW_HEIGHT = 40;
 const OVERSCAN = 3;
+/**
+ * Pages of rows kept in memory, the most recently arrived: scrolling a decade's log end to end
+ * otherwise kept all 100,000 rows (~40 MB) for as long as the page stayed open. A page scrolled
+ * back to is fetched again (a few ms).
+ */
+const PAGES_KEPT = 30;
 type Filters = Omit<LogQuery, 'offset' | 'limit'>;
 
 function openIdFromHash(): number | null {
@@ -147,9 +153,12 @@ export function LogPage() {
   };
   // Rows by index, filled in place as pages arrive; `version` tells the window to look again.
   const rows = useRef(new Map<number, RowCells>());
+  // The pages in `rows`, oldest first.
+  const kept = useRef<number[]>([]);
   const [version, setVersion] = useState(0);
   const clearRows = () => {
     rows.current = new Map();
+    kept.current = [];
     setVersion((v) => v + 1);
   };
   const [openId, setOpenId] = useState<number | null>(openIdFromHash);
@@ -200,6 +209,11 @@ export function LogPage() {
         setTotal(r.total);
         setAtLeast(r.atLeast === true);
         r.rows.forEach((row, k) => rows.current.set(page * PAGE + k, cellsOf(row)));
+        kept.current.push(page);
+        while (kept.current.length > PAGES_KEPT) {
+          const old = kept.current.shift()!;
+          for (let k = 0; k < PAGE; k++) rows.current.delete(old * PAGE + k);
+        }
         setVersion((v) => v + 1);
       } finally {
         loading.current.delete(page);
