@@ -128,6 +128,19 @@ function widthOf(sheet: ExcelJS.Worksheet, from: number, to: number): number {
   return w;
 }
 
+/** A table's header row: bold, centred, shaded, wrapped; the row grows to show a long header whole. */
+export function writeHeaderRow(head: ExcelJS.Row, columns: readonly Pick<Column<unknown>, 'header' | 'width'>[]): void {
+  columns.forEach((c, k) => {
+    const cell = head.getCell(k + 1);
+    setText(cell, c.header);
+    cell.font = { ...BODY_FONT, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDERS;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF5' } };
+  });
+  head.height = Math.max(22, Math.max(...columns.map((c) => linesNeeded(c.header, c.width))) * LINE_HEIGHT_PT + ROW_PAD_PT);
+}
+
 /** Adds one print-ready table sheet to the workbook; returns the sheet for additions. */
 export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>): ExcelJS.Worksheet {
   const sheet = wb.addWorksheet(spec.name);
@@ -136,17 +149,7 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
   let r = writeHeading(sheet, n, spec.title, spec.subtitle);
   r++;
   const headerRow = r;
-  const head = sheet.getRow(headerRow);
-  spec.columns.forEach((c, k) => {
-    const cell = head.getCell(k + 1);
-    setText(cell, c.header);
-    cell.font = { ...BODY_FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDERS;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF5' } };
-  });
-  // A long header wraps: the row grows to show it all.
-  head.height = Math.max(22, Math.max(...spec.columns.map((c) => linesNeeded(c.header, c.width))) * LINE_HEIGHT_PT + ROW_PAD_PT);
+  writeHeaderRow(sheet.getRow(headerRow), spec.columns);
   let count = 0;
   for (const row of spec.rows) {
     r++;

@@ -6,7 +6,7 @@
 // takes the same Column description; typed text stays text. Styles are set once per column, not
 // per cell, so the cost per row is ExcelJS's own.
 import ExcelJS from 'exceljs';
-import { BODY_FONT, BORDERS, a4PageSetup, asText, linesNeeded, printSetup, type Column } from './sheet-kit.js';
+import { BODY_FONT, BORDERS, a4PageSetup, asText, linesNeeded, printSetup, writeHeaderRow, type Column } from './sheet-kit.js';
 
 const LINE_HEIGHT_PT = 14.5;
 
@@ -51,6 +51,7 @@ export function openStreamTable<Row>(filename: string, spec: Omit<StreamTable<Ro
   const orientation = spec.orientation ?? 'landscape';
   const sheet = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }], pageSetup: a4PageSetup(orientation, headerRow) });
   printSetup(sheet, orientation, headerRow);
+  centreOnPage(sheet);
   const n = spec.columns.length;
   const wrap = new Set(spec.wrapColumns ?? []);
   const wraps = spec.columns.map((_, k) => wrap.has(k));
@@ -80,17 +81,23 @@ export function openStreamTable<Row>(filename: string, spec: Omit<StreamTable<Ro
   }
   r++;
   const head = sheet.getRow(r);
-  spec.columns.forEach((c, k) => {
-    const cell = head.getCell(k + 1);
-    cell.value = asText(c.header);
-    cell.font = { ...BODY_FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF5' } };
-    cell.border = BORDERS;
-  });
-  head.height = 22;
+  writeHeaderRow(head, spec.columns);
   head.commit();
   return { wb, sheet, styles, wraps, headerRow };
+}
+
+/**
+ * ExcelJS's streaming writer (4.4.0, pinned) writes no <printOptions>, so the table printed against
+ * the left margin where addTableSheet's is centred. It goes where the schema wants it, just before
+ * <pageMargins> (test/services/year-log-export.test.ts reads it back).
+ */
+function centreOnPage(sheet: ExcelJS.Worksheet): void {
+  const writer = sheet as unknown as { _writePageMargins(): void; stream: { write(xml: string): void } };
+  const margins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    writer.stream.write('<printOptions horizontalCentered="1"/>');
+    margins();
+  };
 }
 
 const UNSEEN = Symbol('unseen');

@@ -112,7 +112,7 @@ export function yearLogColumns(opts: Pick<YearLogOptions, 'locale' | 'timeZone'>
     { header: t('incident.place'), width: 20, value: perIncident((i) => i.place) },
     { header: t('incident.level'), width: 8, value: perIncident((i) => level(i.current_level)), align: 'center' },
     { header: t('incident.status'), width: 8, value: perIncident((i) => status(i.status)), align: 'center' },
-    { header: t('incident.flags'), width: 16, value: perIncident((i) => flags(i.flag_codes)) },
+    { header: t('incident.flags'), width: 20, value: perIncident((i) => flags(i.flag_codes)) },
     { header: t('log.report'), width: 9, value: (r) => report(r.seq, r.kind) },
     { header: t('log.channel'), width: 8, value: (r) => channel(r.channel) },
     { header: t('log.fromUnit'), width: 16, value: (r) => r.from_unit },
@@ -134,7 +134,8 @@ export function yearLogTable(opts: YearLogOptions): { spec: Omit<StreamTable<Yea
       subtitle: [t('ledger.asOf', { at: zoneFormatter(opts.timeZone)(opts.asOf) })],
       columns: yearLogColumns(opts),
       emptyText: t('common.empty'),
-      wrapColumns: [12],
+      // The summary and the flags wrap (an incident late three ways names three flags).
+      wrapColumns: [7, 12],
     },
     meta: { creator: opts.bureauName, created: new Date(opts.asOf) },
   };

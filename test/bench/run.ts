@@ -271,6 +271,9 @@ function rendererChild(path: string): RendererFigures {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as RendererFigures;
 }
 
+/** Export pairs per run: single pairs on this machine range from 0.9 to 1.8 on the same code. */
+const EXPORT_PAIRS = 7;
+
 function exportChild(path: string, year: number, mode: 'app' | 'raw'): { ms: number; peakMb: number; rows: number } {
   const out = `${path}.year-${mode}.xlsx`;
   const r = spawnSync(TSX, [join(REPO, 'test', 'bench', 'year-export.ts'), path, String(year), mode, out], { encoding: 'utf8' });
@@ -280,22 +283,22 @@ function exportChild(path: string, year: number, mode: 'app' | 'raw'): { ms: num
 }
 
 /**
- * The busiest whole year: app and raw alternate five times each (each in a fresh process). The
+ * The busiest whole year: app and raw alternate seven times each (each in a fresh process). The
  * time is the app's median; the ratio is the median of the five pairs' ratios: each pair runs
  * back to back on the same machine state (single runs vary by ±30 % on this machine, and a slow
  * spell taken by one side's median but not the other's moved the ratio of medians by 0.2).
  */
-function benchYearExport(db: Db, path: string): { ms: number; peakMb: number; rawMs: number; ratio: number; rows: number; year: number } {
+function benchYearExport(db: Db, path: string): { ms: number; peakMb: number; rawMs: number; ratio: number; pairs: number[]; rows: number; year: number } {
   const years = db.prepare('SELECT year, COUNT(*) AS n FROM incidents GROUP BY year ORDER BY n DESC, year DESC').all() as { year: number; n: number }[];
   const year = years[0]!.year;
   const app: { ms: number; peakMb: number; rows: number }[] = [];
   const raw: number[] = [];
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < EXPORT_PAIRS; k++) {
     app.push(exportChild(path, year, 'app'));
     raw.push(exportChild(path, year, 'raw').ms);
   }
-  const ratio = median(app.map((a, k) => a.ms / raw[k]!));
-  return { ms: median(app.map((a) => a.ms)), peakMb: Math.max(...app.map((a) => a.peakMb)), rawMs: median(raw), ratio, rows: app[0]!.rows, year };
+  const pairs = app.map((a, k) => a.ms / raw[k]!);
+  return { ms: median(app.map((a) => a.ms)), peakMb: Math.max(...app.map((a) => a.peakMb)), rawMs: median(raw), ratio: median(pairs), pairs, rows: app[0]!.rows, year };
 }
 
 export async function runBench(opts: { years: number; seed: number; renderer: boolean; dir?: string; log: (line: string) => void }): Promise<Record<string, number | null>> {
@@ -341,6 +344,7 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
       year_export_year: exp.year,
       year_export_rows: exp.rows,
       year_export_raw_ms: round(exp.rawMs),
+      export_pair_ratios: exp.pairs.map((r) => round(r, 2)),
       renderer_first_rows_ms: round(renderer?.firstRowsMs ?? null),
       renderer_longest_task_ms: round(renderer?.longestTaskMs ?? null),
     };

@@ -41,6 +41,9 @@ test('the year log export, written by the worker, reads back line for line', asy
   assert.equal(sheet.pageSetup.paperSize, 9);
   assert.equal(sheet.pageSetup.orientation, 'landscape');
   assert.equal(sheet.pageSetup.printTitlesRow, '3:3');
+  assert.equal(sheet.pageSetup.horizontalCentered, true, 'centred on the page, as the other tables');
+  // The header row is tall enough for 直接经济损失（元） to wrap onto a second line.
+  assert.ok((sheet.getRow(3).height ?? 0) >= 2 * 15, `header row ${sheet.getRow(3).height} pt`);
 });
 
 test('the year log reads incidents in batches: the same lines as one join, whatever the batch size or id order', () => {
