@@ -10,6 +10,7 @@ import { m0070Users } from './0070-users.js';
 import { m0080IncidentFigures } from './0080-incident-figures.js';
 import { m0090SearchByReport } from './0090-search-by-report.js';
 import { m0100FlagFilter } from './0100-flag-filter.js';
+import { m0110FilterIndexesCarryFlags } from './0110-filter-indexes-carry-flags.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080IncidentFigures,
   m0090SearchByReport,
   m0100FlagFilter,
+  m0110FilterIndexesCarryFlags,
 ];
