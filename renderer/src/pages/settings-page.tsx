@@ -92,8 +92,9 @@ function Backups() {
     setBusy(true);
     try {
       const f = await api.backup.now({});
-      message.success(t('backup.done', { name: f.name }));
+      // The list first: the message names a file the table already shows.
       await load();
+      message.success(t('backup.done', { name: f.name }));
     } catch (e) {
       message.error((e as Error).message);
     } finally {
