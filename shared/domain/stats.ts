@@ -142,6 +142,9 @@ export function bothDown(c: Compared): boolean {
   return c.current.incidents < c.lastYear.incidents && c.current.deaths < c.lastYear.deaths;
 }
 
+/** One incident's current figures: the period counts without the count of incidents. */
+export type IncidentFigures = Omit<PeriodCounts, 'incidents'>;
+
 /** One report as far as the figures are concerned. */
 export interface FigureReport {
   seq: number;
@@ -163,7 +166,7 @@ const FIGURE_KEYS = ['deaths', 'missing', 'seriouslyInjured', 'injured', 'direct
  * entered); where no official report states it, the latest report of any channel that does; where
  * none does, 0. A correction is a later report, so corrected figures win.
  */
-export function currentFigures(responsibleUnit: string, reports: readonly FigureReport[]): Omit<PeriodCounts, 'incidents'> {
+export function currentFigures(responsibleUnit: string, reports: readonly FigureReport[]): IncidentFigures {
   const ordered = [...reports].sort((a, b) => a.receivedAt - b.receivedAt || a.seq - b.seq);
   const out = { deaths: 0, missing: 0, seriouslyInjured: 0, injured: 0, directLossYuan: 0 };
   for (const k of FIGURE_KEYS) {

@@ -92,7 +92,7 @@ function benchOpen(path: string): number {
 }
 
 /** 200 varied log queries: every filter alone and together, a year or a month, deep pages. */
-export function logQueries(db: Db, n: number): LogQuery[] {
+function logQueries(db: Db, n: number): LogQuery[] {
   const rng = seededRng(8);
   const units = (db.prepare('SELECT DISTINCT responsible_unit AS u FROM incidents').all() as { u: string }[]).map((r) => r.u);
   const span = db.prepare('SELECT MIN(occurred_at) AS lo, MAX(occurred_at) AS hi FROM incidents').get() as { lo: number; hi: number };
@@ -115,7 +115,7 @@ export function logQueries(db: Db, n: number): LogQuery[] {
 }
 
 /** The same rows by hand: one prepared statement per filter shape, raw rows, no mapping. */
-export function rawLog(db: Db): (q: LogQuery) => unknown {
+function rawLog(db: Db): (q: LogQuery) => unknown {
   const cache = new Map<string, { count: { get(...a: unknown[]): unknown }; rows: { all(...a: unknown[]): unknown } }>();
   return (q) => {
     const where: string[] = [];

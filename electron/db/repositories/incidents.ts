@@ -4,7 +4,7 @@ import type { Category } from '../../../shared/domain/categories.js';
 import type { Channel } from '../../../shared/domain/channels.js';
 import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
-import type { PeriodCounts } from '../../../shared/domain/stats.js';
+import type { IncidentFigures } from '../../../shared/domain/stats.js';
 import { FLAG_CODES, type FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { statement, type Db } from '../connection.js';
@@ -204,8 +204,6 @@ export function updateIncidentFacts(db: Db, id: number, f: IncidentFacts, now: n
   });
 }
 
-export type Figures = Omit<PeriodCounts, 'incidents'>;
-
 export interface Derived {
   initialLevel: Level;
   currentLevel: Level;
@@ -215,7 +213,7 @@ export interface Derived {
   nextCheck: number | null;
   flagCodes: string;
   /** Its current figures (shared/domain/stats.ts `currentFigures`), which the period counts add up. */
-  figures: Figures;
+  figures: IncidentFigures;
 }
 
 export function updateDerived(db: Db, id: number, d: Derived): void {
@@ -338,7 +336,6 @@ export function upwardOf(db: Db, incidentId: number): UpwardReportRow[] {
   }));
 }
 
-/** The words of an incident the search finds it by (number, unit, place, what reports said). */
 /** Adds one row to both search indexes (see searchRowId); an empty body adds nothing. */
 function indexSearchRow(db: Db, rowid: number, body: string): void {
   if (!body) return;

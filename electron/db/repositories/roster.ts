@@ -86,13 +86,13 @@ export function rosteredShiftsOfDays(db: Db, fromDay: string, toDay: string): Sh
   return rows.map(toHead);
 }
 
-/** The rostered shift covering the instant (the latest-started where an old pattern overlaps). */
 /**
  * Longer than any shift (a day's pattern ends where the next day's begins: at most 25 hours on a
  * daylight-saving day). Bounds the walk back when nothing is rostered at the instant.
  */
 const LONGEST_SHIFT_MS = 3 * 86_400_000;
 
+/** The rostered shift covering the instant (the latest-started where an old pattern overlaps). */
 export function rosteredShiftAt(db: Db, at: number): ShiftHead | undefined {
   // In the order of the (start_at, end_at, name) index, so SQLite stops at the first match instead
   // of sorting every earlier shift (0.35 ms a call on a decade; intake asks once per new flag).
