@@ -2,15 +2,20 @@
 // audit, messages in the settings' language); a refused call becomes the command's error line.
 import { closeDatabase, openDatabase } from '../db/connection.js';
 import { createDispatcher } from '../main/dispatcher.js';
-import { createContext } from '../services/context.js';
-import { dbPathOf } from './db-flag.js';
+import { createContext, osActor } from '../services/context.js';
+import { clockOf, dbPathOf } from './db-flag.js';
 import { UsageError, type CliIo } from './io.js';
 
-export async function withDispatcher(io: CliIo, db: string | undefined, fn: (call: <T>(m: string, i: unknown) => Promise<T>) => Promise<number>): Promise<number> {
-  const path = dbPathOf(io, db);
+export async function withDispatcher(
+  io: CliIo,
+  flags: { db?: string | undefined; now?: string | undefined },
+  fn: (call: <T>(m: string, i: unknown) => Promise<T>) => Promise<number>,
+): Promise<number> {
+  const clock = clockOf(flags.now);
+  const path = dbPathOf(io, flags.db);
   const handle = openDatabase(path);
   try {
-    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }));
+    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }, osActor(), clock));
     return await fn(async <T>(m: string, i: unknown) => {
       const r = await dispatch(m, i);
       if (!r.ok) throw new UsageError(r.error.message);
@@ -20,4 +25,3 @@ export async function withDispatcher(io: CliIo, db: string | undefined, fn: (cal
     closeDatabase(handle);
   }
 }
-

@@ -1,23 +1,35 @@
-// Runs in plain Node: browser mode (`npm run serve [-- --port N --db PATH]`). Opens the database,
-// serves the renderer and the dispatcher on 127.0.0.1, prints the URL to open.
+// Runs in plain Node: browser mode (`npm run serve [-- --port N --db PATH --now ISO]`). Opens the
+// database, serves the renderer and the dispatcher on 127.0.0.1, prints the URL to open. `--now`
+// runs a drill clock (演练) from that instant instead of the system's: every screen says so.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../db/connection.js';
 import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
-import { createContext } from '../services/context.js';
+import { drillClock, parseInstant, systemClock } from '../services/clock.js';
+import { createContext, osActor } from '../services/context.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
 import { createSessionDispatcher } from './dispatcher.js';
 
 async function main(): Promise<void> {
-  let values: { port?: string; db?: string };
+  const usage = 'usage: npm run serve -- [--port N] [--db PATH] [--now ISO-TIME (a drill clock)]';
+  let values: { port?: string; db?: string; now?: string };
   try {
-    ({ values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' } }, strict: true }));
   } catch (e) {
-    process.stderr.write(`serve: ${(e as Error).message.split('\n')[0]}\nusage: npm run serve -- [--port N] [--db PATH]\n`);
+    process.stderr.write(`serve: ${(e as Error).message.split('\n')[0]}\n${usage}\n`);
     process.exit(2);
+  }
+  let clock = systemClock;
+  if (values.now !== undefined) {
+    const start = parseInstant(values.now);
+    if (start === null) {
+      process.stderr.write(`serve: --now must be an ISO time with its offset, such as 2026-11-24T09:00:00+08:00, not '${values.now}'\n${usage}\n`);
+      process.exit(2);
+    }
+    clock = drillClock(start);
   }
   const port = values.port === undefined ? 5178 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -32,7 +44,7 @@ async function main(): Promise<void> {
     process.stderr.write(`serve: cannot open the database ${dbPath}: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() });
+  const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() }, osActor(), clock);
   startRulesClock(ctx); // ends with the process
   const stopBackups = startBackupSchedule(ctx);
   let server;
@@ -46,7 +58,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `应急值班台 (Duty Desk) browser mode\n  database: ${dbPath}\n  open:     ${server.url}\n(Ctrl+C to stop)\n`,
+    `应急值班台 (Duty Desk) browser mode\n  database: ${dbPath}\n` +
+      (clock.kind === 'drill' ? `  clock:    演练时钟 (drill clock) from ${new Date(clock.now()).toISOString()}, NOT real time\n` : '') +
+      `  open:     ${server.url}\n(Ctrl+C to stop)\n`,
   );
   let stopping = false;
   const stop = () => {

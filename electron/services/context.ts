@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import type { SessionUser } from '../../shared/domain/user.js';
 import type { Db } from '../db/connection.js';
+import { systemClock, type Clock, type ClockKind } from './clock.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
 export interface SessionHandle {
@@ -26,7 +27,13 @@ export interface ServiceContext {
   actor: string;
   now(): number;
   /** Facts about this running instance, for app.info. */
-  instance: { dbPath: string; transport: 'electron' | 'http'; version: string };
+  instance: {
+    dbPath: string;
+    transport: 'electron' | 'http';
+    version: string;
+    /** 'drill' when the clock is not the system's (演练): the UI says so on every page. */
+    clock?: ClockKind;
+  };
   /** The caller's session, when the call came through a transport with sessions. */
   session?: SessionHandle;
 }
@@ -58,8 +65,8 @@ export function osActor(): string {
   }
 }
 
-export function createContext(db: Db, instance: ServiceContext['instance'], actor = osActor()): ServiceContext {
-  return { db, actor, now: () => Date.now(), instance };
+export function createContext(db: Db, instance: ServiceContext['instance'], actor = osActor(), clock: Clock = systemClock): ServiceContext {
+  return { db, actor, now: clock.now, instance: { ...instance, clock: clock.kind } };
 }
 
 /** Runs fn in one IMMEDIATE transaction: the write and its audit row land together or not at all. */

@@ -28,6 +28,8 @@ export function authStatus(ctx: ServiceContext): AuthStatus {
     theme: s.theme,
     bureauName: s.bureauName,
     lockMinutes: s.lockMinutes,
+    now: ctx.now(),
+    clock: ctx.instance.clock ?? 'system',
   };
 }
 

@@ -17,7 +17,7 @@ import {
   SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Segmented, Select, Spin, Tooltip, theme as antTheme } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Segmented, Select, Spin, Tooltip, theme as antTheme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -27,6 +27,7 @@ import type { Settings } from '../../shared/domain/settings.js';
 import type { SessionUser } from '../../shared/domain/user.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { api, onSignedOut } from './api.js';
+import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
@@ -143,7 +144,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.auth.status({}).then((s) => {
+    syncedCall(() => api.auth.status({})).then((s) => {
       setStatus(s);
       setUser(s.user);
     }, (e: Error) => setError(e.message));
@@ -218,7 +219,12 @@ export function App() {
         token: { colorPrimary: night ? '#3c89e8' : '#1554ad', borderRadius: 4, fontSize: 14 },
       }}
     >
-      <AntApp style={{ height: '100%' }}>{body}</AntApp>
+      <AntApp style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+        {status.clock === 'drill' && (
+          <Alert type="warning" banner showIcon={false} className="drill-banner" data-testid="drill-banner" message={t('shell.drillClock')} />
+        )}
+        <div style={{ flex: 1, minHeight: 0 }}>{body}</div>
+      </AntApp>
     </ConfigProvider>
   );
 }

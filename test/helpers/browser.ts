@@ -9,6 +9,7 @@ import { startBrowserServer, type BrowserServer } from '../../electron/main/brow
 import type { UserRole } from '../../shared/domain/user.js';
 import { findUserByName } from '../../electron/db/repositories/users.js';
 import { createSessionDispatcher } from '../../electron/main/dispatcher.js';
+import { drillClock, type Clock } from '../../electron/services/clock.js';
 import { createContext, type ServiceContext } from '../../electron/services/context.js';
 import { createUser } from '../../electron/services/users.js';
 import { REPO } from './cli.js';
@@ -29,6 +30,8 @@ export interface RunningApp {
   db: Db;
   /** The account for a role (`admin`, `leader`, `officer`), created on first use; password E2E_PASSWORD. */
   userFor(role: UserRole): Promise<string>;
+  /** The server's clock (the drill clock when the test gave one). */
+  now(): number;
   stop(): Promise<void>;
 }
 
@@ -47,20 +50,21 @@ async function ensureUser(ctx: ServiceContext, role: UserRole): Promise<string> 
 /**
  * The app in browser mode with sessions as shipped. `withAdmin` (default true) sets up the first
  * admin, so openApp can sign in; false leaves the database without users (the first-start flow).
- * `clock` (tests only) replaces the server's clock: it exists only in this helper, which builds the
- * service context in the test's own process; the app's entry points (electron/main, the CLI)
- * always use createContext's Date.now.
+ * `now` starts the server on a drill clock at that instant, running forward, as `serve --now` does;
+ * `clock` hands it a clock the test moves by hand. Either way the shell shows the drill banner.
+ * Without either the server runs on the system clock: only for flows that hold on any day.
  */
-export async function startApp(dbPath: string, opts: { withAdmin?: boolean; clock?: () => number } = {}): Promise<RunningApp> {
+export async function startApp(dbPath: string, opts: { withAdmin?: boolean; now?: number; clock?: () => number } = {}): Promise<RunningApp> {
   const db = openDatabase(dbPath);
-  const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup');
-  if (opts.clock) ctx.now = opts.clock;
+  const clock: Clock | undefined = opts.clock ? { now: opts.clock, kind: 'drill' } : opts.now !== undefined ? drillClock(opts.now) : undefined;
+  const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup', clock);
   if (opts.withAdmin !== false) await ensureUser(ctx, 'admin');
   const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
   return {
     server,
     db,
     userFor: (role) => ensureUser(ctx, role),
+    now: () => ctx.now(),
     stop: async () => {
       await server.close();
       closeDatabase(db);

@@ -17,5 +17,7 @@ test('a demo database reads in time order and its audit chain holds', () => {
   assert.ok(verifyAudit(ctx.db).ok);
   const serious = ctx.db.prepare("SELECT count(*) AS n FROM incidents WHERE current_level IN ('I', 'II', 'III')").get() as { n: number };
   const withUpward = ctx.db.prepare("SELECT count(DISTINCT i.id) AS n FROM incidents i JOIN upward_reports u ON u.incident_id = i.id WHERE i.current_level IN ('I', 'II', 'III')").get() as { n: number };
-  if (serious.n > 0) assert.ok(withUpward.n >= serious.n * 0.5, `${withUpward.n} of ${serious.n} serious incidents reported upward`);
+  // Seed 11 over 20 days makes 8 incidents of level III or above (the seeded generator is the same on any day).
+  assert.ok(serious.n >= 3, `${serious.n} serious incidents in the demo`);
+  assert.ok(withUpward.n >= serious.n * 0.5, `${withUpward.n} of ${serious.n} serious incidents reported upward`);
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closeDatabase, openDatabase } from '../../db/connection.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../services/backup.js';
-import { dbPathOf, DB_OPTION } from '../db-flag.js';
+import { clockOf, dbPathOf, DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type Command } from '../io.js';
 
 export const backup: Command = async (argv, io) => {
@@ -28,9 +28,10 @@ export const backup: Command = async (argv, io) => {
 export const restore: Command = async (argv, io) => {
   const { values } = parseFlags(argv, { ...DB_OPTION, from: { type: 'string' } });
   if (!values.from) throw new UsageError('usage: duty restore --db PATH --from FILE   (close the app first)');
+  const at = clockOf(values.now).now();
   const path = dbPathOf(io, values.db);
   try {
-    const r = restoreDatabase(path, resolve(io.cwd, values.from), Date.now());
+    const r = restoreDatabase(path, resolve(io.cwd, values.from), at);
     io.out(
       `ok: restored ${path} from ${resolve(io.cwd, values.from)} (schema ${r.restored.schemaVersion}, ${r.restored.auditRows} audit rows, chain verified)` +
         (r.replacedKeptAt ? `\nthe replaced database is kept at ${r.replacedKeptAt}` : ''),

@@ -11,12 +11,12 @@ import { withDispatcher } from '../with-dispatcher.js';
 
 export const bulletin: Command = async (argv, io) => {
   const { values } = parseFlags(argv, { ...DB_OPTION, date: { type: 'string' }, out: { type: 'string' } });
-  const usage = 'usage: duty bulletin --db PATH --date YYYY-MM-DD --out FILE.xlsx';
+  const usage = 'usage: duty bulletin --db PATH --date YYYY-MM-DD --out FILE.xlsx [--now ISO-TIME]';
   if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(values.date ? `--date must be YYYY-MM-DD, not '${values.date}'` : usage);
   if (!values.out) throw new UsageError(usage);
   const day = values.date;
   const out = resolve(io.cwd, values.out);
-  return withDispatcher(io, values.db, async (call) => {
+  return withDispatcher(io, values, async (call) => {
     const [latest] = await call<BulletinRevision[]>('bulletin.revisions', { day });
     const file = await call<FilePayload>('bulletin.export', latest ? { day, revision: latest.revision } : { day });
     writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));

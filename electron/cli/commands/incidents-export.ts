@@ -3,9 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closeDatabase, openDatabase } from '../../db/connection.js';
-import { createContext } from '../../services/context.js';
+import { createContext, osActor } from '../../services/context.js';
 import { exportRulesCheckInput } from '../../services/incidents/export.js';
-import { dbPathOf, DB_OPTION } from '../db-flag.js';
+import { clockOf, dbPathOf, DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type Command } from '../io.js';
 
 const USAGE = 'usage: duty incidents export --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.json';
@@ -17,10 +17,11 @@ export const incidentsExport: Command = async (argv, io) => {
   for (const [name, v] of [['from', values.from], ['to', values.to]] as const)
     if (!DATE.test(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, not '${v}'`);
   if (values.from > values.to) throw new UsageError(`--from (${values.from}) is after --to (${values.to})`);
+  const clock = clockOf(values.now);
   const path = dbPathOf(io, values.db);
   const db = openDatabase(path, { readonly: true });
   try {
-    const ctx = createContext(db, { dbPath: path, transport: 'http', version: 'cli' });
+    const ctx = createContext(db, { dbPath: path, transport: 'http', version: 'cli' }, osActor(), clock);
     const data = exportRulesCheckInput(ctx, values.from, values.to);
     const out = resolve(io.cwd, values.out);
     writeFileSync(out, JSON.stringify(data, null, 2) + '\n');

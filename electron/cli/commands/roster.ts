@@ -42,10 +42,10 @@ export function formatProposal(p: Proposal, people: Map<number, string>): string
 }
 
 export const rosterGenerate: Command = async (argv, io) => {
-  const { values } = parseFlags(argv, { ...DB_OPTION, month: { type: 'string' }, save: { type: 'boolean' }, json: { type: 'boolean' } });
-  const month = monthFlag(values.month, 'usage: duty roster generate --db PATH --month YYYY-MM [--save] [--json]');
-  return withDispatcher(io, values.db, async (call) => {
-    const p = await call<Proposal>('roster.generate', { month });
+  const { values } = parseFlags(argv, { ...DB_OPTION, month: { type: 'string' }, save: { type: 'boolean' }, json: { type: 'boolean' }, 'without-holidays': { type: 'boolean' } });
+  const month = monthFlag(values.month, 'usage: duty roster generate --db PATH --month YYYY-MM [--save] [--json] [--without-holidays] [--now ISO-TIME]');
+  return withDispatcher(io, values, async (call) => {
+    const p = await call<Proposal>('roster.generate', { month, ...(values['without-holidays'] ? { withoutHolidays: true } : {}) });
     const people = await call<Person[]>('people.list', { includeInactive: true });
     if (values.json) io.out(JSON.stringify(p, null, 2));
     else for (const l of formatProposal(p, new Map(people.map((x) => [x.id, x.name])))) io.out(l);
@@ -63,7 +63,7 @@ export const rosterExport: Command = async (argv, io) => {
   const month = monthFlag(values.month, usage);
   if (!values.out) throw new UsageError(usage);
   const out = resolve(io.cwd, values.out);
-  return withDispatcher(io, values.db, async (call) => {
+  return withDispatcher(io, values, async (call) => {
     const file = await call<FilePayload>('roster.export', { month });
     writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));
     io.out(`wrote ${out}`);

@@ -3,15 +3,15 @@
 import type { Unit } from '../../../shared/domain/unit.js';
 import { closeDatabase, openDatabase } from '../../db/connection.js';
 import { createDispatcher } from '../../main/dispatcher.js';
-import { createContext } from '../../services/context.js';
-import { dbPathOf, DB_OPTION } from '../db-flag.js';
+import { createContext, osActor } from '../../services/context.js';
+import { clockOf, dbPathOf, DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type CliIo, type Command } from '../io.js';
 
-async function withDispatcher<T>(io: CliIo, db: string | undefined, fn: (call: (m: string, i: unknown) => Promise<T>) => Promise<number>) {
+async function withDispatcher<T>(io: CliIo, { db, now }: { db?: string | undefined; now?: string | undefined }, fn: (call: (m: string, i: unknown) => Promise<T>) => Promise<number>) {
   const path = dbPathOf(io, db);
   const handle = openDatabase(path);
   try {
-    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }));
+    const dispatch = createDispatcher(createContext(handle, { dbPath: path, transport: 'http', version: 'cli' }, osActor(), clockOf(now)));
     return await fn(async (m, i) => {
       const r = await dispatch(m, i);
       if (!r.ok) throw new UsageError(r.error.message);
@@ -28,7 +28,7 @@ function row(u: Unit): string {
 
 export const unitsList: Command = async (argv, io) => {
   const { values } = parseFlags(argv, { ...DB_OPTION, all: { type: 'boolean' }, query: { type: 'string' }, json: { type: 'boolean' } });
-  return withDispatcher<Unit[]>(io, values.db, async (call) => {
+  return withDispatcher<Unit[]>(io, values, async (call) => {
     const units = await call('units.list', { query: values.query, includeInactive: values.all ?? false });
     if (values.json) io.out(JSON.stringify(units, null, 2));
     else {
@@ -53,7 +53,7 @@ export const unitsAdd: Command = async (argv, io) => {
     notes: { type: 'string' },
   });
   if (!values.name || !values.phone) throw new UsageError('usage: duty units add --name NAME --phone DUTY_PHONE [--kind district|county|department|enterprise|other] [--contact NAME] [--title T] [--contact-phone P] [--fax F] [--address A] [--notes N]');
-  return withDispatcher<Unit>(io, values.db, async (call) => {
+  return withDispatcher<Unit>(io, values, async (call) => {
     const u = await call('units.create', {
       name: values.name,
       kind: values.kind ?? 'district',
@@ -73,7 +73,7 @@ export const unitsAdd: Command = async (argv, io) => {
 export const unitsDeactivate: Command = async (argv, io) => {
   const { values } = parseFlags(argv, { ...DB_OPTION, id: { type: 'string' }, name: { type: 'string' } });
   if (!values.id === !values.name) throw new UsageError('usage: duty units deactivate (--id N | --name NAME)');
-  return withDispatcher<Unit | Unit[]>(io, values.db, async (call) => {
+  return withDispatcher<Unit | Unit[]>(io, values, async (call) => {
     let id = Number(values.id);
     if (values.name) {
       const all = (await call('units.list', { includeInactive: true })) as Unit[];

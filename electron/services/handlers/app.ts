@@ -12,8 +12,9 @@ export const appHandlers: HandlersOf<'app.' | 'settings.'> = {
     dbPath: ctx.instance.dbPath,
     transport: ctx.instance.transport,
     now: ctx.now(),
+    clock: ctx.instance.clock ?? 'system',
   }),
-  'app.clock': (ctx) => checkClock(ctx),
+  'app.clock': (ctx) => ({ ...checkClock(ctx), clock: ctx.instance.clock ?? 'system' }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, patch) => updateSettings(ctx, patch),
 };

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ClockStatus } from '../../../shared/api/methods/app.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { api } from '../api.js';
+import { syncedCall } from '../clock.js';
 import { useApp } from '../i18n.js';
 
 export function ClockWarning({ everyMs = 60_000 }: { everyMs?: number }) {
@@ -12,7 +13,7 @@ export function ClockWarning({ everyMs = 60_000 }: { everyMs?: number }) {
   const [status, setStatus] = useState<ClockStatus | null>(null);
   useEffect(() => {
     let alive = true;
-    const check = () => api.app.clock({}).then((s) => alive && setStatus(s), () => undefined);
+    const check = () => syncedCall(() => api.app.clock({})).then((s) => alive && setStatus(s), () => undefined);
     void check();
     const id = setInterval(check, everyMs);
     return () => {

@@ -1,15 +1,11 @@
 // Runs in the renderer. The current time and duty day in the duty room's zone, ticking each second.
-import { useEffect, useState } from 'react';
 import { dutyDayOf, formatInZone } from '../../../shared/domain/duty-day.js';
 import { useApp } from '../i18n.js';
+import { useServerNow } from '../clock.js';
 
 export function DutyClock() {
   const { settings, t } = useApp();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, []);
+  const now = useServerNow();
   const day = dutyDayOf(now, { timeZone: settings.timeZone, boundary: settings.dutyBoundary });
   return (
     <span className="duty-clock" data-testid="duty-clock">

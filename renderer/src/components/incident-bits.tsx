@@ -6,6 +6,7 @@ import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { StoredFlag } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
 import { useApp, type T } from '../i18n.js';
+import { useServerNow } from '../clock.js';
 
 export function useFmt(): (ms: number | null | undefined, pattern?: string) => string {
   const { settings } = useApp();
@@ -67,15 +68,11 @@ export function countdownText(t: T, deadline: number, now: number): string {
 
 /** A countdown's clock: loads at once and every `reloadMs`, and returns now, ticking each second. */
 export function useCountdownClock(load: () => Promise<void>, reloadMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const now = useServerNow();
   useEffect(() => {
     void load();
-    const tick = setInterval(() => setNow(Date.now()), 1000);
     const reload = setInterval(() => void load(), reloadMs);
-    return () => {
-      clearInterval(tick);
-      clearInterval(reload);
-    };
+    return () => clearInterval(reload);
   }, [load, reloadMs]);
   return now;
 }

@@ -9,6 +9,7 @@ import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
+import { serverNow, useServerNow } from '../clock.js';
 
 type Action = null | 'upward' | 'close' | 'learned';
 
@@ -76,12 +77,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
   const [d, setD] = useState<IncidentDetail | null>(null);
   const [action, setAction] = useState<Action>(null);
   const [form, setForm] = useState({ recipient: '', channel: 'phone' as Channel, time: '', note: '', reason: '' });
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (id === null) return;
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, [id]);
+  const now = useServerNow();
 
   const load = useCallback(async () => {
     if (id === null) return setD(null);
@@ -95,7 +91,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
 
   const submit = async () => {
     if (!d) return;
-    const at = form.time.trim() ? parseTypedTime(form.time, settings.timeZone, Date.now()) : Date.now();
+    const at = form.time.trim() ? parseTypedTime(form.time, settings.timeZone, serverNow()) : serverNow();
     if (at === null) return message.error(t('incident.timeInvalid'));
     try {
       if (action === 'upward') await api.incidents.addUpward({ incidentId: d.incident.id, recipient: form.recipient, channel: form.channel, sentAt: at, note: form.note });
@@ -201,7 +197,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
             <Descriptions.Item label={t('incident.closedAt')}>{fmt(d.incident.closedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('log.pending')} span={2}>
               {d.pending.map((p) => (
-                <Tag key={`${p.code}${p.deadline}`} color={p.deadline < Date.now() ? 'red' : 'orange'}>
+                <Tag key={`${p.code}${p.deadline}`} color={p.deadline < serverNow() ? 'red' : 'orange'}>
                   {t(`deadline.${p.code}`)} {fmt(p.deadline, 'MM-dd HH:mm')}
                 </Tag>
               ))}
@@ -248,7 +244,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
             </>
           )}
           <Form.Item label={action === 'upward' ? t('upward.sentAt') : action === 'close' ? t('incident.closedAt') : t('incident.learnedAt')} extra={action === 'upward' ? t('upward.sentAtHelp') : undefined}>
-            <Input placeholder={fmt(Date.now())} value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} autoFocus={action !== 'upward'} data-testid="action-time" />
+            <Input placeholder={fmt(serverNow())} value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} autoFocus={action !== 'upward'} data-testid="action-time" />
           </Form.Item>
           {action === 'upward' ? (
             <Form.Item label={t('upward.note')}>

@@ -10,6 +10,7 @@ import { CHECKIN_GRACE_MS } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { beep, notify } from './deadline-alarms.js';
+import { serverNow } from '../clock.js';
 
 /** Check-in opens an hour before the shift (the server enforces the same). */
 const CHECKIN_OPENS_MS = 60 * 60 * 1000;
@@ -59,14 +60,14 @@ export function OnDutyPanel({ refreshMs = 30_000 }: { refreshMs?: number }) {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const [duty, setDuty] = useState<OnDutyNowAndNext | null>(null);
-  const [clock, setClock] = useState(() => Date.now());
+  const [clock, setClock] = useState(serverNow);
   const [acked, setAcked] = useState<string | null>(() => sessionStorage.getItem(ACK_KEY));
 
   const load = useCallback(() => api.roster.onDuty({}).then(setDuty, () => undefined), []);
   useEffect(() => {
     void load();
     const id = setInterval(() => {
-      setClock(Date.now());
+      setClock(serverNow());
       void load();
     }, refreshMs);
     return () => clearInterval(id);

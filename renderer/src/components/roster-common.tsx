@@ -6,9 +6,10 @@ import type { Person } from '../../../shared/domain/person.js';
 import { dutyDayOf, formatInZone } from '../../../shared/domain/duty-day.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
+import { serverNow } from '../clock.js';
 
 export function currentMonth(timeZone: string, boundary: string): string {
-  return dutyDayOf(Date.now(), { timeZone, boundary }).slice(0, 7);
+  return dutyDayOf(serverNow(), { timeZone, boundary }).slice(0, 7);
 }
 
 export function shiftMonth(month: string, by: number): string {

@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { serverNow } from '../clock.js';
 
 type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | null;
 type NewFollowup = { flag: QueueFlag; kind: FollowupKind } | null;
@@ -65,7 +66,7 @@ export function FollowupPage() {
   };
   const submitFollowup = async () => {
     if (!newItem) return;
-    const due = parseTypedTime(form.due, settings.timeZone, Date.now());
+    const due = parseTypedTime(form.due, settings.timeZone, serverNow());
     if (due === null) return message.error(t('incident.timeInvalid'));
     try {
       await api.followups.create({ incidentId: newItem.flag.incidentId, flagId: newItem.flag.id, kind: newItem.kind, subject: form.subject, owner: form.owner, dueAt: due });
@@ -194,7 +195,7 @@ export function FollowupPage() {
             title: t('followup.dueAt'),
             dataIndex: 'dueAt',
             width: 150,
-            render: (v: number, f) => (f.status === 'open' && v < Date.now() ? <Typography.Text type="danger" title={t('followup.overdueItem')}>{fmt(v)}</Typography.Text> : fmt(v)),
+            render: (v: number, f) => (f.status === 'open' && v < serverNow() ? <Typography.Text type="danger" title={t('followup.overdueItem')}>{fmt(v)}</Typography.Text> : fmt(v)),
           },
           { title: t('followup.result'), dataIndex: 'result', render: (v: string | null) => v ?? '' },
           {

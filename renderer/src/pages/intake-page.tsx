@@ -20,6 +20,7 @@ import { api, ApiCallError } from '../api.js';
 import { LevelTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { serverNow } from '../clock.js';
 
 interface FormState {
   fromUnit: string;
@@ -108,8 +109,8 @@ export function IntakePage() {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [enteredAt, setEnteredAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  const [enteredAt, setEnteredAt] = useState(() => serverNow());
+  const [now, setNow] = useState(() => serverNow());
   const [f, setF] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [units, setUnits] = useState<Unit[]>([]);
@@ -122,7 +123,7 @@ export function IntakePage() {
 
   useEffect(() => {
     void api.units.list({}).then(setUnits, () => undefined);
-    const id = setInterval(() => setNow(Date.now()), 15_000);
+    const id = setInterval(() => setNow(serverNow()), 15_000);
     return () => clearInterval(id);
   }, []);
 
@@ -182,8 +183,8 @@ export function IntakePage() {
   const reset = useCallback(() => {
     setF(EMPTY);
     setErrors({});
-    setEnteredAt(Date.now());
-    setNow(Date.now());
+    setEnteredAt(serverNow());
+    setNow(serverNow());
     setDuplicates([]);
     if (targetIdFromHash() !== null) window.location.hash = '#/intake';
     setTarget(null);

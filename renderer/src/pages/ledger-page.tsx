@@ -10,12 +10,13 @@ import { api } from '../api.js';
 import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
+import { serverNow } from '../clock.js';
 
 export function LedgerPage() {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [year, setYear] = useState(() => Number(formatInZone(Date.now(), settings.timeZone, 'yyyy')));
+  const [year, setYear] = useState(() => Number(formatInZone(serverNow(), settings.timeZone, 'yyyy')));
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [exporting, setExporting] = useState(false);
 

@@ -17,6 +17,7 @@ import { IncidentDrawer } from '../components/incident-drawer.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { serverNow } from '../clock.js';
 
 const PAGE = 100;
 const ROW_HEIGHT = 40;
@@ -138,7 +139,7 @@ export function LogPage() {
   const [total, setTotal] = useState(0);
   const [atLeast, setAtLeast] = useState(false);
   const { message } = App.useApp();
-  const [exportYear, setExportYear] = useState(() => new Date().getFullYear());
+  const [exportYear, setExportYear] = useState(() => Number(formatInZone(serverNow(), settings.timeZone, 'yyyy')));
   const [exporting, setExporting] = useState(false);
   // A year's log is written by a worker thread in the main process: the window stays responsive.
   const exportXlsx = async () => {
@@ -283,7 +284,7 @@ export function LogPage() {
             />
             <Button onClick={() => (setFilters({}), setQuery(''))}>{t('log.reset')}</Button>
             <Space.Compact>
-              <Select style={{ width: 100 }} value={exportYear} onChange={setExportYear} options={Array.from({ length: 11 }, (_, k) => new Date().getFullYear() - k).map((y) => ({ value: y, label: String(y) }))} data-testid="log-export-year" />
+              <Select style={{ width: 100 }} value={exportYear} onChange={setExportYear} options={Array.from({ length: 11 }, (_, k) => Number(formatInZone(serverNow(), settings.timeZone, 'yyyy')) - k).map((y) => ({ value: y, label: String(y) }))} data-testid="log-export-year" />
               <Button loading={exporting} onClick={() => void exportXlsx()} data-testid="log-export">
                 {t('log.exportYear')}
               </Button>

@@ -29,6 +29,7 @@ import { TrendChart, trendBuckets } from '../components/charts/trend-chart.js';
 import { downloadFile } from '../download.js';
 import { useApp, type T } from '../i18n.js';
 import '../stats.css';
+import { serverNow } from '../clock.js';
 
 /** Bars shown by category and by unit; the workbook lists them all. */
 const TOP_N = 10;
@@ -61,7 +62,7 @@ function OnTimeCell({ o, t }: { o: OnTime; t: T }) {
 export function StatsPage() {
   const { t, settings } = useApp();
   const { message } = App.useApp();
-  const today = formatInZone(Date.now(), settings.timeZone, 'yyyy-MM-dd');
+  const today = formatInZone(serverNow(), settings.timeZone, 'yyyy-MM-dd');
   const thisYear = Number(today.slice(0, 4));
   const [kind, setKind] = useState<PeriodKind>('month');
   const [year, setYear] = useState(thisYear);

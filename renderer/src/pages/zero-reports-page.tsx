@@ -14,6 +14,7 @@ import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { serverNow } from '../clock.js';
 
 const STATUS_COLORS: Record<CellStatus, string> = { on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7', pending: '#f0f0f0', not_required: '#fafafa' };
 const STATUSES: CellStatus[] = ['on_time', 'late', 'missing', 'pending', 'not_required'];
@@ -109,7 +110,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
   const corrected = new Set(rows.map((r) => r.correctsId));
   const standing = rows.filter((r) => !corrected.has(r.id)).at(-1) ?? null;
   const save = async () => {
-    const receivedAt = time.trim() ? parseTypedTime(time, settings.timeZone, Date.now()) : Date.now();
+    const receivedAt = time.trim() ? parseTypedTime(time, settings.timeZone, serverNow()) : serverNow();
     if (receivedAt === null) return message.error(t('incident.timeInvalid'));
     const contents = zero ? Object.fromEntries(covers.map((c) => [c, NOTHING])) : Object.fromEntries(covers.map((c) => [c, (items[c] ?? '').trim() || NOTHING]));
     try {
@@ -154,7 +155,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
       <Form layout="vertical" onFinish={() => void save()} style={{ marginTop: 12 }}>
         <Typography.Text strong>{standing ? t('period.correction') : t('period.logReport')}</Typography.Text>
         <Form.Item label={t('period.receivedAt')} extra={t('upward.sentAtHelp')}>
-          <Input autoFocus placeholder={fmt(Date.now())} value={time} onChange={(e) => setTime(e.target.value)} data-testid="cell-time" />
+          <Input autoFocus placeholder={fmt(serverNow())} value={time} onChange={(e) => setTime(e.target.value)} data-testid="cell-time" />
         </Form.Item>
         <Form.Item>
           <Checkbox checked={zero} onChange={(e) => setZero(e.target.checked)} data-testid="cell-zero">

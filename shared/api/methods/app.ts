@@ -9,6 +9,7 @@ export interface AppInfo {
   dbPath: string;
   transport: 'electron' | 'http';
   now: number;
+  clock: 'system' | 'drill';
 }
 
 /** The system clock against the newest stamped entry (a clock set back is warned of). */
@@ -16,6 +17,7 @@ export interface ClockStatus {
   now: number;
   lastStampedAt: number | null;
   behind: boolean;
+  clock: 'system' | 'drill';
 }
 
 export const appMethods = {

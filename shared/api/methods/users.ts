@@ -14,6 +14,10 @@ export interface AuthStatus {
   theme: Settings['theme'];
   bureauName: string;
   lockMinutes: number;
+  /** The server's clock when it answered: the renderer reads every time from it, never its own. */
+  now: number;
+  /** 'drill' when the server runs a drill clock (演练), not real time: shown on every screen. */
+  clock: 'system' | 'drill';
 }
 
 const byId = z.object({ id: idSchema }).strict();
