@@ -137,6 +137,7 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'holidays.create': LEADER,
   'holidays.cancel': LEADER,
   'holidays.addStarter': LEADER,
+  'holidays.importNotice': LEADER,
 };
 
 /** Whether a role (or nobody, for null) may call the method. */

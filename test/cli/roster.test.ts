@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
+import { fixedClock } from '../../electron/services/clock.js';
 import { createContext } from '../../electron/services/context.js';
 import { rosterSeeder } from '../../electron/services/demo/roster-seeder.js';
 import { getMonth } from '../../electron/services/roster/roster.js';
 import { seededRng } from '../../shared/domain/random.js';
 import { cli } from '../helpers/cli.js';
 import { tempDbPath, tempDir } from '../helpers/temp.js';
+
+/** The clock of every command here: 24 November 2026, so January 2027 lies ahead on any day. */
+const NOW = '2026-11-24T11:00:00+08:00';
 
 function seeded(): string {
   const path = tempDbPath('roster-cli.db');
@@ -27,7 +31,7 @@ function seeded(): string {
 describe('duty roster', () => {
   test('generate prints the proposal and fairness, saves nothing without --save', async () => {
     const db = seeded();
-    const r = await cli(['roster', 'generate', '--db', db, '--month', '2027-01']);
+    const r = await cli(['roster', 'generate', '--db', db, '--month', '2027-01', '--now', NOW]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^2027-01-01\t星期五\t全天\tholiday\(元旦\)\t\S+\t\S+、\S+$/m);
     assert.match(r.out, /spread officer: total [01], weekend [01], holiday [01]/);
@@ -35,12 +39,33 @@ describe('duty roster', () => {
     const h = openDatabase(db);
     assert.equal(getMonth({ db: h }, '2027-01').shifts.length, 0);
     closeDatabase(h);
-    const s = await cli(['roster', 'generate', '--db', db, '--month', '2027-01', '--save']);
+    const s = await cli(['roster', 'generate', '--db', db, '--month', '2027-01', '--save', '--now', NOW]);
     assert.equal(s.code, 0, s.err);
     assert.match(s.err, /saved: 31 shifts of 2027-01/);
     const bad = await cli(['roster', 'generate', '--db', db, '--month', '2027-1']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--month must be YYYY-MM/);
+  });
+
+  test('a month past the holidays entered is refused, saying so, unless --without-holidays', async () => {
+    const db = seeded(); // the starter calendar: public holidays to 2027-10-07
+    const later = '2027-11-20T09:00:00+08:00';
+    const r = await cli(['roster', 'generate', '--db', db, '--month', '2027-12', '--now', later]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^duty roster generate: 节假日安排未录入：已录入的法定节假日只到 2027-10-07，2027-12 在此之后/);
+    const ok = await cli(['roster', 'generate', '--db', db, '--month', '2027-12', '--without-holidays', '--now', later]);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /^2027-12-31\t星期五\t全天\tworkday\t/m);
+  });
+
+  test('--now must be an ISO time with its offset', async () => {
+    const db = seeded();
+    for (const bad of ['2026-11-24 09:00', 'tomorrow', '2026-11-24T09:00:00']) {
+      const r = await cli(['roster', 'generate', '--db', db, '--month', '2027-01', '--now', bad]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /--now must be an ISO time with its offset, such as 2026-11-24T09:00:00\+08:00/);
+    }
   });
 
   test('duty demo gains people and a roster, reproducibly', async () => {

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { createContext } from '../../electron/services/context.js';
 import { createPerson } from '../../electron/services/roster/people.js';
-import { generateProposal, getMonth, writeMonth } from '../../electron/services/roster/roster.js';
+import { getMonth } from '../../electron/services/roster/roster.js';
 import { dutyDayOf } from '../../shared/domain/duty-day.js';
 import { CHECKIN_GRACE_MS } from '../../shared/domain/roster/roster.js';
 import { launchBrowser, openApp, screenshot, startApp } from '../helpers/browser.js';
@@ -22,8 +22,11 @@ describe('duty roster (browser mode)', () => {
   after(() => browser?.close());
 
   test('generate December, swap a day, check in, hand over, acknowledge, export', async () => {
-    const app = await startApp(tempDbPath('e2e-roster.db'));
-    const ctx = createContext(app.db, { dbPath: 'e2e', transport: 'http', version: 'e2e' }, 'e2e:admin');
+    // A drill clock an hour and a half into December's first shift (08:30): the whole month lies
+    // ahead, the shift on duty is past its check-in grace, whatever day the test runs on.
+    const START = Date.parse('2026-12-01T10:00:00+08:00');
+    const app = await startApp(tempDbPath('e2e-roster.db'), { now: START });
+    const ctx = createContext(app.db, { dbPath: 'e2e', transport: 'http', version: 'e2e' }, 'e2e:admin', { now: app.now, kind: 'drill' });
     const page = await openApp(browser, app, '#/roster/2026-12');
     try {
       await page.getByTestId('roster-page').waitFor();
@@ -43,8 +46,36 @@ describe('duty roster (browser mode)', () => {
       for (const [i, name] of ['赵敏', '孙丽', '周杰', '吴芳', '郑涛', '冯雪', '陈晨', '褚明', '卫红'].entries()) createPerson(ctx, { name, phone: `1380000000${i}`, roles: ['officer'], account: null, notes: '' });
       await screenshot(page, 'roster-people');
 
+      // No public holidays entered yet: the month says so, and generating asks to enter them first.
+      await page.getByRole('tab', { name: '月历' }).click();
+      await page.getByTestId('holidays-missing').waitFor();
+      assert.match(await page.getByTestId('holidays-missing').innerText(), /节假日安排未录入/);
+      await page.getByTestId('roster-generate').click();
+      await page.getByTestId('holidays-missing-confirm').waitFor();
+      await screenshot(page, 'roster-holidays-missing');
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '去录入节假日' }).click();
+      // The 2027 notice, pasted as a table; a typo first is named by its line, and nothing is entered.
+      await page.getByTestId('notice-form').waitFor();
+      assert.equal(await page.locator('[data-testid=notice-year] input, input[data-testid=notice-year]').first().inputValue(), '2027');
+      const notice = ['元旦\t1月1日\t1月3日\t放假', '春节\t2月5日至2月11日\t放假', '春节调休\t2月14日\t上班', '国庆节\t10月1日\t10月7日\t放加'];
+      await page.getByTestId('notice-text').fill(notice.join('\n'));
+      await page.getByTestId('notice-text').press('Control+Enter');
+      await page.getByTestId('notice-error').waitFor();
+      assert.match(await page.getByTestId('notice-error').innerText(), /第 4 行：类型“放加”无法识别/);
+      await screenshot(page, 'roster-notice-error');
+      await page.getByTestId('notice-text').fill(notice.join('\n').replace('放加', '放假'));
+      await page.getByTestId('notice-text').press('Control+Enter');
+      await page.getByText('已录入 4 条（0 条已存在）；法定节假日现已录入至 2027-10-07').waitFor();
+      assert.equal(await page.getByTestId('notice-error').count(), 0);
+      await page.getByText('春节调休').first().waitFor();
+
       // Generate December: a proposal with fairness counts, saved on request.
       await page.getByRole('tab', { name: '月历' }).click();
+      await page.getByTestId('roster-month').click(); // the month reloads with the holidays entered
+      await page.getByTestId('month-next').click();
+      await page.getByTestId('month-prev').click();
+      await page.getByTestId('roster-empty').waitFor();
+      assert.equal(await page.getByTestId('holidays-missing').count(), 0);
       await page.getByTestId('roster-generate').click();
       await page.getByTestId('proposal').waitFor();
       // The tab strip can still be animating in when first clicked: click until the tab is open.
@@ -95,22 +126,18 @@ describe('duty roster (browser mode)', () => {
       await page.getByText('家中有事，双方同意换班', { exact: false }).waitFor();
       await screenshot(page, 'roster-history');
 
-      // Check in: the shift on duty now (this month rostered by service, shifts already begun included).
-      const month = dutyDayOf(Date.now(), { timeZone: 'Asia/Shanghai', boundary: '08:30' }).slice(0, 7);
-      if (month !== '2026-12') {
-        const p = generateProposal(ctx, month);
-        writeMonth(ctx, month, p.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })), 'generate', 'e2e', 'roster.save', { fillBegun: true });
-      }
+      // Check in: the shift on duty now, 1 December's, past its grace: the alarm names its officers.
+      assert.equal(dutyDayOf(app.now(), { timeZone: 'Asia/Shanghai', boundary: '08:30' }), '2026-12-01');
       await page.evaluate(() => (window.location.hash = '#/handover'));
       await page.evaluate(() => (window.location.hash = '#/roster'));
       await page.getByTestId('on-duty-panel').getByText('下一班').waitFor();
       const panel = page.getByTestId('on-duty-panel');
-      const now = (await import('../../electron/services/roster/on-duty.js')).onDutyAt(ctx, Date.now())!;
-      if (Date.now() > now.start + CHECKIN_GRACE_MS) {
-        await panel.getByTestId('checkin-alarm').waitFor();
-        assert.match(await panel.getByTestId('checkin-alarm').innerText(), new RegExp(now.officers.map((o) => o.name).join('|')));
-        await screenshot(page, 'roster-checkin-alarm');
-      }
+      const now = (await import('../../electron/services/roster/on-duty.js')).onDutyAt(ctx, app.now())!;
+      assert.equal(now.start, Date.parse('2026-12-01T08:30:00+08:00'));
+      assert.ok(app.now() > now.start + CHECKIN_GRACE_MS);
+      await panel.getByTestId('checkin-alarm').waitFor();
+      assert.match(await panel.getByTestId('checkin-alarm').innerText(), new RegExp(now.officers.map((o) => o.name).join('|')));
+      await screenshot(page, 'roster-checkin-alarm');
       for (const o of now.officers) {
         await panel.getByTestId(`checkin-${o.id}`).click();
         await page.getByText(`${o.name} 已签到`).waitFor();

@@ -49,7 +49,8 @@ export const rosterSeeder: DemoSeeder = {
     for (let m = dutyDayOf(now - days * 86_400_000, { timeZone: settings.timeZone, boundary: settings.dutyBoundary }).slice(0, 7); m <= last; m = nextMonth(m)) months.push(m);
     let shifts = 0;
     for (const m of months) {
-      const p = generateProposal(ctx, m);
+      // Demo data on any day: months past the starter calendar are planned without holidays.
+      const p = generateProposal(ctx, m, { withoutHolidays: true });
       const saved = writeMonth(ctx, m, p.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })), 'generate', '演示数据', 'demo.seed', { fillBegun: true });
       shifts += saved.shifts.length;
     }

@@ -1,5 +1,5 @@
 // Runs in Electron's main process and in plain Node. Handlers of people.*, holidays.* and handover.*.
-import { addStarterCalendar, cancelCalendarEntry, createCalendarEntry, listCalendar } from '../roster/calendar.js';
+import { addStarterCalendar, importHolidayNotice, cancelCalendarEntry, createCalendarEntry, listCalendar } from '../roster/calendar.js';
 import { acknowledgeHandover, currentHandover, listHandovers, prepareHandover, updateHandoverNotes } from '../roster/handover.js';
 import * as people from '../roster/people.js';
 import type { HandlersOf } from './types.js';
@@ -17,6 +17,7 @@ export const peopleHandlers: HandlersOf<'people.' | 'holidays.' | 'handover.'> =
   'holidays.create': (ctx, f) => createCalendarEntry(ctx, f),
   'holidays.cancel': (ctx, { id }) => cancelCalendarEntry(ctx, id),
   'holidays.addStarter': (ctx) => addStarterCalendar(ctx),
+  'holidays.importNotice': (ctx, { year, text }) => importHolidayNotice(ctx, year, text),
   'handover.current': (ctx, { at }) => currentHandover(ctx, at ?? ctx.now()),
   'handover.prepare': (ctx, { shiftId }) => prepareHandover(ctx, shiftId),
   'handover.updateNotes': (ctx, { id, notes }) => updateHandoverNotes(ctx, id, notes),

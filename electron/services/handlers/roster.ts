@@ -13,7 +13,7 @@ export const rosterHandlers: HandlersOf<'roster.' | 'people.' | 'holidays.' | 'h
   'roster.pattern': (ctx) => getPattern(ctx),
   'roster.setPattern': (ctx, p) => setPattern(ctx, p),
   'roster.month': (ctx, { month }) => roster.getMonth(ctx, month),
-  'roster.generate': (ctx, { month }) => roster.generateProposal(ctx, month),
+  'roster.generate': (ctx, { month, withoutHolidays }) => roster.generateProposal(ctx, month, { withoutHolidays: withoutHolidays ?? false }),
   'roster.save': (ctx, { month, shifts }) => roster.saveRoster(ctx, month, shifts),
   'roster.editShift': (ctx, { shiftId, leaders, officers, reason }) => roster.editShift(ctx, shiftId, leaders, officers, reason),
   'roster.swap': (ctx, i) => roster.swapShifts(ctx, i),

@@ -1,12 +1,15 @@
 // Runs in Electron's main process and in plain Node. Use cases of the holiday calendar and of the
 // shift pattern setting.
 import { AppError } from '../../../shared/api/app-error.js';
-import { STARTER_CALENDAR, type CalendarEntry, type CalendarFields } from '../../../shared/domain/roster/calendar.js';
+import { holidaysKnownUntil, STARTER_CALENDAR, type CalendarEntry, type CalendarFields } from '../../../shared/domain/roster/calendar.js';
+import { parseHolidayNotice } from '../../../shared/domain/roster/holiday-notice.js';
+import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { DEFAULT_PATTERN, shiftPatternSchema, type ShiftPattern } from '../../../shared/domain/roster/pattern.js';
 import * as repo from '../../db/repositories/holidays.js';
 import { readPatternValue, writePatternValue } from '../../db/repositories/roster.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { getSettings } from '../settings.js';
 
 export function listCalendar(ctx: Pick<ServiceContext, 'db'>, includeCancelled = false): CalendarEntry[] {
   return repo.listEntries(ctx.db, { includeCancelled });
@@ -32,6 +35,32 @@ export function cancelCalendarEntry(ctx: ServiceContext, id: number): CalendarEn
     const after = repo.cancelEntry(ctx.db, id);
     appendAudit(ctx, { method: 'holidays.cancel', entity: 'calendar', entityId: id, before, after });
     return after;
+  });
+}
+
+const MAX_LISTED = 20;
+
+/** Enters a year's notice from its lines: every entry, or none with every bad line named. */
+export function importHolidayNotice(ctx: ServiceContext, year: number, text: string): { added: number; skipped: number; knownUntil: string | null } {
+  const { entries, problems } = parseHolidayNotice(year, text);
+  const locale = getSettings(ctx).locale;
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  if (problems.length) {
+    const lines = problems.map((p) => t('calendar.noticeLine', { line: p.line, message: t(`calendar.notice.${p.kind}`, { ...p, year }) }));
+    const more = lines.length > MAX_LISTED ? '\n' + t('rosterImport.more', { count: lines.length - MAX_LISTED }) : '';
+    throw new AppError('invalid_input', 'calendar.noticeFailed', { count: problems.length, details: lines.slice(0, MAX_LISTED).join('\n') + more });
+  }
+  if (entries.length === 0) throw new AppError('invalid_input', 'calendar.noticeEmpty', { year });
+  return inWriteTransaction(ctx, () => {
+    const have = repo.listEntries(ctx.db);
+    let added = 0;
+    for (const { line: _line, ...f } of entries) {
+      if (have.some((e) => e.kind === f.kind && e.name === f.name && e.from === f.from && e.to === f.to)) continue;
+      const e = repo.insertEntry(ctx.db, f, ctx.now());
+      appendAudit(ctx, { method: 'holidays.importNotice', entity: 'calendar', entityId: e.id, before: null, after: e });
+      added++;
+    }
+    return { added, skipped: entries.length - added, knownUntil: holidaysKnownUntil(repo.listEntries(ctx.db)) };
   });
 }
 

@@ -8,6 +8,8 @@ import { addDaysTo, daysOfMonth } from '../../../shared/domain/roster/dates.js';
 import { generateRoster, type Counts, type Proposal } from '../../../shared/domain/roster/generator.js';
 import type { ChangeKind, Confirmation, DutyPhoneRow, FixedRow, RosterChange, RosterMonth } from '../../../shared/domain/roster/roster.js';
 import { slotsOfDays, slotsOfMonth, type ShiftSlot } from '../../../shared/domain/roster/slots.js';
+import { holidaysKnownUntil, holidaysMissingFor } from '../../../shared/domain/roster/calendar.js';
+import * as holidays from '../../db/repositories/holidays.js';
 import * as people from '../../db/repositories/people.js';
 import * as repo from '../../db/repositories/roster.js';
 import { appendAudit } from '../audit.js';
@@ -48,11 +50,19 @@ export function getMonth(ctx: Ctx, month: string): RosterMonth {
     if (!p.active && y.total === 0) continue;
     for (const role of p.roles) fairness.push({ personId: p.id, name: p.name, role, year: y, month: sum(inMonth, p.id) });
   }
-  return { month, shifts, fairness };
+  const knownUntil = holidaysKnownUntil(holidays.listEntries(ctx.db));
+  return { month, shifts, fairness, holidaysKnownUntil: knownUntil, holidaysMissing: holidaysMissingFor(month, knownUntil) };
 }
 
 /** A proposal for the month from the people, leave, calendar, fixed assignments and the year so far. Saves nothing. */
-export function generateProposal(ctx: ServiceContext, month: string): Proposal {
+/**
+ * A proposal for the month. Refused when the month lies past the public holidays entered (it would
+ * be planned as if it had none), unless `withoutHolidays` says a person chose that knowingly.
+ */
+export function generateProposal(ctx: ServiceContext, month: string, opts: { withoutHolidays?: boolean } = {}): Proposal {
+  const knownUntil = holidaysKnownUntil(holidays.listEntries(ctx.db));
+  if (!opts.withoutHolidays && holidaysMissingFor(month, knownUntil))
+    throw new AppError('conflict', knownUntil ? 'roster.holidaysMissing' : 'roster.holidaysNone', { month, knownUntil: knownUntil ?? '', year: month.slice(0, 4) });
   const first = `${month}-01`;
   const last = lastDay(month);
   const slots = monthSlots(ctx, month);

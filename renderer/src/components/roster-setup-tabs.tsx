@@ -1,12 +1,14 @@
 // Runs in the renderer. The roster's settings: the holiday calendar (holidays, make-up working days
 // 调休, special periods with their staffing) and the shift pattern; and the history of changes.
-import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { CALENDAR_KINDS, type CalendarEntry } from '../../../shared/domain/roster/calendar.js';
 import { DAY_NIGHT_PATTERN, DEFAULT_PATTERN, type ShiftPattern } from '../../../shared/domain/roster/pattern.js';
 import type { RosterChange } from '../../../shared/domain/roster/roster.js';
+import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { api } from '../api.js';
-import { useT } from '../i18n.js';
+import { serverNow } from '../clock.js';
+import { useApp, useT } from '../i18n.js';
 import { useFail, useFormat } from './roster-common.js';
 
 export function RosterCalendarTab() {
@@ -40,6 +42,7 @@ export function RosterCalendarTab() {
           {t('calendar.addStarter')}
         </Button>
       } />
+      <HolidayNoticeForm onSaved={load} />
       <Form form={form} layout="inline" initialValues={{ kind: 'holiday' }} onFinish={() => void add()} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="kind" label={t('calendar.kind')}>
           <Select style={{ width: 120 }} options={CALENDAR_KINDS.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) }))} />
@@ -92,6 +95,60 @@ export function RosterCalendarTab() {
         ]}
       />
     </div>
+  );
+}
+
+/** A year's notice, typed or pasted from Excel as lines; Ctrl+Enter enters it. Bad lines are named, nothing saved. */
+function HolidayNoticeForm({ onSaved }: { onSaved: () => Promise<void> }) {
+  const { t, settings } = useApp();
+  const { message } = App.useApp();
+  // The notice a duty room enters is usually next year's, published in the autumn.
+  const [year, setYear] = useState<number | null>(() => Number(formatInZone(serverNow(), settings.timeZone, 'yyyy')) + 1);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    if (busy || year === null) return;
+    setBusy(true);
+    try {
+      const r = await api.holidays.importNotice({ year, text });
+      setError(null);
+      setText('');
+      message.success(t('calendar.noticeAdded', { added: r.added, skipped: r.skipped, knownUntil: r.knownUntil ?? '—' }));
+      await onSaved();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={t('calendar.noticeImport')} style={{ marginBottom: 12 }} data-testid="notice-form">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('calendar.noticeHint')}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+        <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v)} addonAfter="年" style={{ width: 120 }} data-testid="notice-year" />
+        <Input.TextArea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void save();
+            }
+          }}
+          autoSize={{ minRows: 4, maxRows: 12 }}
+          style={{ flex: 1 }}
+          placeholder={'元旦\t1月1日\t1月3日\t放假\n春节\t2月5日至2月11日\t放假\n春节调休\t2月14日\t上班'}
+          data-testid="notice-text"
+        />
+        <Button type="primary" loading={busy} onClick={() => void save()} title="Ctrl+Enter" data-testid="notice-save">
+          {t('calendar.noticeSave')}
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon style={{ marginTop: 8, whiteSpace: 'pre-wrap' }} title={error} data-testid="notice-error" />}
+    </Card>
   );
 }
 

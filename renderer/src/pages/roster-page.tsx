@@ -3,12 +3,12 @@
 // import, and the roster's people, leave, holidays, pattern and change history as tabs.
 // `#/roster/2026-12` opens a given month.
 import { DownloadOutlined, LeftOutlined, RightOutlined, ThunderboltOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Empty, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Proposal } from '../../../shared/domain/roster/generator.js';
 import { daysOfMonth } from '../../../shared/domain/roster/dates.js';
 import type { DutyPhoneRow, RosterMonth, RosterShift } from '../../../shared/domain/roster/roster.js';
-import { api } from '../api.js';
+import { api, ApiCallError } from '../api.js';
 import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
 import { OnDutyPanel } from '../components/on-duty-panel.js';
@@ -152,7 +152,7 @@ function PhoneList({ month }: { month: string }) {
 
 export function RosterPage() {
   const { t, settings } = useApp();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const fail = useFail();
   const [month, setMonthState] = useState(() => monthFromHash() ?? currentMonth(settings.timeZone, settings.dutyBoundary));
   const [roster, setRoster] = useState<RosterMonth | null>(null);
@@ -178,13 +178,27 @@ export function RosterPage() {
   }, [month, fail]);
   useEffect(() => void load(), [load]);
 
-  const generate = async () => {
+  const generate = async (withoutHolidays = false) => {
     setBusy('generate');
     try {
       await reloadPeople();
-      setProposal(await api.roster.generate({ month }));
+      setProposal(await api.roster.generate({ month, ...(withoutHolidays ? { withoutHolidays } : {}) }));
     } catch (e) {
-      fail(e);
+      // Past the holidays entered: enter them first (the default), or plan without them knowingly.
+      if (!withoutHolidays && roster?.holidaysMissing && e instanceof ApiCallError && e.error.code === 'conflict')
+        modal.confirm({
+          title: t('roster.generate'),
+          content: <span data-testid="holidays-missing-confirm">{e.message}</span>,
+          okText: t('roster.holidaysEnter'),
+          cancelText: t('roster.generateWithoutHolidays'),
+          onOk: () => setTab('holidays'),
+          onCancel: (close: unknown) => {
+            if (typeof close === 'function') close();
+            void generate(true);
+          },
+          width: 560,
+        });
+      else fail(e);
     } finally {
       setBusy(null);
     }
@@ -284,6 +298,20 @@ export function RosterPage() {
               { key: 'pattern', label: t('roster.tab.pattern') },
             ]}
           />
+          {monthTabs.has(tab) && roster?.holidaysMissing && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="holidays-missing"
+              title={roster.holidaysKnownUntil ? t('roster.holidaysMissing', { month, knownUntil: roster.holidaysKnownUntil, year: month.slice(0, 4) }) : t('roster.holidaysNone', { year: month.slice(0, 4) })}
+              action={
+                <Button size="small" onClick={() => setTab('holidays')} data-testid="holidays-enter">
+                  {t('roster.holidaysEnter')}
+                </Button>
+              }
+            />
+          )}
           {monthTabs.has(tab) && roster && roster.shifts.length === 0 && tab !== 'history' && <Empty description={t('roster.empty')} data-testid="roster-empty" />}
           {tab === 'calendar' && roster && roster.shifts.length > 0 && <MonthCalendar month={month} roster={roster} onOpen={setOpen} />}
           {tab === 'list' && roster && roster.shifts.length > 0 && <MonthList roster={roster} onOpen={setOpen} />}

@@ -31,7 +31,8 @@ export const rosterMethods = {
   'roster.setPattern': method<ShiftPattern>()(shiftPatternSchema),
   'roster.month': method<RosterMonth>()(z.object({ month }).strict()),
   /** A proposal for the month; saves nothing. */
-  'roster.generate': method<Proposal>()(z.object({ month }).strict()),
+  /** Refused (roster.holidaysMissing) past the holidays entered, unless withoutHolidays. */
+  'roster.generate': method<Proposal>()(z.object({ month, withoutHolidays: z.boolean().optional() }).strict()),
   /** Saves a (possibly edited) proposal as the month's roster; shifts already begun are kept. */
   'roster.save': method<RosterMonth>()(
     z

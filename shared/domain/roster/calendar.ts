@@ -66,6 +66,22 @@ export function dayInfo(d: string, entries: readonly CalendarEntry[], base: Staf
 }
 
 /**
+ * The last day the calendar's public holidays are entered to: the end of its latest active holiday
+ * entry, or null when it has none. A month that begins after it is planned blind: 元旦 can start
+ * on 30 December, and the State Council's notice for a year comes out in the autumn before.
+ */
+export function holidaysKnownUntil(entries: readonly Pick<CalendarEntry, 'kind' | 'to' | 'active'>[]): string | null {
+  let last: string | null = null;
+  for (const e of entries) if (e.active && e.kind === 'holiday' && (last === null || e.to > last)) last = e.to;
+  return last;
+}
+
+/** Whether a month (YYYY-MM) lies past the holidays entered, so planning it would ignore its holidays. */
+export function holidaysMissingFor(month: string, knownUntil: string | null): boolean {
+  return knownUntil === null || `${month}-01` > knownUntil;
+}
+
+/**
  * A starter calendar for 2026–2027 that the admin reviews and confirms (or edits) before use: the
  * dates follow the published pattern of recent years but are NOT the official notice.
  */

@@ -26,6 +26,10 @@ export interface RosterMonth {
   shifts: RosterShift[];
   /** Counts of the year up to the end of this month, from the final roster, per role and person. */
   fairness: { personId: number; name: string; role: Role; year: Counts; month: Counts }[];
+  /** The last day of the public holidays entered (null: none); past it a month is planned without them. */
+  holidaysKnownUntil: string | null;
+  /** True when the month begins after holidaysKnownUntil: the year's notice must be entered first. */
+  holidaysMissing: boolean;
 }
 
 export const CHANGE_KINDS = ['generate', 'import', 'edit', 'swap', 'substitute'] as const;
