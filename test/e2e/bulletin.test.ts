@@ -26,7 +26,7 @@ describe('daily bulletin (browser mode)', () => {
     const path = tempDbPath('e2e-bulletin.db');
     const ctx = testContext({ path });
     buildBusyDay(ctx, { days: 10 });
-    const app = await startApp(path);
+    const app = await startApp(path, { now: ctx.now() }); // the morning after the busy day
     const page = await openApp(browser, app, '#/bulletin', { as: 'leader' });
     try {
       await page.getByTestId('bulletin-page').waitFor();

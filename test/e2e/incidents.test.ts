@@ -1,7 +1,8 @@
 // End to end, in headless Chromium against browser mode: a phone report 2 h 01 min after the stated
 // occurrence becomes a late flag on the dashboard and in 督办, a leader confirms it and the unit's
 // ledger shows it (and exports); a media tip with no official report shows the omitted flag and an
-// overdue countdown whose alarm the officer acknowledges. Times are typed relative to the real now.
+// overdue countdown whose alarm the officer acknowledges. Times are typed relative to the server's
+// drill clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -16,9 +17,11 @@ import { tempDbPath } from '../helpers/temp.js';
 const MIN = 60_000;
 const TZ = 'Asia/Shanghai';
 const typed = (ms: number) => formatInZone(ms, TZ, 'yyyy-MM-dd HH:mm');
+/** Each flow runs on a drill clock from here (mid-afternoon, mid-duty-day), whatever day it is. */
+const START = Date.parse('2026-11-24T14:10:20+08:00');
 
 function seedUnits(app: RunningApp): void {
-  const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:admin');
+  const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:admin', { now: app.now, kind: 'drill' });
   for (const name of ['东城区', '西城区'])
     createUnit(ctx, { name, kind: 'district', dutyPhone: '027-85551234', fax: '', contactName: '', contactTitle: '', contactPhone: '', address: '', notes: '' });
 }
@@ -38,14 +41,14 @@ describe('incident log (browser mode)', () => {
   after(() => browser?.close());
 
   test('phone report 2 h 01 min late -> flag on the dashboard and in 督办 -> leader confirms -> unit ledger', async () => {
-    const app = await startApp(tempDbPath('e2e-incidents-late.db'));
+    const app = await startApp(tempDbPath('e2e-incidents-late.db'), { now: START });
     seedUnits(app);
     const page = await openApp(browser, app, '#/intake');
     try {
       await page.getByTestId('intake-page').waitFor();
-      const minuteNow = Math.floor(Date.now() / MIN) * MIN;
+      const minuteNow = Math.floor(app.now() / MIN) * MIN;
       const occurred = minuteNow - 121 * MIN;
-      const started = Date.now();
+      const started = app.now();
       // By keyboard, in the tab order of the form.
       await page.getByTestId('intake-from-unit').fill('东城区');
       await page.keyboard.press('Tab');
@@ -66,7 +69,7 @@ describe('incident log (browser mode)', () => {
       await page.keyboard.press('Alt+s');
       const saved = await page.getByTestId('intake-saved').innerText();
       assert.match(saved, /已登记 \d{4}-0001/);
-      assert.ok(Date.now() - started < 60_000, 'a full quick report in under a minute');
+      assert.ok(app.now() - started < 60_000, 'a full quick report in under a minute');
       const number = /(\d{4}-0001)/.exec(saved)![1]!;
 
       // Dashboard: the late flag awaits review; the written report's deadline counts down.
@@ -116,14 +119,14 @@ describe('incident log (browser mode)', () => {
   });
 
   test('a media tip with no official report -> omitted flag and an overdue countdown; the alarm is acknowledged', async () => {
-    const app = await startApp(tempDbPath('e2e-incidents-omitted.db'));
+    const app = await startApp(tempDbPath('e2e-incidents-omitted.db'), { now: START });
     seedUnits(app);
     const page = await openApp(browser, app, '#/intake');
     try {
       await page.getByTestId('intake-page').waitFor();
       await page.getByTestId('intake-from-unit').fill('市融媒体中心');
       await choose(page, 'intake-channel', '媒体');
-      await page.getByTestId('intake-occurred-at').fill(typed(Date.now() - 180 * MIN));
+      await page.getByTestId('intake-occurred-at').fill(typed(app.now() - 180 * MIN));
       await choose(page, 'intake-category', '火灾');
       await page.getByTestId('intake-responsible-unit').fill('西城区');
       await page.getByTestId('intake-place').fill('江汉路步行街商铺');
@@ -158,10 +161,10 @@ describe('incident log (browser mode)', () => {
   });
 
   test('a later call about the same incident is offered for merging; it joins the chain; an upward report is logged', async () => {
-    const app = await startApp(tempDbPath('e2e-incidents-merge.db'));
+    const app = await startApp(tempDbPath('e2e-incidents-merge.db'), { now: START });
     seedUnits(app);
-    const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:officer');
-    const occurred = Math.floor((Date.now() - 180 * MIN) / MIN) * MIN;
+    const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:officer', { now: app.now, kind: 'drill' });
+    const occurred = Math.floor((app.now() - 180 * MIN) / MIN) * MIN;
     const { incident } = createIncident(
       ctx,
       intakeSchema.parse({

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
+import { fixedClock } from '../../electron/services/clock.js';
 import { createContext } from '../../electron/services/context.js';
 import { runBulkDemo } from '../../electron/services/demo/bulk-history.js';
 import { tempDbPath } from '../helpers/temp.js';
@@ -16,8 +17,8 @@ import { measureRenderer } from '../bench/renderer.js';
 test('the log shows its first rows within 1 s and scrolls its whole length without a long block', async () => {
   const path = tempDbPath('e2e-log-performance.db');
   const db = openDatabase(path);
-  const now = Date.now();
-  runBulkDemo({ ...createContext(db, { dbPath: path, transport: 'http', version: 'e2e' }, 'demo'), now: () => now }, { years: 0.34, seed: 12, now });
+  const now = Date.parse('2026-11-24T10:00:00+08:00');
+  runBulkDemo(createContext(db, { dbPath: path, transport: 'http', version: 'e2e' }, 'demo', fixedClock(now)), { years: 0.34, seed: 12, now });
   closeDatabase(db);
   const r = await measureRenderer(path, { stops: 40 });
   assert.ok(r.total > 3200 * 40, `a list longer than the pages kept (${r.total} px)`);

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
+import { fixedClock } from '../../electron/services/clock.js';
 import { createContext } from '../../electron/services/context.js';
 import { runDemo } from '../../electron/services/demo/seeders.js';
 import { periodReport } from '../../electron/services/stats/period-report.js';
@@ -23,9 +24,10 @@ describe('statistics page (browser mode)', () => {
   after(() => browser?.close());
 
   test('this month by default, charts drawn, the year by month, night theme, Excel export read back', async () => {
-    const app = await startApp(tempDbPath('e2e-stats.db'));
-    const now = Date.now();
-    const ctx = { ...createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'demo'), now: () => now };
+    // A drill clock late in a month: its days and hours all have incidents, whatever day this runs.
+    const now = Date.parse('2026-11-24T10:00:00+08:00');
+    const app = await startApp(tempDbPath('e2e-stats.db'), { now });
+    const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'demo', fixedClock(now));
     runDemo(ctx, { days: 400, seed: 7, now, perDay: 3 });
     const today = formatInZone(now, 'Asia/Shanghai', 'yyyy-MM-dd');
     const month = periodReport(ctx, periodContaining('month', today));

@@ -122,10 +122,12 @@ describe('units directory (browser mode)', () => {
 
   test('a computer clock set back is warned of in the shell', async () => {
     const path = tempDbPath('e2e-clock.db');
-    const ctx = testContext({ path, now: Date.now() + 10 * 60_000 });
+    // A record stamped ten minutes ahead of the clock the server starts on.
+    const start = Date.parse('2026-11-24T10:00:00+08:00');
+    const ctx = testContext({ path, now: start + 10 * 60_000 });
     createUnit(ctx, unitFieldsSchema.parse({ name: '未来单位', kind: 'other', dutyPhone: '123' }));
     closeDatabase(ctx.db);
-    const app = await startApp(path);
+    const app = await startApp(path, { now: start });
     const page = await openApp(browser, app, '#/units');
     try {
       const warning = page.getByTestId('clock-warning');

@@ -17,9 +17,8 @@ import { tempDbPath } from '../helpers/temp.js';
 
 const MIN = 60_000;
 
-function seed(app: RunningApp, names: string[], now?: () => number) {
-  const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:admin');
-  if (now) ctx.now = now;
+function seed(app: RunningApp, names: string[]) {
+  const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:admin', { now: app.now, kind: 'drill' });
   const ids = names.map((name) => createUnit(ctx, { name, kind: 'district', dutyPhone: '027-85551234', fax: '', contactName: '', contactTitle: '', contactPhone: '', address: '', notes: '' }).id);
   return { ctx, ids };
 }
@@ -32,9 +31,9 @@ describe('upward reports and daily zero reports (browser mode)', () => {
   after(() => browser?.close());
 
   test('a level III incident: the upward countdown, then an upward report on time and one late', async () => {
-    const app = await startApp(tempDbPath('e2e-upward.db'));
+    const app = await startApp(tempDbPath('e2e-upward.db'), { now: Date.parse('2026-11-24T14:10:20+08:00') });
     const { ctx } = seed(app, ['东城区']);
-    const now = Math.floor(Date.now() / MIN) * MIN;
+    const now = Math.floor(app.now() / MIN) * MIN;
     const make = (receivedAt: number) =>
       createIncident(
         ctx,
@@ -80,7 +79,7 @@ describe('upward reports and daily zero reports (browser mode)', () => {
     // Both clocks start at 15:50 Beijing time on 2026-07-20 and move together.
     let serverNow = Date.parse('2026-07-20T15:50:00+08:00');
     const app = await startApp(tempDbPath('e2e-zero.db'), { clock: () => serverNow });
-    const { ctx: admin } = seed(app, ['江岸区', '江汉区', '硚口区'], () => serverNow);
+    const { ctx: admin } = seed(app, ['江岸区', '江汉区', '硚口区']);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
