@@ -15,6 +15,8 @@ import { cli } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
 
+/** When the restores here happen: a fixed instant (the name of the kept file carries it). */
+const RESTORED_AT = Date.UTC(2026, 10, 24, 2, 0, 0);
 const unit = (name: string) => unitFieldsSchema.parse({ name, kind: 'district', dutyPhone: '12345' });
 
 function dbWith(names: string[]) {
@@ -107,7 +109,7 @@ describe('restore', () => {
       const { dbPath, backupPath } = await setup();
       const before = unitNames(dbPath);
       const bad = make(tempDir(), backupPath);
-      assert.throws(() => restoreDatabase(dbPath, bad, Date.now()), why);
+      assert.throws(() => restoreDatabase(dbPath, bad, RESTORED_AT), why);
       assert.deepEqual(unitNames(dbPath), before);
       assert.ok(!readdirSync(join(dbPath, '..')).some((f) => f.includes('.replaced-') || f.endsWith('.restoring')));
     });
@@ -120,7 +122,7 @@ describe('restore', () => {
     const dir = tempDir();
     const from = join(dir, 'wal-mode.db');
     writeFileSync(from, readFileSync(other.path));
-    restoreDatabase(dbPath, from, Date.now());
+    restoreDatabase(dbPath, from, RESTORED_AT);
     assert.deepEqual(readdirSync(dir), ['wal-mode.db']);
     assert.deepEqual(unitNames(dbPath), ['南城区']);
   });
