@@ -115,9 +115,16 @@ describe('upward reports and daily zero reports (browser mode)', () => {
       // 江汉区: figures for each item; ArrowDown from 江岸区's cell. First the grid as reloaded
       // after the save (a CI run once pressed Enter and no dialog opened), then the focus moved.
       await page.waitForFunction(() => document.querySelectorAll('[data-status="on_time"]').length === 1);
-      await cell('江岸区').focus();
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((el) => document.activeElement === el, await cell('江汉区').elementHandle());
+      // The closing dialog hands focus back to the control that opened the period (新建时段) a
+      // moment later, which can land after our focus: move it again until it stays on the cell.
+      const target = await cell('江汉区').elementHandle();
+      for (let i = 0; i < 10; i++) {
+        await cell('江岸区').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(150);
+        if (await page.evaluate((el) => document.activeElement === el, target)) break;
+      }
+      await page.waitForFunction((el) => document.activeElement === el, target, { timeout: 2000 });
       await page.keyboard.press('Enter');
       await page.getByTestId('cell-time').fill('2026-07-20 15:45');
       await page.getByTestId('cell-zero').click();
