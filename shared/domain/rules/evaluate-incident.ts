@@ -333,6 +333,10 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
   let lastDeaths = NaN;
   let lastMissing = NaN;
   let lastSeriouslyInjured = NaN;
+  // Only the first official quick report owes the quick list, and only the first official written
+  // report the written list (rule-profiles.md): a 续报 states what changed, not everything again.
+  let quickJudged = false;
+  let writtenJudged = false;
   for (let k = 0; k < n; k++) {
     const r = sorted[k]!;
     const t = r.receivedAt;
@@ -342,7 +346,11 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
     const statesDeathsMissing = deaths != null || missing != null;
     const deathsMissing = (deaths ?? 0) + (missing ?? 0);
     if (official[k] === 1) {
-      const required = WRITTEN_CHANNELS.has(r.channel) ? c.writtenRequired : c.quickRequired;
+      const written = WRITTEN_CHANNELS.has(r.channel);
+      const owes = written ? !writtenJudged : !quickJudged;
+      if (written) writtenJudged = true;
+      else quickJudged = true;
+      const required = owes ? (written ? c.writtenRequired : c.quickRequired) : [];
       let missingItems: ReportItem[] | null = null;
       for (let q = 0; q < required.length; q++) {
         const item = required[q]!;

@@ -48,7 +48,7 @@ describe('OMITTED_FIELDS', () => {
   test('0 is a statement; a complete report raises nothing', () => {
     assert.deepEqual(flagsOf(incident({ reports: [report(), written({ receivedAt: t('02:00') })] }), '02:00', 'OMITTED_FIELDS'), []);
   });
-  test('one flag per report; other channels and units are not judged', () => {
+  test('only the first official quick report is judged; other channels and units are not judged', () => {
     const bare = { location: null, deaths: null, missing: null, seriouslyInjured: null };
     const inc = incident({
       reports: [
@@ -59,9 +59,26 @@ describe('OMITTED_FIELDS', () => {
       ],
     });
     const flags = flagsOf(inc, '02:00', 'OMITTED_FIELDS');
-    assert.deepEqual(flags.map((f) => [f.reportIndex, f.actual]), [
-      [0, t('01:10')],
-      [3, t('01:40')],
-    ]);
+    assert.deepEqual(flags.map((f) => [f.reportIndex, f.actual]), [[0, t('01:10')]]);
+  });
+  test('a follow-up stating only what changed raises nothing, by phone or in writing (rule-profiles.md)', () => {
+    const changed = { location: null, missing: null, seriouslyInjured: null, summary: '核实后死亡1人', measuresTaken: null, directLossYuan: null };
+    const inc = incident({
+      reports: [
+        report({ receivedAt: t('01:10') }),
+        written({ receivedAt: t('02:00') }),
+        report({ ...changed, kind: 'followup', receivedAt: t('03:00') }),
+        written({ ...changed, kind: 'followup', receivedAt: t('05:00') }),
+      ],
+    });
+    assert.deepEqual(flagsOf(inc, '06:00', 'OMITTED_FIELDS'), []);
+  });
+  test('the first official written report owes the written list even after a complete quick report', () => {
+    const inc = incident({ reports: [report({ receivedAt: t('01:10') }), written({ receivedAt: t('02:00'), measuresTaken: null }), written({ receivedAt: t('03:00'), measuresTaken: null })] });
+    assert.deepEqual(flagsOf(inc, '06:00', 'OMITTED_FIELDS').map((f) => [f.reportIndex, f.fields]), [[1, ['measuresTaken']]]);
+  });
+  test('the first quick report is judged even when a written report came before it', () => {
+    const inc = incident({ reports: [written({ receivedAt: t('01:10') }), report({ receivedAt: t('01:20'), location: null }), report({ receivedAt: t('01:30'), location: null })] });
+    assert.deepEqual(flagsOf(inc, '06:00', 'OMITTED_FIELDS').map((f) => [f.reportIndex, f.fields]), [[1, ['location']]]);
   });
 });
