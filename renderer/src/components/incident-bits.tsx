@@ -38,6 +38,8 @@ export function FlagTag({ flag }: { flag: Pick<StoredFlag, 'code' | 'status' | '
       <Tag color={STATUS_COLORS[flag.status]} data-testid={`flag-${flag.code}`}>
         {t(`flag.code.${flag.code}`)}
         {flag.minutesLate !== null && flag.status !== 'cleared' ? ` ${flag.minutesLate}′` : ''}
+        {/* Which items are missing, in the row itself: a leader decides from it. */}
+        {flag.fields?.length ? `（${t('flag.missingItems', { items: flag.fields.map((f) => t(`item.${f}`)).join('、') })}）` : ''}
       </Tag>
     </Tooltip>
   );
