@@ -256,10 +256,13 @@ export const reportFieldsSchema = z.object({
   callerName: trimmed(30).default(''),
   callerTitle: trimmed(30).default(''),
   callerPhone: trimmed(40).default(''),
-  /** When the form opened (system stamp). */
-  enteredAt: instant,
-  /** The real time of the call, as typed; defaults to enteredAt. */
+  /**
+   * The real time of the call, as a person typed it. Left out, the call began `startedMsAgo` before
+   * the save (the form's own timer from the officer's first keystroke), or at the save. The
+   * system's stamp of the entry (enteredAt) is always the server's clock at the save, never sent.
+   */
   receivedAt: instant.optional(),
+  startedMsAgo: z.number().int().min(0).max(12 * 60 * 60 * 1000).optional(),
   occurredAt: instant.nullable().default(null),
   location: trimmed(200).nullable().default(null),
   summary: trimmed(4000).nullable().default(null),
@@ -274,6 +277,8 @@ export const reportFieldsSchema = z.object({
   correctsReportId: z.number().int().positive().nullable().default(null),
 });
 export type ReportFields = z.output<typeof reportFieldsSchema>;
+/** A report as stored: the server's stamp of its entry and the time of the call settled. */
+export type StampedReport = ReportFields & { enteredAt: number; receivedAt: number };
 export type ReportFieldsInput = z.input<typeof reportFieldsSchema>;
 
 export const intakeSchema = z
@@ -285,6 +290,14 @@ export const intakeSchema = z
     level: z.enum(LEVELS).nullable().default(null),
     important: z.boolean().default(false),
     report: reportFieldsSchema.strict(),
+    /**
+     * A person's decision that this is not the likely duplicate the log holds (the incidents' ids
+     * shown, and why): without it, a likely duplicate is refused (incident.likelyDuplicate).
+     */
+    notDuplicateOf: z
+      .object({ ids: z.array(z.number().int().positive()).min(1).max(20), reason: trimmed(200).min(2, { error: 'incident.duplicateReasonRequired' }) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type IntakeInput = z.input<typeof intakeSchema>;
@@ -294,6 +307,8 @@ export const addReportSchema = z
   .object({
     incidentId: z.number().int().positive(),
     report: reportFieldsSchema.strict(),
+    /** A final report saying the response ended: record 处置结束 (closedAt) at its time, in the same save. */
+    closesIncident: z.boolean().default(false),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -172,7 +172,7 @@ describe('incident log (browser mode)', () => {
         responsibleUnit: '西城区',
         occurredAt: occurred,
         place: '江汉路步行街商铺',
-        report: { kind: 'initial', channel: 'media', fromUnit: '市融媒体中心', enteredAt: occurred + 20 * MIN, summary: '网传商铺起火' },
+        report: { kind: 'initial', channel: 'media', fromUnit: '市融媒体中心', receivedAt: occurred + 20 * MIN, summary: '网传商铺起火' },
       }),
     );
     const page = await openApp(browser, app, '#/intake');

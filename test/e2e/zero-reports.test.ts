@@ -42,7 +42,7 @@ describe('upward reports and daily zero reports (browser mode)', () => {
           responsibleUnit: '东城区',
           occurredAt: receivedAt - 30 * MIN,
           place: '二环线',
-          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', enteredAt: receivedAt, receivedAt, location: '二环线', deaths: 3, missing: 0, seriouslyInjured: 0 },
+          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', receivedAt, location: '二环线', deaths: 3, missing: 0, seriouslyInjured: 0 },
         }),
       ).incident;
     const fresh = make(now - 10 * MIN);

@@ -13,6 +13,7 @@ import { rosteredShiftsOfDays, withPeople } from '../../electron/db/repositories
 import { flagsOf } from '../../electron/db/repositories/flags.js';
 import type { ServiceContext } from '../../electron/services/context.js';
 import { dutyDayRange } from '../../shared/domain/duty-day.js';
+import { ensureUnits } from './context.js';
 
 export const BUSY_DAY = '2026-11-23';
 export const CLOCK = { timeZone: 'Asia/Shanghai', boundary: '08:30' };
@@ -24,11 +25,12 @@ type Ctx = ServiceContext & { setNow(ms: number): void };
 export function buildBusyDay(ctx: Ctx, opts: { days?: number; acknowledge?: boolean } = {}): { serious: number; fire: number } {
   const { start, end } = BUSY_RANGE;
   runDemo(ctx, { days: opts.days ?? 30, seed: 5, now: start });
+  ensureUnits(ctx, ['东城区', '西湖区', '南山区']);
   const at = (minutes: number) => {
     ctx.setNow(start + minutes * MIN);
     return start + minutes * MIN;
   };
-  const base = (t: number) => ({ enteredAt: t, receivedAt: t, callerName: '王伟', callerTitle: '', callerPhone: '', correctionReason: null, correctsReportId: null, trapped: null });
+  const base = (t: number) => ({ receivedAt: t, callerName: '王伟', callerTitle: '', callerPhone: '', correctionReason: null, correctsReportId: null, trapped: null });
 
   // 10:00 a level III road accident, reported by phone within the hour; summary typed as a formula.
   let t = at(90);
@@ -40,7 +42,7 @@ export function buildBusyDay(ctx: Ctx, opts: { days?: number; acknowledge?: bool
     level: null,
     important: false,
     report: { ...base(t), kind: 'initial', channel: 'phone', fromUnit: '东城区', occurredAt: t - 30 * MIN, location: '人民大道与建设路口', summary: '=1+1', measuresTaken: '交警、120 已到场', deaths: 3, missing: 0, seriouslyInjured: 2, injured: 5, directLossYuan: 1_200_000 },
-  }).incident.id;
+  }, 'incidents.create', { scripted: true }).incident.id;
 
   // 13:00 an important fire, its first report two hours late.
   t = at(270);
@@ -52,7 +54,7 @@ export function buildBusyDay(ctx: Ctx, opts: { days?: number; acknowledge?: bool
     level: null,
     important: true,
     report: { ...base(t), kind: 'initial', channel: 'fax', fromUnit: '西湖区', occurredAt: t - 240 * MIN, location: '西湖区某仓库', summary: '仓库起火，无人员伤亡，明火已扑灭。', measuresTaken: '消防救援站出动 5 车', deaths: 0, missing: 0, seriouslyInjured: 0, injured: 0, directLossYuan: 80_000 },
-  }).incident.id;
+  }, 'incidents.create', { scripted: true }).incident.id;
 
   // 15:00 the media report a gas leak the unit has not reported (a suspicion to verify).
   t = at(390);
@@ -64,7 +66,7 @@ export function buildBusyDay(ctx: Ctx, opts: { days?: number; acknowledge?: bool
     level: null,
     important: false,
     report: { ...base(t), kind: 'initial', channel: 'media', fromUnit: '南山日报', occurredAt: t - 20 * MIN, location: '南山区某小区', summary: '网传某小区燃气泄漏', measuresTaken: null, deaths: null, missing: null, seriouslyInjured: null, injured: null, directLossYuan: null },
-  });
+  }, 'incidents.create', { scripted: true });
 
   // 16:00 the leader confirms the fire's late first report; a follow-up opens on it.
   at(450);

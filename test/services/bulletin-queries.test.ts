@@ -118,7 +118,7 @@ describe('the bulletin on a long log', () => {
 
   test('a later report (a correction, another unit’s figure) rewrites them', () => {
     const row = ctx.db.prepare('SELECT id, responsible_unit AS unit, fig_deaths AS deaths FROM incidents ORDER BY id DESC LIMIT 1').get() as { id: number; unit: string; deaths: number };
-    const fields = (over: object) => reportFieldsSchema.parse({ kind: 'followup', channel: 'phone', fromUnit: row.unit, callerName: '张三', enteredAt: NOW - 60_000, receivedAt: NOW - 60_000, ...over });
+    const fields = (over: object) => reportFieldsSchema.parse({ kind: 'followup', channel: 'phone', fromUnit: row.unit, callerName: '张三', receivedAt: NOW - 60_000, ...over });
     addReport(ctx, row.id, fields({ deaths: row.deaths + 3, injured: 9 }));
     addReport(ctx, row.id, fields({ channel: 'media', fromUnit: '某报社', deaths: row.deaths + 40 }));
     const after = ctx.db.prepare('SELECT fig_deaths AS deaths, fig_injured AS injured FROM incidents WHERE id = ?').get(row.id);

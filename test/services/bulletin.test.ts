@@ -14,7 +14,7 @@ import { bulletinWorkbook } from '../../electron/export/bulletin-xlsx.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { BUSY_DAY, BUSY_RANGE, CLOCK, buildBusyDay } from '../helpers/bulletin-day.js';
-import { testContext } from '../helpers/context.js';
+import { ensureUnits, testContext } from '../helpers/context.js';
 
 async function readBack(base64OrBuf: string | Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -150,7 +150,7 @@ describe('daily bulletin', () => {
     const a = await exportBulletin(ctx, BUSY_DAY, 1);
     // Later: the live log changes (a final report of the road accident), and time passes.
     ctx.setNow(BUSY_RANGE.end + 3 * 3600_000);
-    addReport(ctx, serious, { kind: 'final', channel: 'document', fromUnit: '东城区', callerName: '', callerTitle: '', callerPhone: '', enteredAt: BUSY_RANGE.end - 60_000, receivedAt: BUSY_RANGE.end - 60_000, occurredAt: null, location: '人民大道与建设路口', summary: '终报', measuresTaken: '善后处置完毕', deaths: 4, missing: 0, seriouslyInjured: 1, injured: 6, trapped: null, directLossYuan: 1_300_000, correctionReason: '一名重伤者经抢救无效死亡', correctsReportId: null });
+    addReport(ctx, serious, { kind: 'final', channel: 'document', fromUnit: '东城区', callerName: '', callerTitle: '', callerPhone: '', receivedAt: BUSY_RANGE.end - 60_000, occurredAt: null, location: '人民大道与建设路口', summary: '终报', measuresTaken: '善后处置完毕', deaths: 4, missing: 0, seriouslyInjured: 1, injured: 6, trapped: null, directLossYuan: 1_300_000, correctionReason: '一名重伤者经抢救无效死亡', correctsReportId: null });
     const b = await exportBulletin(ctx, BUSY_DAY, 1);
     assert.ok(Buffer.from(a.contentBase64, 'base64').equals(Buffer.from(b.contentBase64, 'base64')), 'an issued revision exports the same bytes');
     const wb1 = await readBack(b.contentBase64);
@@ -199,6 +199,7 @@ describe('daily bulletin', () => {
 describe('month and year to date against last year (双下降)', () => {
   test('counts and deaths by occurrence time, same range a year earlier', () => {
     const ctx = testContext({ now: Date.UTC(2026, 10, 24, 1) });
+    ensureUnits(ctx, ['东城区']);
     const make = (occurredAt: number, deaths: number) =>
       createIncident(ctx, {
         category: 'road_traffic',
@@ -207,8 +208,8 @@ describe('month and year to date against last year (双下降)', () => {
         place: 'X',
         level: null,
         important: false,
-        report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', callerName: '', callerTitle: '', callerPhone: '', enteredAt: occurredAt + 600_000, receivedAt: occurredAt + 600_000, occurredAt, location: 'X', summary: 's', measuresTaken: null, deaths, missing: 0, seriouslyInjured: 0, injured: 0, trapped: null, directLossYuan: null, correctionReason: null, correctsReportId: null },
-      });
+        report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', callerName: '', callerTitle: '', callerPhone: '', receivedAt: occurredAt + 600_000, occurredAt, location: 'X', summary: 's', measuresTaken: null, deaths, missing: 0, seriouslyInjured: 0, injured: 0, trapped: null, directLossYuan: null, correctionReason: null, correctsReportId: null },
+      }, 'incidents.create', { scripted: true });
     // This year: 2 in November (1 death), 1 in March (2 deaths). Last year: 3 in November (3 deaths).
     make(Date.UTC(2026, 10, 5, 4), 1);
     make(Date.UTC(2026, 10, 23, 4), 0);

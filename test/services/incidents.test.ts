@@ -22,7 +22,7 @@ import { testContext, type TestContext } from '../helpers/context.js';
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 24, 1, 0, 0); // 2026-11-24 09:00 in Shanghai
 
-function report(over: Partial<ReportFields> & { enteredAt: number }): ReportFields {
+function report(over: Partial<ReportFields> & { receivedAt: number }): ReportFields {
   return reportFieldsSchema.parse({ kind: 'initial', channel: 'phone', fromUnit: '东城区', ...over });
 }
 
@@ -32,10 +32,10 @@ function intake(ctx: TestContext, over: Partial<Intake> = {}, rep: Partial<Repor
     responsibleUnit: '东城区',
     occurredAt: T0,
     place: '建设大道与发展路口',
-    report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', enteredAt: ctx.now(), location: '建设大道与发展路口', deaths: 1, missing: 0, seriouslyInjured: 2, ...rep },
+    report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', receivedAt: ctx.now(), location: '建设大道与发展路口', deaths: 1, missing: 0, seriouslyInjured: 2, ...rep },
     ...over,
   });
-  return createIncident(ctx, input);
+  return createIncident(ctx, input, 'incidents.create', { scripted: true });
 }
 
 function ctxAt(ms: number): TestContext {
@@ -102,7 +102,7 @@ describe('incident intake and flags', () => {
     assert.equal(auditForEntity(ctx.db, 'flag', overdue.id)[0]?.method, 'rules.clock');
 
     ctx.setNow(T0 + 200 * MIN);
-    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'initial', location: 'x', deaths: 0, missing: 0, seriouslyInjured: 0 }));
+    addReport(ctx, incident.id, report({ receivedAt: ctx.now(), kind: 'initial', location: 'x', deaths: 0, missing: 0, seriouslyInjured: 0 }));
     flags = incidentDetail(ctx, incident.id).flags;
     const late = flags.find((f) => f.code === 'LATE_FIRST')!;
     assert.equal(late.id, overdue.id, 'same flag, verdict moved');
@@ -129,13 +129,13 @@ describe('incident intake and flags', () => {
     assert.equal(incident.currentLevel, 'III');
     ctx.setNow(T0 + 60 * MIN);
     // Figures fell without a reason: suspected false report.
-    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', location: 'x', deaths: 1, missing: 0, seriouslyInjured: 0 }));
+    addReport(ctx, incident.id, report({ receivedAt: ctx.now(), kind: 'followup', location: 'x', deaths: 1, missing: 0, seriouslyInjured: 0 }));
     assert.ok(incidentDetail(ctx, incident.id).flags.some((f) => f.code === 'SUSPECT_FALSE' && f.reason === 'figures_fell'));
     assert.throws(
-      () => addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', correctsReportId: first.id })),
+      () => addReport(ctx, incident.id, report({ receivedAt: ctx.now(), kind: 'followup', correctsReportId: first.id })),
       /correctionReasonRequired/,
     );
-    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), kind: 'followup', deaths: 1, location: 'x', missing: 0, seriouslyInjured: 0, correctsReportId: first.id, correctionReason: '重复统计' }));
+    addReport(ctx, incident.id, report({ receivedAt: ctx.now(), kind: 'followup', deaths: 1, location: 'x', missing: 0, seriouslyInjured: 0, correctsReportId: first.id, correctionReason: '重复统计' }));
     assert.equal(incidentDetail(ctx, incident.id).reports.length, 3);
     assert.throws(() => ctx.db.prepare('UPDATE incident_reports SET deaths = 0 WHERE id = ?').run(first.id), /never changed/);
     assert.throws(() => ctx.db.prepare('DELETE FROM incident_reports WHERE id = ?').run(first.id), /never deleted/);
@@ -314,7 +314,7 @@ describe("the duty room's upward reports (UPWARD_LATE)", () => {
     ctx.setNow(T0 + 300 * MIN);
     runRulesClock(ctx);
     assert.deepEqual(live(), [], 'level IV owes nothing upward, however long');
-    addReport(ctx, incident.id, report({ enteredAt: ctx.now(), receivedAt: T0 + 300 * MIN, kind: 'followup', location: 'x', deaths: 3, missing: 0, seriouslyInjured: 0 }));
+    addReport(ctx, incident.id, report({ receivedAt: T0 + 300 * MIN, kind: 'followup', location: 'x', deaths: 3, missing: 0, seriouslyInjured: 0 }));
     assert.equal(incidentDetail(ctx, incident.id).incident.currentLevel, 'III');
     assert.ok(incidentDetail(ctx, incident.id).pending.some((p) => p.code === 'UPWARD_LATE' && p.deadline === T0 + 420 * MIN), 'due 2 h after the lifting report');
     ctx.setNow(T0 + 420 * MIN);

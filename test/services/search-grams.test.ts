@@ -11,7 +11,7 @@ import { likePattern } from '../../electron/db/repositories/units.js';
 import { listIncidents } from '../../electron/db/repositories/incidents.js';
 import { searchGrams, shortQueryToken } from '../../electron/db/search-grams.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
-import { testContext } from '../helpers/context.js';
+import { ensureUnits, testContext } from '../helpers/context.js';
 import { m0090SearchByReport } from '../../electron/db/migrations/0090-search-by-report.js';
 
 const ALPHABET = [...'东城区建设大道路口火灾燃气泄漏aAbB1-，'];
@@ -37,6 +37,7 @@ describe('search', () => {
 
   test('the indexes find exactly what a LIKE scan finds, for 1 to 6 characters', () => {
     const ctx = testContext({ now: T0 + 3_600_000 });
+    ensureUnits(ctx, ['东城区', '西城区']);
     const places = fc.sample(word, { numRuns: 60, seed: 5 });
     const summaries = fc.sample(word, { numRuns: 60, seed: 6 });
     places.forEach((place, k) => {
@@ -47,11 +48,11 @@ describe('search', () => {
           responsibleUnit: k % 2 ? '东城区' : '西城区',
           occurredAt: T0,
           place,
-          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', enteredAt: T0 + 600_000, location: place, summary: summaries[k] },
+          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', receivedAt: T0 + 600_000, location: place, summary: summaries[k] },
         }),
-      );
+       'incidents.create', { scripted: true });
       // A later report changes what the incident is found by: the index follows.
-      if (k % 3 === 0) addReport(ctx, incident.id, intakeSchema.shape.report.parse({ kind: 'followup', channel: 'fax', fromUnit: '东城区', enteredAt: T0 + 1_200_000, summary: summaries[(k + 7) % 60] }));
+      if (k % 3 === 0) addReport(ctx, incident.id, intakeSchema.shape.report.parse({ kind: 'followup', channel: 'fax', fromUnit: '东城区', receivedAt: T0 + 1_200_000, summary: summaries[(k + 7) % 60] }));
     });
     const bodies = (ctx.db.prepare('SELECT body FROM incidents_fts').all() as { body: string }[]).map((r) => r.body);
     // Queries: substrings of what was typed (so they hit), and random strings (so they miss).
@@ -83,6 +84,7 @@ describe('search', () => {
 
   test('migration 0090 rebuilds both indexes to exactly the rows that saving writes', () => {
     const ctx = testContext({ now: T0 + 3_600_000 });
+    ensureUnits(ctx, ['东城区', '西城区']);
     for (let k = 0; k < 12; k++) {
       const { incident } = createIncident(
         ctx,
@@ -91,10 +93,10 @@ describe('search', () => {
           responsibleUnit: '东城区',
           occurredAt: T0,
           place: `建设大道${k}号`,
-          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', callerName: '张三', enteredAt: T0 + 600_000, summary: `燃气泄漏${k}` },
+          report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', callerName: '张三', receivedAt: T0 + 600_000, summary: `燃气泄漏${k}` },
         }),
-      );
-      for (let j = 0; j < k % 3; j++) addReport(ctx, incident.id, intakeSchema.shape.report.parse({ kind: 'followup', channel: 'fax', fromUnit: '东城区', enteredAt: T0 + 1_200_000 + j, summary: `续报${j}火灾` }));
+       'incidents.create', { scripted: true });
+      for (let j = 0; j < k % 3; j++) addReport(ctx, incident.id, intakeSchema.shape.report.parse({ kind: 'followup', channel: 'fax', fromUnit: '东城区', receivedAt: T0 + 1_200_000 + j, summary: `续报${j}火灾` }));
     }
     const rows = () => ctx.db.prepare('SELECT rowid, body FROM incidents_fts ORDER BY rowid').all();
     const grams = () => ctx.db.prepare("SELECT rowid FROM incidents_grams WHERE incidents_grams MATCH '00706b00707e' ORDER BY rowid").all();

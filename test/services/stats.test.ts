@@ -65,7 +65,7 @@ function seed(ctx: TestContext, specs: Spec[]) {
               kind: 'initial',
               channel: 'phone',
               fromUnit: unit,
-              enteredAt: first,
+              receivedAt: first,
               location: '建设大道',
               deaths: s.deaths ?? 0,
               missing: s.missing ?? 0,
@@ -74,13 +74,13 @@ function seed(ctx: TestContext, specs: Spec[]) {
               directLossYuan: s.loss ?? null,
             },
           }),
-        ).incident.id;
+         'incidents.create', { scripted: true }).incident.id;
       },
     });
     for (const m of s.more ?? [])
       events.push({
         at: s.at + m.after * MIN,
-        run: () => void addReport(ctx, id, reportFieldsSchema.parse({ kind: 'followup', channel: 'fax', fromUnit: unit, enteredAt: s.at + m.after * MIN, ...m.fields })),
+        run: () => void addReport(ctx, id, reportFieldsSchema.parse({ kind: 'followup', channel: 'fax', fromUnit: unit, receivedAt: s.at + m.after * MIN, ...m.fields })),
       });
   }
   events.sort((a, b) => a.at - b.at);
@@ -291,14 +291,14 @@ describe('unit timeliness ranking from the stored flags', () => {
           category: 'road_traffic',
           responsibleUnit: unit,
           occurredAt: base,
-          report: { kind: 'initial', channel: 'phone', fromUnit: unit, enteredAt: base + firstAfter * MIN, location: '路口', deaths: 0, missing: 0, seriouslyInjured: 0 },
+          report: { kind: 'initial', channel: 'phone', fromUnit: unit, receivedAt: base + firstAfter * MIN, location: '路口', deaths: 0, missing: 0, seriouslyInjured: 0 },
         }),
-      ).incident.id;
+       'incidents.create', { scripted: true }).incident.id;
     const fax = (id: number, unit: string, after: number) =>
       addReport(
         ctx,
         id,
-        reportFieldsSchema.parse({ kind: 'followup', channel: 'fax', fromUnit: unit, enteredAt: base + after * MIN, location: '路口', summary: '经过', measuresTaken: '措施', deaths: 0, missing: 0, seriouslyInjured: 0, directLossYuan: 0 }),
+        reportFieldsSchema.parse({ kind: 'followup', channel: 'fax', fromUnit: unit, receivedAt: base + after * MIN, location: '路口', summary: '经过', measuresTaken: '措施', deaths: 0, missing: 0, seriouslyInjured: 0, directLossYuan: 0 }),
       );
     let a = 0;
     let e = 0;

@@ -2,7 +2,7 @@
 // reports, the full-text index and the log page's filtered window.
 import type { Category } from '../../../shared/domain/categories.js';
 import type { Channel } from '../../../shared/domain/channels.js';
-import type { IncidentRow, IncidentStatus, LogQuery, ReportFields, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
+import type { IncidentRow, IncidentStatus, LogQuery, ReportRow, StampedReport, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
 import type { IncidentFigures } from '../../../shared/domain/stats.js';
 import { FLAG_CODES, type FlagCode } from '../../../shared/domain/rules/flag.js';
@@ -235,7 +235,7 @@ export function updateDerived(db: Db, id: number, d: Derived): void {
   });
 }
 
-export function insertReport(db: Db, incidentId: number, r: ReportFields & { receivedAt: number }, actor: string, now: number): number {
+export function insertReport(db: Db, incidentId: number, r: StampedReport, actor: string, now: number): number {
   const seq = (statement(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM incident_reports WHERE incident_id = ?').get(incidentId) as { n: number }).n;
   const info = statement(db,
       `INSERT INTO incident_reports (incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at,

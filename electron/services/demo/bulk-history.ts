@@ -202,7 +202,7 @@ function writeIncidents(
     if (s.kind === 'create' || s.kind === 'report') {
       const f = fieldsOf.get(b.plan)![s.k]!;
       // The row as the intake service stores it: the form's fields, numbered in the chain.
-      s.report = { id: nextReport++, incidentId: b.row.id, seq: b.reports.length + 1, ...f, receivedAt: f.receivedAt ?? f.enteredAt, actor: 'demo', createdAt: s.at };
+      s.report = { id: nextReport++, incidentId: b.row.id, seq: b.reports.length + 1, ...f, enteredAt: s.at, receivedAt: f.receivedAt ?? s.at, actor: 'demo', createdAt: s.at };
       b.reports.push(s.report);
     } else if (s.kind === 'upward') {
       const u = b.plan.upward[s.k]!;

@@ -151,7 +151,6 @@ export function plannedReportFields(plan: IncidentPlan, k: PlannedReport, rng: R
       channel: k.channel,
       fromUnit: k.fromUnit,
       callerName: k.channel === 'phone' ? rng.pick(['王伟', '李娜', '张强', '刘洋', '陈静']) : '',
-      enteredAt: k.at,
       receivedAt: k.at,
       occurredAt,
       location: k.full || rng.chance(0.3) ? place : null,
@@ -196,7 +195,7 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
     events.push({
       at: first.at,
       run: () => {
-        const { incident } = createIncident(sim, { category, responsibleUnit: unit, occurredAt, place, level: manualLevel, important: level !== 'IV', report: fields(first) }, 'demo');
+        const { incident } = createIncident(sim, { category, responsibleUnit: unit, occurredAt, place, level: manualLevel, important: level !== 'IV', report: fields(first) }, 'demo', { scripted: true });
         incidentId = incident.id;
         reports++;
         created++;

@@ -12,7 +12,7 @@ import type { HandlersOf } from './types.js';
 
 export const incidentHandlers: HandlersOf<'incidents.' | 'flags.' | 'followups.' | 'ledger.' | 'dashboard.'> = {
   'incidents.create': (ctx, input) => intake.createIncident(ctx, input),
-  'incidents.addReport': (ctx, { incidentId, report }) => intake.addReport(ctx, incidentId, report),
+  'incidents.addReport': (ctx, { incidentId, report, closesIncident }) => intake.addReport(ctx, incidentId, report, 'incidents.addReport', { closesIncident }),
   'incidents.addUpward': (ctx, u) => intake.addUpward(ctx, u),
   'incidents.updateFacts': (ctx, { id, ...patch }) => intake.updateFacts(ctx, id, patch),
   'incidents.list': (ctx, q) => listLog(ctx, q),

@@ -10,11 +10,12 @@ import {
   type IncidentRow,
   type ReportFields,
   type ReportRow,
+  type StampedReport,
   type UpwardReportRow,
 } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
 import { isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
-import type { Channel } from '../../../shared/domain/channels.js';
+import { OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import * as repo from '../../db/repositories/incidents.js';
 import { findUnitByName } from '../../db/repositories/units.js';
 import { appendAudit } from '../audit.js';
@@ -31,24 +32,53 @@ export function getIncident(ctx: Pick<ServiceContext, 'db'>, id: number): Incide
   return i;
 }
 
-function checkTimes(ctx: ServiceContext, r: ReportFields & { receivedAt: number }): void {
-  const now = ctx.now();
-  if (r.receivedAt > now + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.receivedInFuture');
+function checkTimes(ctx: ServiceContext, r: StampedReport): void {
+  if (r.receivedAt > r.enteredAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.receivedInFuture');
   if (r.occurredAt !== null && r.occurredAt > r.receivedAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.occurredAfterReceived');
 }
 
-function withReceived(r: ReportFields): ReportFields & { receivedAt: number } {
-  return { ...r, receivedAt: r.receivedAt ?? r.enteredAt };
+/**
+ * The report's two times: the entry stamped by the server's clock now, and the call's time: as a
+ * person typed it, else when the officer began it (the form's timer), else now. A client's clock
+ * is never taken for either.
+ */
+function stamped(ctx: ServiceContext, r: ReportFields): StampedReport {
+  const enteredAt = ctx.now();
+  const { startedMsAgo, ...fields } = r;
+  return { ...fields, enteredAt, receivedAt: r.receivedAt ?? enteredAt - (startedMsAgo ?? 0) };
 }
 
-export function createIncident(ctx: ServiceContext, input: Intake, method = 'incidents.create'): { incident: IncidentRow; report: ReportRow } {
-  const report = withReceived(input.report);
+/**
+ * Who may stand as a report's source and as the responsible unit: a unit of the directory (by its
+ * name), except that a report through a channel that is no unit's (media, the public, a superior,
+ * another department) names its source in words. Unknown text is never taken for a unit.
+ */
+function checkUnits(ctx: ServiceContext, r: { fromUnit: string; channel: Channel }, responsibleUnit?: string): void {
+  if (responsibleUnit !== undefined && !findUnitByName(ctx.db, responsibleUnit)?.active) throw new AppError('invalid_input', 'incident.unitNotInDirectory', { name: responsibleUnit });
+  if (OFFICIAL_CHANNELS.has(r.channel) && !findUnitByName(ctx.db, r.fromUnit)?.active) throw new AppError('invalid_input', 'incident.fromUnitNotInDirectory', { name: r.fromUnit });
+}
+
+export interface CreateOptions {
+  /** Scripted history (the demo) that plans its own incidents: no person to ask about duplicates. */
+  scripted?: boolean;
+}
+
+export function createIncident(ctx: ServiceContext, input: Intake, method = 'incidents.create', opts: CreateOptions = {}): { incident: IncidentRow; report: ReportRow } {
+  const report = stamped(ctx, input.report);
   checkTimes(ctx, report);
   if (input.occurredAt > report.receivedAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.occurredAfterReceived');
+  checkUnits(ctx, report, input.responsibleUnit);
   // A manual level only where the figures do not grade (outside the accident class).
   const manualLevel: Level | null = isAccidentCategory(input.category) ? null : input.level;
   return inWriteTransaction(ctx, () => {
-    const now = ctx.now();
+    // A likely duplicate needs a person's decision: add it as a follow-up, or say why it is another event.
+    if (!opts.scripted) {
+      const near = findDuplicates(ctx, { unit: input.responsibleUnit, category: input.category, occurredAt: input.occurredAt, place: input.place || report.location || '' });
+      const decided = new Set(input.notDuplicateOf?.ids ?? []);
+      const undecided = near.filter((d) => !decided.has(d.id));
+      if (undecided.length) throw new AppError('conflict', 'incident.likelyDuplicate', { numbers: undecided.map((d) => d.number).join('、') });
+    }
+    const now = report.enteredAt;
     const tz = getSettings(ctx).timeZone;
     const year = Number(formatInZone(report.receivedAt, tz, 'yyyy'));
     const id = repo.insertIncident(ctx.db, {
@@ -67,7 +97,7 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
     const reportId = repo.insertReport(ctx.db, id, report, ctx.actor, now);
     const created = repo.findIncident(ctx.db, id)!;
     const stored = repo.findReport(ctx.db, reportId)!;
-    appendAudit(ctx, { method, entity: 'incident', entityId: id, before: null, after: created });
+    appendAudit(ctx, { method, entity: 'incident', entityId: id, before: null, after: input.notDuplicateOf ? { ...created, notDuplicateOf: input.notDuplicateOf } : created });
     appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
     repo.indexIncidentWords(ctx.db, created);
     repo.indexReportWords(ctx.db, stored);
@@ -76,9 +106,10 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
   });
 }
 
-export function addReport(ctx: ServiceContext, incidentId: number, fields: ReportFields, method = 'incidents.addReport'): ReportRow {
-  const report = withReceived(fields);
+export function addReport(ctx: ServiceContext, incidentId: number, fields: ReportFields, method = 'incidents.addReport', opts: { closesIncident?: boolean } = {}): ReportRow {
+  const report = stamped(ctx, fields);
   checkTimes(ctx, report);
+  checkUnits(ctx, report);
   return inWriteTransaction(ctx, () => {
     const incident = getIncident(ctx, incidentId);
     if (report.correctsReportId !== null) {
@@ -86,13 +117,22 @@ export function addReport(ctx: ServiceContext, incidentId: number, fields: Repor
       if (!corrected || corrected.incidentId !== incidentId) throw new AppError('invalid_input', 'incident.correctsOtherIncident');
       if (!report.correctionReason) throw new AppError('invalid_input', 'incident.correctionReasonRequired');
     }
-    const now = ctx.now();
+    const now = report.enteredAt;
     const reportId = repo.insertReport(ctx.db, incidentId, report, ctx.actor, now);
     if (report.receivedAt < incident.firstReceivedAt)
       repo.updateIncidentFacts(ctx.db, incidentId, { ...incident, firstReceivedAt: report.receivedAt }, now);
     const stored = repo.findReport(ctx.db, reportId)!;
     appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
     repo.indexReportWords(ctx.db, stored);
+    // A final report saying the response ended records 处置结束 at its time, in the same save.
+    if (opts.closesIncident) {
+      if (report.kind !== 'final') throw new AppError('invalid_input', 'incident.closeNeedsFinal');
+      const before = repo.findIncident(ctx.db, incidentId)!;
+      if (before.closedAt === null) {
+        repo.updateIncidentFacts(ctx.db, incidentId, { ...before, closedAt: report.receivedAt }, now);
+        appendAudit(ctx, { method, entity: 'incident', entityId: incidentId, before, after: { ...repo.findIncident(ctx.db, incidentId)!, reason: 'final report: response ended' } });
+      }
+    }
     reevaluate(ctx, incidentId, method);
     return stored;
   });
