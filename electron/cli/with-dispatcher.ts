@@ -1,8 +1,8 @@
 // Runs in plain Node. A CLI command's calls go through the app's own dispatcher (validation,
 // audit, messages in the settings' language); a refused call becomes the command's error line.
 import { closeDatabase, openDatabase } from '../db/connection.js';
-import { createDispatcher } from '../main/dispatcher.js';
 import { createContext, osActor } from '../services/context.js';
+import { createDispatcher } from '../services/dispatcher.js';
 import { clockOf, dbPathOf } from './db-flag.js';
 import { UsageError, type CliIo } from './io.js';
 

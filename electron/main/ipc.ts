@@ -6,8 +6,8 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../../shared/api/app-error.js';
 import type { Locale } from '../../shared/i18n/index.js';
 import { translate } from '../../shared/i18n/index.js';
+import type { Dispatch } from '../services/dispatcher.js';
 import { isAppUrl } from './app-url.js';
-import type { Dispatch } from './dispatcher.js';
 import { DUTY_CHANNEL } from './ipc-channel.js';
 
 /** The parts of a WebFrameMain the check reads (a real WebFrameMain fits). */

@@ -7,7 +7,7 @@ import type { Intake, ReportFields } from '../../shared/domain/incident.js';
 import { ALARM_WINDOW_MS, intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
 import { withPendingDeadline } from '../../electron/db/repositories/incidents.js';
 import { ledgerWorkbook } from '../../electron/export/ledger-xlsx.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { onDutySnapshot } from '../../electron/services/incidents/evaluate.js';
 import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
 import { ackAlarm, completeFollowup, createFollowup, listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';

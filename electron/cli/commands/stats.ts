@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FilePayload } from '../../../shared/api/file-payload.js';
 import { closeDatabase, openDatabase } from '../../db/connection.js';
-import { createDispatcher } from '../../main/dispatcher.js';
 import { createContext, osActor } from '../../services/context.js';
+import { createDispatcher } from '../../services/dispatcher.js';
 import { clockOf, dbPathOf, DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type Command } from '../io.js';
 

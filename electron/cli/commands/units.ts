@@ -2,8 +2,8 @@
 // audit, messages) as the app.
 import type { Unit } from '../../../shared/domain/unit.js';
 import { closeDatabase, openDatabase } from '../../db/connection.js';
-import { createDispatcher } from '../../main/dispatcher.js';
 import { createContext, osActor } from '../../services/context.js';
+import { createDispatcher } from '../../services/dispatcher.js';
 import { clockOf, dbPathOf, DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type CliIo, type Command } from '../io.js';
 
