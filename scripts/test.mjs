@@ -36,6 +36,7 @@ function testFiles(dir) {
 if (full) {
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], 'typecheck (shared, electron, test)');
   run('npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'], 'typecheck (renderer)');
+  run('npx', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit'], 'typecheck (shared alone: no DOM, no Node)');
   run('node', ['scripts/check-layers.mjs'], 'layering check');
 }
 if (suites.includes('e2e') && !args.includes('--no-build')) run('node', ['scripts/build.mjs'], 'build');
