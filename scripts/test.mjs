@@ -1,5 +1,6 @@
-// Runs in plain Node: the one test command (`npm test`). Typecheck, layering check, build, then
-// every suite through Node's own test runner (the runner CI reads), with tsx for TypeScript.
+// Runs in plain Node: the one test command (`npm test`). Typecheck, lint (ESLint: the layers'
+// import rules and a few more), build, then every suite through Node's own test runner (the runner
+// CI reads), with tsx for TypeScript.
 // `--only unit,db` limits the suites; `--no-build` skips the build (only e2e needs it).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -36,7 +37,8 @@ function testFiles(dir) {
 if (full) {
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], 'typecheck (shared, electron, test)');
   run('npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'], 'typecheck (renderer)');
-  run('node', ['scripts/check-layers.mjs'], 'layering check');
+  run('npx', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit'], 'typecheck (shared alone: no DOM, no Node)');
+  run('npx', ['eslint', '.'], 'lint (ESLint: the import rules of the layers, and a few more)');
 }
 if (suites.includes('e2e') && !args.includes('--no-build')) run('node', ['scripts/build.mjs'], 'build');
 

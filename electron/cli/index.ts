@@ -1,6 +1,6 @@
 // Runs in plain Node: the `duty` command line (`npm run --silent duty -- <command>`), over the
 // same services as the app. Each command lives in commands/ and is listed once in COMMANDS.
-import { processIo, UsageError, type CliIo, type Command } from './io.js';
+import { UsageError, type CliIo, type Command } from './io.js';
 
 type Entry = { summary: string; run: () => Promise<Command> };
 

@@ -9,8 +9,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../services/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
-import type { Dispatch } from './dispatcher.js';
 import { resolveStatic } from './static-files.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -4,11 +4,11 @@
 // another window) is answered 'forbidden' and never reaches a service.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../../shared/api/app-error.js';
+import { DUTY_CHANNEL } from '../../shared/api/channel.js';
 import type { Locale } from '../../shared/i18n/index.js';
 import { translate } from '../../shared/i18n/index.js';
+import type { Dispatch } from '../services/dispatcher.js';
 import { isAppUrl } from './app-url.js';
-import type { Dispatch } from './dispatcher.js';
-import { DUTY_CHANNEL } from './ipc-channel.js';
 
 /** The parts of a WebFrameMain the check reads (a real WebFrameMain fits). */
 export interface FrameLike {

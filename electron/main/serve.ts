@@ -8,10 +8,10 @@ import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { drillClock, parseInstant, systemClock } from '../services/clock.js';
 import { createContext, osActor } from '../services/context.js';
+import { createSessionDispatcher } from '../services/dispatcher.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
-import { createSessionDispatcher } from './dispatcher.js';
 
 async function main(): Promise<void> {
   const usage = 'usage: npm run serve -- [--port N] [--db PATH] [--now ISO-TIME (a drill clock)]';

@@ -3,8 +3,8 @@
 // `invoke('duty:call', 'units.list', input)` and resolves to the ApiResult exactly as the main
 // process sent it (the renderer unwraps `{ ok, value, error }` itself, as with HTTP).
 import type { ApiResult } from '../../shared/api/app-error.js';
+import { DUTY_CHANNEL } from '../../shared/api/channel.js';
 import { buildClient, type Input, type MethodName, type Output } from '../../shared/api/contract.js';
-import { DUTY_CHANNEL } from '../main/ipc-channel.js';
 
 export type Invoke = (channel: string, method: MethodName, input: unknown) => Promise<unknown>;
 

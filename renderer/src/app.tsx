@@ -33,7 +33,6 @@ import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
 import { useIdleLock } from './components/idle-lock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
-import { PlaceholderPage } from './pages/placeholder-page.js';
 import { PAGES } from './pages/registry.js';
 import { useHashRoute, type Route } from './use-hash-route.js';
 
@@ -60,10 +59,8 @@ const visibleNav = (user: SessionUser) => NAV.filter((n) => !ADMIN_ROUTES.has(n.
 function Page({ route, user }: { route: Route; user: SessionUser }) {
   const { t } = useApp();
   if (ADMIN_ROUTES.has(route) && !mayCall('users.list', user.role)) return <Result status="403" title={t('auth.forbiddenRole', { method: route })} />;
-  const Found = PAGES[route];
-  if (Found) return <Found />;
-  const nav = NAV.find((n) => n.route === route)!;
-  return <PlaceholderPage title={nav.key} />;
+  const AreaPage = PAGES[route];
+  return <AreaPage />;
 }
 
 function Shell() {

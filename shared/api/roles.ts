@@ -1,5 +1,5 @@
 // Pure code: runs anywhere. Who may call each contract method: the one map the dispatcher
-// enforces (electron/main/dispatcher.ts) and the UI reads to hide what a role cannot do. Typed
+// enforces (electron/services/dispatcher.ts) and the UI reads to hide what a role cannot do. Typed
 // against the contract, so a method added without a decision here does not compile.
 //
 // The roles nest: an admin may do what a leader may, a leader what an officer may. A leader on

@@ -5,13 +5,6 @@
 export const CATEGORY_CLASSES = ['accident', 'natural', 'public_health', 'social_security'] as const;
 export type CategoryClass = (typeof CATEGORY_CLASSES)[number];
 
-export const CATEGORY_CLASS_NAMES_ZH: Readonly<Record<CategoryClass, string>> = {
-  accident: '事故灾难',
-  natural: '自然灾害',
-  public_health: '公共卫生事件',
-  social_security: '社会安全事件',
-};
-
 export const CATEGORIES = [
   { code: 'road_traffic', class: 'accident', nameZh: '道路交通' },
   { code: 'waterway', class: 'accident', nameZh: '水上交通' },

@@ -22,18 +22,6 @@ export const OFFICIAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([...QUIC
 
 export type ChannelKind = 'quick' | 'written' | 'other';
 
-export const CHANNEL_NAMES_ZH: Readonly<Record<Channel, string>> = {
-  phone: '电话',
-  sms: '短信',
-  fax: '传真',
-  document: '公文',
-  system: '系统报送',
-  media: '媒体',
-  public: '群众',
-  superior: '上级通报',
-  other_department: '其他部门',
-};
-
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }

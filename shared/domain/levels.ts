@@ -4,13 +4,6 @@
 export const LEVELS = ['I', 'II', 'III', 'IV'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const LEVEL_NAMES_ZH: Readonly<Record<Level, string>> = {
-  I: '特别重大',
-  II: '重大',
-  III: '较大',
-  IV: '一般',
-};
-
 /** The graded levels: IV is whatever reaches none of them. */
 export type GradedLevel = Exclude<Level, 'IV'>;
 

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
-import { fixedClock } from '../../electron/services/clock.js';
 import { createContext } from '../../electron/services/context.js';
 import { rosterSeeder } from '../../electron/services/demo/roster-seeder.js';
 import { getMonth } from '../../electron/services/roster/roster.js';

@@ -20,7 +20,7 @@ describe('who loads electron', () => {
   });
 
   it('browser-mode files import no electron, not even types', () => {
-    for (const f of ['dispatcher.ts', 'browser-server.ts', 'app-root.ts', 'csp.ts', 'static-files.ts', 'serve.ts', 'app-url.ts', 'ipc-channel.ts', 'command-line.ts']) {
+    for (const f of ['browser-server.ts', 'app-root.ts', 'csp.ts', 'static-files.ts', 'serve.ts', 'app-url.ts', 'command-line.ts']) {
       if (files.includes(f)) assert.doesNotMatch(source(f), anyImport, f);
     }
   });

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IpcMain } from 'electron';
+import { DUTY_CHANNEL } from '../../shared/api/channel.js';
 import { createIpcHandler, isTrustedSender, registerIpc, type SenderEvent, type WindowLike } from '../../electron/main/ipc.js';
-import { DUTY_CHANNEL } from '../../electron/main/ipc-channel.js';
 import { FakeBrowserWindow, type FakeFrame } from './fake-electron.js';
 
 function setup() {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { backupBeforeQuit, backupFolder, backupIfDue, backupNow, DAY_MS, listBackups, restoreInPlace } from '../../electron/services/backup-schedule.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { updateSettings } from '../../electron/services/settings.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startBrowserServer, MAX_BODY_BYTES, type BrowserServer } from '../../electron/main/browser-server.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { testContext } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
 

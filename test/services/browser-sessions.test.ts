@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-server.js';
-import { createSessionDispatcher } from '../../electron/main/dispatcher.js';
+import { createSessionDispatcher } from '../../electron/services/dispatcher.js';
 import { createUser } from '../../electron/services/users.js';
 import { testContext } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';

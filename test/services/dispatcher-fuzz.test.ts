@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { contract, METHOD_NAMES } from '../../shared/api/contract.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { testContext } from '../helpers/context.js';
 

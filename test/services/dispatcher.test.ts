@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { METHOD_NAMES } from '../../shared/api/contract.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { handlers } from '../../electron/services/handlers.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { testContext } from '../helpers/context.js';

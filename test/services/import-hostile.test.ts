@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Db } from '../../electron/db/connection.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { assertXlsx, zipEntries } from '../../electron/services/import-guard.js';
 import { exportRosterBuffer } from '../../electron/services/roster/excel.js';
 import { testContext } from '../helpers/context.js';

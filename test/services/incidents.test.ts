@@ -7,8 +7,7 @@ import type { Intake, ReportFields } from '../../shared/domain/incident.js';
 import { ALARM_WINDOW_MS, intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
 import { withPendingDeadline } from '../../electron/db/repositories/incidents.js';
 import { ledgerWorkbook } from '../../electron/export/ledger-xlsx.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
-import { onDutySnapshot } from '../../electron/services/incidents/evaluate.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
 import { ackAlarm, completeFollowup, createFollowup, listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
 import { handoverSummary } from '../../electron/services/incidents/handover-summary.js';
@@ -16,6 +15,7 @@ import { addReport, addUpward, createIncident, findDuplicates, updateFacts } fro
 import { ledger } from '../../electron/services/incidents/ledger.js';
 import { dashboard, incidentDetail, listLog } from '../../electron/services/incidents/queries.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
+import { onDutySnapshot } from '../../electron/services/roster/on-duty.js';
 import { createUnit } from '../../electron/services/units.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/api/app-error.js';
 import { dailyReportSchema, periodFieldsSchema } from '../../shared/domain/special-period.js';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { ledger } from '../../electron/services/incidents/ledger.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';

@@ -9,7 +9,7 @@ import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.js';
 import { METHOD_ROLES } from '../../shared/api/roles.js';
 import { USER_ROLES, type UserRole } from '../../shared/domain/user.js';
 import type { Db } from '../../electron/db/connection.js';
-import { createSessionDispatcher, type Dispatch } from '../../electron/main/dispatcher.js';
+import { createSessionDispatcher, type Dispatch } from '../../electron/services/dispatcher.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { updateSettings } from '../../electron/services/settings.js';
 import { createUser } from '../../electron/services/users.js';

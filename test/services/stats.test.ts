@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { createDispatcher } from '../../electron/main/dispatcher.js';
+import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';

@@ -3,7 +3,6 @@
 // moves; a flag the engine no longer raises is marked cleared; every change is audited. Called in
 // the write transaction of every change, and by the rules clock.
 import type { IncidentRow, IncidentStatus, ReportRow, StoredFlag, UpwardReportRow } from '../../../shared/domain/incident.js';
-import type { OnDuty } from '../../../shared/domain/on-duty.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import type { Flag } from '../../../shared/domain/rules/flag.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
@@ -13,7 +12,7 @@ import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
 import { appendAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
-import { onDutyAt } from '../roster/on-duty.js';
+import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
 import { pendingOf, ruleSetOf, toEngineIncident } from './engine.js';
 
 /** Which obligation a flag is about, stable while its verdict moves (overdue → late). */
@@ -43,15 +42,6 @@ export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly Repo
     default:
       return 'incident';
   }
-}
-
-export function onDutySnapshot(duty: OnDuty | null): { text: string | null; ids: string | null } {
-  if (!duty) return { text: null, ids: null };
-  const names = (p: { name: string }[]) => p.map((x) => x.name).join('、');
-  return {
-    text: `${duty.shiftName}：${names(duty.leaders)} / ${names(duty.officers)}`,
-    ids: JSON.stringify([...duty.leaders, ...duty.officers].map((p) => p.id)),
-  };
 }
 
 const verdictOf = (f: Pick<StoredFlag, 'status' | 'deadline' | 'actual' | 'reportId' | 'reason' | 'fields'>) =>

@@ -8,8 +8,7 @@ import { judgeDailyReports, reportingDayOf, zeroReportFlags, type ReportingPerio
 import * as repo from '../../db/repositories/periods.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
-import { onDutySnapshot } from '../incidents/evaluate.js';
-import { onDutyAt } from '../roster/on-duty.js';
+import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
 import { getSettings } from '../settings.js';
 
 /** The rows that stand: a row corrected by a later one gives way to it. */

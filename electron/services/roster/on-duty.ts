@@ -1,5 +1,5 @@
 // Runs in Electron's main process and in plain Node. Who is on duty at an instant, from the final
-// roster. The seam other services call (incident flags, handover, bulletin).
+// roster. The seam other services call (incident and zero-report flags, handover, bulletin).
 import type { OnDuty, OnDutyNowAndNext } from '../../../shared/domain/on-duty.js';
 import { checkinsOf } from '../../db/repositories/checkins.js';
 import { rosteredShiftAt, rosteredShiftFrom, withPeople, type ShiftHead } from '../../db/repositories/roster.js';
@@ -28,4 +28,17 @@ export function onDutyNowAndNext(ctx: Pick<ServiceContext, 'db'>, at: number): O
   const now = onDutyAt(ctx, at);
   const nextHead = rosteredShiftFrom(ctx.db, now ? now.end : at);
   return { now, next: nextHead ? toOnDuty(ctx, nextHead) : null };
+}
+
+/**
+ * Who was on duty as a flag keeps it (on_duty_text, on_duty_ids): the shift and the names as they
+ * read then, and the people's ids as JSON; both null where no roster was set.
+ */
+export function onDutySnapshot(duty: OnDuty | null): { text: string | null; ids: string | null } {
+  if (!duty) return { text: null, ids: null };
+  const names = (p: { name: string }[]) => p.map((x) => x.name).join('、');
+  return {
+    text: `${duty.shiftName}：${names(duty.leaders)} / ${names(duty.officers)}`,
+    ids: JSON.stringify([...duty.leaders, ...duty.officers].map((p) => p.id)),
+  };
 }

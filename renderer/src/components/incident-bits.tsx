@@ -1,7 +1,7 @@
 // Runs in the renderer. Small pieces the incident pages share: time formatting in the duty room's
 // zone, level and flag tags, a countdown text.
 import { Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { StoredFlag } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';

@@ -15,7 +15,6 @@ import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import { REPORT_KINDS, type ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Unit } from '../../../shared/domain/unit.js';
-import { isMessageKey } from '../../../shared/i18n/index.js';
 import { api, ApiCallError } from '../api.js';
 import { LevelTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';

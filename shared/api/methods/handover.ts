@@ -1,7 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the shift handover (交接班).
 import { z } from 'zod';
-import type { Handover } from '../../domain/roster/roster.js';
-import type { RosterShift } from '../../domain/roster/roster.js';
+import type { Handover, RosterShift } from '../../domain/roster/roster.js';
 import { idSchema, method } from '../method.js';
 
 export const handoverMethods = {

@@ -375,9 +375,9 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
       k > 0 &&
       t > supplementWindowEnd &&
       // A figure that no earlier report stated (NaN) cannot "differ".
-      ((deaths != null && deaths !== lastDeaths && lastDeaths === lastDeaths) ||
-        (missing != null && missing !== lastMissing && lastMissing === lastMissing) ||
-        (seriouslyInjured != null && seriouslyInjured !== lastSeriouslyInjured && lastSeriouslyInjured === lastSeriouslyInjured))
+      ((deaths != null && deaths !== lastDeaths && !Number.isNaN(lastDeaths)) ||
+        (missing != null && missing !== lastMissing && !Number.isNaN(lastMissing)) ||
+        (seriouslyInjured != null && seriouslyInjured !== lastSeriouslyInjured && !Number.isNaN(lastSeriouslyInjured)))
     )
       flags.push(flag('OUTSIDE_SUPPLEMENT_WINDOW', 'suspected', supplementWindowEnd, t, null, index));
     if (deaths != null) lastDeaths = deaths;

@@ -17,31 +17,12 @@ export const FLAG_CODES = [
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
-export const FLAG_NAMES_ZH: Readonly<Record<FlagCode, string>> = {
-  LATE_FINAL: '终报迟报',
-  LATE_FIRST: '首报迟报',
-  LATE_FOLLOWUP: '续报超时',
-  LATE_WRITTEN: '书面报告迟报',
-  OMITTED_FIELDS: '要素缺失',
-  OMITTED_UNREPORTED: '漏报',
-  OUTSIDE_SUPPLEMENT_WINDOW: '超出补报期',
-  SUSPECT_CONCEALED: '瞒报疑点',
-  SUSPECT_FALSE: '谎报疑点',
-  UPWARD_LATE: '上报迟报',
-};
-
 export const FLAG_STATUSES = ['late', 'overdue', 'suspected'] as const;
 /**
  * `late`: the report came after its deadline; `overdue`: nothing has come and the deadline has
  * passed at `now`; `suspected`: a signal a person must verify (the rules never confirm).
  */
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
-
-export const FLAG_STATUS_NAMES_ZH: Readonly<Record<FlagStatus, string>> = {
-  late: '迟报',
-  overdue: '逾期未报',
-  suspected: '待核实',
-};
 
 /** Which signal raised a SUSPECT_* flag, or which requirement an UPWARD_LATE flag is about. */
 export type SuspicionReason =

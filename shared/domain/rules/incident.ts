@@ -8,12 +8,6 @@ import type { Level } from '../levels.js';
 export const REPORT_KINDS = ['initial', 'followup', 'final'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_KIND_NAMES_ZH: Readonly<Record<ReportKind, string>> = {
-  initial: '首报',
-  followup: '续报',
-  final: '终报',
-};
-
 export interface Report {
   kind: ReportKind;
   channel: Channel;

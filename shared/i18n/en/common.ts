@@ -21,7 +21,6 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'shell.theme.night': 'Night',
   'shell.theme.toggle': 'Switch day/night theme',
   'shell.language': 'Language',
-  'shell.comingSoon': 'This area is being built and will come in a later version.',
   'shell.drillClock': 'Drill clock: this system runs on simulated time. The times shown and recorded are not real and are not an official duty record.',
   'shell.clockBehind': 'This computer\'s clock is {minutes} minutes behind the newest record ({last}; clock says {now}). Check and correct the clock; anything saved meanwhile records both times.',
   'shell.offline': 'Cannot reach the Duty Desk service: {message}',

@@ -19,7 +19,6 @@ export const commonZhCN = {
   'shell.theme.night': '夜间',
   'shell.theme.toggle': '切换日间/夜间主题',
   'shell.language': '语言',
-  'shell.comingSoon': '本功能正在建设中，将在后续版本提供。',
   'shell.drillClock': '演练时钟：本系统正按模拟时间运行，所显示和记录的时间都不是真实时间，不得作为正式值班记录。',
   'shell.clockBehind': '电脑时间比最近一条记录早 {minutes} 分钟（最近记录 {last}，电脑时间 {now}）。请核对并校正电脑时间；在此期间保存的记录会同时记下两个时间。',
   'shell.offline': '无法连接到值班台服务：{message}',

@@ -6,10 +6,11 @@ import {
   DECREE_493_THRESHOLDS,
   higherLevel,
   isLevel,
-  LEVEL_NAMES_ZH,
+  LEVELS,
   levelOf,
   type Level,
 } from '../../../shared/domain/levels.js';
+import { zhCN } from '../../../shared/i18n/zh-cn.js';
 
 describe('levelOf: deaths counted with the missing ("以上" includes the boundary)', () => {
   const cases: [number, number, Level][] = [
@@ -87,7 +88,7 @@ describe('level helpers', () => {
     assert.equal(compareLevels('III', 'III'), 0);
     assert.equal(higherLevel('III', 'II'), 'II');
     assert.equal(higherLevel('IV', 'IV'), 'IV');
-    assert.deepEqual(LEVEL_NAMES_ZH, { I: '特别重大', II: '重大', III: '较大', IV: '一般' });
+    assert.deepEqual(LEVELS.map((l) => zhCN[`level.${l}`]), ['特别重大', '重大', '较大', '一般']);
     assert.ok(isLevel('III'));
     assert.ok(!isLevel('V'));
     assert.ok(!isLevel(3));

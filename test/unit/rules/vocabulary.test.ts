@@ -9,7 +9,9 @@ import {
   isCategory,
 } from '../../../shared/domain/categories.js';
 import { CHANNELS, channelKind, isChannel, OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
-import { FLAG_CODES, FLAG_NAMES_ZH } from '../../../shared/domain/rules/flag.js';
+import { FLAG_CODES } from '../../../shared/domain/rules/flag.js';
+import { en } from '../../../shared/i18n/en.js';
+import { zhCN } from '../../../shared/i18n/zh-cn.js';
 
 test('23 categories, 14 of them accidents', () => {
   assert.equal(CATEGORIES.length, 23);
@@ -33,9 +35,9 @@ test('channels: official = quick + written', () => {
   assert.ok(!isChannel('email'));
 });
 
-test('flag codes are listed in sorted order and all have a Chinese name', () => {
+test('flag codes are listed in sorted order and all have a name in both languages', () => {
   assert.deepEqual([...FLAG_CODES], [...FLAG_CODES].sort());
-  assert.equal(FLAG_NAMES_ZH.OMITTED_UNREPORTED, '漏报');
-  assert.equal(FLAG_NAMES_ZH.SUSPECT_CONCEALED, '瞒报疑点');
-  for (const code of FLAG_CODES) assert.ok(FLAG_NAMES_ZH[code]);
+  assert.equal(zhCN['flag.code.OMITTED_UNREPORTED'], '漏报');
+  assert.equal(zhCN['flag.code.SUSPECT_CONCEALED'], '瞒报疑点');
+  for (const code of FLAG_CODES) assert.ok(zhCN[`flag.code.${code}`] && en[`flag.code.${code}`], code);
 });

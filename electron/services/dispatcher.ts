@@ -12,11 +12,11 @@ import { contract, type MethodName } from '../../shared/api/contract.js';
 import { METHOD_ROLES } from '../../shared/api/roles.js';
 import { userActor } from '../../shared/domain/user.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
-import { appendAudit } from '../services/audit.js';
-import { callContext, inWriteTransaction, type ServiceContext } from '../services/context.js';
-import { handlers as defaultHandlers, type Handlers } from '../services/handlers.js';
-import { SessionStore, type SessionState } from '../services/sessions.js';
-import { getSettings } from '../services/settings.js';
+import { appendAudit } from './audit.js';
+import { callContext, inWriteTransaction, type ServiceContext } from './context.js';
+import { handlers as defaultHandlers, type Handlers } from './handlers.js';
+import { SessionStore, type SessionState } from './sessions.js';
+import { getSettings } from './settings.js';
 
 /** `session`: the caller's session key (one per Electron window, one per browser-mode cookie). */
 export type Dispatch = (method: unknown, input: unknown, session?: string) => Promise<ApiResult<unknown>>;
