@@ -15,14 +15,22 @@ export function getUnit(ctx: ServiceContext, id: number): Unit {
   return unit;
 }
 
-function assertNameFree(ctx: ServiceContext, name: string, exceptId?: number): void {
-  const other = repo.findUnitByName(ctx.db, name);
-  if (other && other.id !== exceptId) throw new AppError('conflict', 'unit.nameTaken', { name });
+/** A unit's name and aliases are its own: no other unit is called by any of them, so a name read at intake finds one unit. */
+function assertNameFree(ctx: ServiceContext, fields: Pick<UnitFields, 'name' | 'aliases'>, exceptId?: number): void {
+  const other = repo.findUnitByName(ctx.db, fields.name);
+  if (other && other.id !== exceptId) throw new AppError('conflict', 'unit.nameTaken', { name: fields.name });
+  const mine = [fields.name, ...(fields.aliases ?? [])];
+  if (new Set(mine).size !== mine.length) throw new AppError('invalid_input', 'unit.aliasRepeated', { name: fields.name });
+  for (const u of repo.listUnits(ctx.db, { includeInactive: true })) {
+    if (u.id === exceptId) continue;
+    const clash = mine.find((n) => n === u.name || u.aliases.includes(n));
+    if (clash) throw new AppError('conflict', 'unit.aliasTaken', { alias: clash, unit: u.name });
+  }
 }
 
 export function createUnit(ctx: ServiceContext, fields: UnitFields, method = 'units.create'): Unit {
   return inWriteTransaction(ctx, () => {
-    assertNameFree(ctx, fields.name);
+    assertNameFree(ctx, fields);
     const unit = repo.insertUnit(ctx.db, fields, ctx.now());
     appendAudit(ctx, { method, entity: 'unit', entityId: unit.id, before: null, after: unit });
     return unit;
@@ -32,7 +40,7 @@ export function createUnit(ctx: ServiceContext, fields: UnitFields, method = 'un
 export function updateUnit(ctx: ServiceContext, id: number, fields: UnitFields, method = 'units.update'): Unit {
   return inWriteTransaction(ctx, () => {
     const before = getUnit(ctx, id);
-    assertNameFree(ctx, fields.name, id);
+    assertNameFree(ctx, fields, id);
     const after = repo.updateUnitRow(ctx.db, id, fields, ctx.now());
     appendAudit(ctx, { method, entity: 'unit', entityId: id, before, after });
     return after;

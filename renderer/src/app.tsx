@@ -31,6 +31,7 @@ import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
 import { DutyClock } from './components/duty-clock.js';
+import { FollowupPicker } from './components/followup-picker.js';
 import { useIdleLock } from './components/idle-lock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
 import { PAGES } from './pages/registry.js';
@@ -124,6 +125,7 @@ function Shell() {
           </Tooltip>
         </Layout.Header>
         <ClockWarning />
+        <FollowupPicker />
         <Layout.Content className="duty-content" style={{ background: token.colorBgLayout }}>
           <Page route={route} user={user} />
         </Layout.Content>

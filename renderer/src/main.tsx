@@ -2,5 +2,9 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import './app.css';
+import { dialogKeys } from './dialog-keys.js';
+import { selectOnFocus } from './select-on-focus.js';
 
+selectOnFocus();
+dialogKeys();
 createRoot(document.getElementById('root')!).render(<App />);

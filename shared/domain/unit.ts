@@ -17,6 +17,8 @@ export interface Unit {
   contactPhone: string;
   address: string;
   notes: string;
+  /** Other names the unit is called by (简称、别名): intake finds the unit by them. */
+  aliases: string[];
   active: boolean;
   createdAt: number;
   updatedAt: number;
@@ -50,7 +52,12 @@ export const unitFieldsSchema = z.object({
   contactPhone: phone(false).default(''),
   address: text(200).default(''),
   notes: text(1000).default(''),
+  aliases: z
+    .array(z.string({ error: 'validation.text' }).trim().min(1, { error: 'unit.aliasEmpty' }).max(60, { error: 'validation.tooLong' }), { error: 'validation.text' })
+    .max(20, { error: 'unit.tooManyAliases' })
+    .default([]),
 });
-export type UnitFields = z.infer<typeof unitFieldsSchema>;
+/** A unit's fields as a service takes them: aliases may be left out (none). */
+export type UnitFields = Omit<z.infer<typeof unitFieldsSchema>, 'aliases'> & { aliases?: string[] | undefined };
 export type UnitFieldsInput = z.input<typeof unitFieldsSchema>;
 

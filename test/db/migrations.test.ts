@@ -27,6 +27,7 @@ const SHIPPED: Record<string, string> = {
   '0090-search-by-report.ts': '20bbc472e2f43341f531ebca17b4c9ac1f21727df0b347cf84d8b96b9d3527a6',
   '0100-flag-filter.ts': 'aa3a0277cc4dd24bf8222375f6a8b9d19628845ecf7304f6c5017b41eb563911',
   '0110-filter-indexes-carry-flags.ts': '2b75bc22ac369d879ccb7a802cf54454aa56e4a7a0eb30f15dae14a453f56bce',
+  '0120-unit-aliases.ts': 'd3c6a0c301d3c43e3f3f1930d6889d597d860946161c7826bed4e7674202f6f1',
 };
 
 describe('migrations', () => {

@@ -64,7 +64,7 @@ describe('incident log (browser mode)', () => {
       await page.getByTestId('intake-summary').fill('货车与小客车相撞，1 人死亡');
       // The level and the deadlines are shown before saving; this report is 1 minute late.
       await page.getByTestId('intake-level-preview').getByText('一般').waitFor();
-      assert.match(await page.getByTestId('intake-deadline-LATE_FIRST').innerText(), /迟 1 分钟/);
+      assert.match(await page.getByTestId('intake-deadline-LATE_FIRST').innerText(), /已迟报 1 分钟/);
       await screenshot(page, 'incidents-intake-late');
       await page.keyboard.press('Alt+s');
       const saved = await page.getByTestId('intake-saved').innerText();

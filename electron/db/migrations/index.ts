@@ -11,6 +11,7 @@ import { m0080IncidentFigures } from './0080-incident-figures.js';
 import { m0090SearchByReport } from './0090-search-by-report.js';
 import { m0100FlagFilter } from './0100-flag-filter.js';
 import { m0110FilterIndexesCarryFlags } from './0110-filter-indexes-carry-flags.js';
+import { m0120UnitAliases } from './0120-unit-aliases.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090SearchByReport,
   m0100FlagFilter,
   m0110FilterIndexesCarryFlags,
+  m0120UnitAliases,
 ];

@@ -13,6 +13,7 @@ interface UnitRow {
   contact_phone: string;
   address: string;
   notes: string;
+  aliases: string;
   active: number;
   created_at: number;
   updated_at: number;
@@ -29,6 +30,7 @@ const toUnit = (r: UnitRow): Unit => ({
   contactPhone: r.contact_phone,
   address: r.address,
   notes: r.notes,
+  aliases: JSON.parse(r.aliases) as string[],
   active: r.active === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -44,6 +46,7 @@ const params = (f: UnitFields) => ({
   contact_phone: f.contactPhone,
   address: f.address,
   notes: f.notes,
+  aliases: JSON.stringify(f.aliases ?? []),
 });
 
 /** LIKE with the user's text taken literally. */
@@ -78,8 +81,8 @@ export function listUnits(db: Db, opts: { query?: string | undefined; includeIna
 
 export function insertUnit(db: Db, f: UnitFields, now: number): Unit {
   const info = statement(db,
-      `INSERT INTO units (name, kind, duty_phone, fax, contact_name, contact_title, contact_phone, address, notes, active, created_at, updated_at)
-       VALUES (@name, @kind, @duty_phone, @fax, @contact_name, @contact_title, @contact_phone, @address, @notes, 1, @now, @now)`,
+      `INSERT INTO units (name, kind, duty_phone, fax, contact_name, contact_title, contact_phone, address, notes, aliases, active, created_at, updated_at)
+       VALUES (@name, @kind, @duty_phone, @fax, @contact_name, @contact_title, @contact_phone, @address, @notes, @aliases, 1, @now, @now)`,
     )
     .run({ ...params(f), now });
   return findUnit(db, Number(info.lastInsertRowid))!;
@@ -88,7 +91,7 @@ export function insertUnit(db: Db, f: UnitFields, now: number): Unit {
 export function updateUnitRow(db: Db, id: number, f: UnitFields, now: number): Unit {
   statement(db,
     `UPDATE units SET name = @name, kind = @kind, duty_phone = @duty_phone, fax = @fax, contact_name = @contact_name,
-       contact_title = @contact_title, contact_phone = @contact_phone, address = @address, notes = @notes, updated_at = @now
+       contact_title = @contact_title, contact_phone = @contact_phone, address = @address, notes = @notes, aliases = @aliases, updated_at = @now
      WHERE id = @id`,
   ).run({ ...params(f), now, id });
   return findUnit(db, id)!;

@@ -1,14 +1,19 @@
-// Runs in the renderer. 接报登记: one form a duty officer fills while on the phone. The system
-// stamps the moment the form opened; the real time of the call may be typed. The level and the
-// deadlines are computed as the figures are typed, by the same engine the server judges with.
-// Gaps are shown, never blocked. Alt+S saves, Alt+N starts over; the whole form works by Tab.
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+// Runs in the renderer. 接报登记: one form a duty officer fills while on the phone. The call began
+// at the first keystroke into the empty form (F2 restarts it); the server stamps the entry with
+// its own clock at the save, and a typed time of the call is kept beside it. Units come from the
+// directory, counts are read exactly or refused, a likely duplicate asks for a decision. The level
+// and the deadlines are computed as the figures are typed, by the same engine the server judges
+// with. Gaps are shown, never blocked. Alt+S saves, Alt+N starts over; the whole form works by Tab.
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
 import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { pendingOf, toEngineIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
-import { parseTypedTime } from '../../../shared/domain/incident-time.js';
+import { readTypedTime, TYPED_TIME_EXAMPLES_ZH } from '../../../shared/domain/typed-time.js';
+import { readAmount, readCount } from '../../../shared/domain/typed-count.js';
+import { matchUnit } from '../../../shared/domain/unit-match.js';
+import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { IncidentDetail, IncidentRow } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
@@ -35,16 +40,18 @@ interface FormState {
   place: string;
   level: Level | null;
   important: boolean;
-  deaths: number | null;
-  missing: number | null;
-  seriouslyInjured: number | null;
-  injured: number | null;
-  trapped: number | null;
-  directLossYuan: number | null;
+  deaths: string;
+  missing: string;
+  seriouslyInjured: string;
+  injured: string;
+  trapped: string;
+  directLossYuan: string;
   summary: string;
   measuresTaken: string;
   correctsReportId: number | null;
   correctionReason: string;
+  /** A final report saying the response ended: record 处置结束 with it. */
+  closes: boolean;
 }
 
 const EMPTY: FormState = {
@@ -61,17 +68,27 @@ const EMPTY: FormState = {
   place: '',
   level: null,
   important: false,
-  deaths: null,
-  missing: null,
-  seriouslyInjured: null,
-  injured: null,
-  trapped: null,
-  directLossYuan: null,
+  deaths: '',
+  missing: '',
+  seriouslyInjured: '',
+  injured: '',
+  trapped: '',
+  directLossYuan: '',
   summary: '',
   measuresTaken: '',
   correctsReportId: null,
   correctionReason: '',
+  closes: true,
 };
+
+type CountField = 'deaths' | 'missing' | 'seriouslyInjured' | 'injured' | 'trapped';
+const COUNT_FIELDS: readonly CountField[] = ['deaths', 'missing', 'seriouslyInjured', 'injured', 'trapped'];
+
+/**
+ * A row pasted from a spreadsheet (cells separated by tabs) fills the form in this order, the
+ * order of the 接报登记 sheet; a row of any other width is refused, never saved whole as one field.
+ */
+const PASTE_COLUMNS = ['fromUnit', 'callerName', 'callerPhone', 'receivedText', 'occurredText', 'category', 'place', 'deaths', 'missing', 'seriouslyInjured', 'summary'] as const;
 
 function targetIdFromHash(): number | null {
   const m = /^#\/intake\/(\d+)/.exec(window.location.hash);
@@ -79,13 +96,18 @@ function targetIdFromHash(): number | null {
 }
 
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
+const countValue = (text: string) => {
+  const r = readCount(text);
+  return r.ok ? r.value : null;
+};
 
 /** The report as the form states it: one mapping for the live preview and for saving. */
-function reportOf(f: FormState, times: { enteredAt: number; receivedAt: number; occurredAt: number | null }) {
+function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string) {
+  const loss = readAmount(f.directLossYuan);
   return {
     kind: f.kind,
     channel: f.channel,
-    fromUnit: f.fromUnit.trim(),
+    fromUnit,
     callerName: f.callerName,
     callerTitle: f.callerTitle,
     callerPhone: f.callerPhone,
@@ -93,36 +115,48 @@ function reportOf(f: FormState, times: { enteredAt: number; receivedAt: number; 
     location: blankToNull(f.place),
     summary: blankToNull(f.summary),
     measuresTaken: blankToNull(f.measuresTaken),
-    deaths: f.deaths,
-    missing: f.missing,
-    seriouslyInjured: f.seriouslyInjured,
-    injured: f.injured,
-    trapped: f.trapped,
-    directLossYuan: f.directLossYuan,
+    deaths: countValue(f.deaths),
+    missing: countValue(f.missing),
+    seriouslyInjured: countValue(f.seriouslyInjured),
+    injured: countValue(f.injured),
+    trapped: countValue(f.trapped),
+    directLossYuan: loss.ok ? loss.value : null,
     correctionReason: blankToNull(f.correctionReason),
     correctsReportId: f.correctsReportId,
   };
+}
+
+/** Which unit of the directory a typed name is (its name, an alias, or its short name), or null. */
+function unitNamed(text: string, units: readonly Unit[]): Unit | null {
+  return matchUnit(text, units).exact;
 }
 
 export function IntakePage() {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [enteredAt, setEnteredAt] = useState(() => serverNow());
-  const [now, setNow] = useState(() => serverNow());
+  // When the officer began this call: the form's first keystroke (or F2, 来电), on the page's
+  // monotonic clock; the server turns it into an instant on its own clock at the save.
+  const [callStart, setCallStart] = useState<number | null>(null);
+  const [now, setNow] = useState(serverNow);
   const [f, setF] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [units, setUnits] = useState<Unit[]>([]);
   const [target, setTarget] = useState<IncidentDetail | null>(null);
   const [duplicates, setDuplicates] = useState<IncidentRow[]>([]);
+  const [deciding, setDeciding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const firstRef = useRef<InputRef>(null);
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
+  // Any change to the form is a keystroke of this call: the first one starts the call's clock.
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
+    setF((s) => ({ ...s, [k]: v }));
+    setCallStart((c) => c ?? performance.now());
+  };
 
   useEffect(() => {
     void api.units.list({}).then(setUnits, () => undefined);
-    const id = setInterval(() => setNow(serverNow()), 15_000);
+    const id = setInterval(() => setNow(serverNow()), 1000);
     return () => clearInterval(id);
   }, []);
 
@@ -131,7 +165,8 @@ export function IntakePage() {
     try {
       const d = await api.incidents.get({ id });
       setTarget(d);
-      setF((s) => ({ ...s, kind: s.kind === 'initial' ? 'followup' : s.kind, fromUnit: s.fromUnit || d.incident.responsibleUnit }));
+      // A follow-up carries what the incident already says: its unit and its place.
+      setF((s) => ({ ...s, kind: s.kind === 'initial' ? 'followup' : s.kind, fromUnit: s.fromUnit || d.incident.responsibleUnit, place: s.place || d.incident.place }));
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -144,15 +179,21 @@ export function IntakePage() {
     return () => window.removeEventListener('hashchange', on);
   }, [loadTarget]);
 
-  const receivedAt = parseTypedTime(f.receivedText, settings.timeZone, enteredAt) ?? enteredAt;
-  const occurredAt = f.occurredText.trim() ? parseTypedTime(f.occurredText, settings.timeZone, enteredAt) : null;
+  const timeOpts = { timeZone: settings.timeZone, now, expect: 'past' as const };
+  const typedReceived = f.receivedText.trim() ? readTypedTime(f.receivedText, timeOpts) : null;
+  const typedOccurred = f.occurredText.trim() ? readTypedTime(f.occurredText, timeOpts) : null;
+  const callAt = callStart === null ? now : serverNow() - Math.round(performance.now() - callStart);
+  const receivedAt = typedReceived?.ok ? typedReceived.at : callAt;
+  const occurredAt = typedOccurred?.ok ? typedOccurred.at : null;
   const category = target?.incident.category ?? f.category;
-  const responsibleUnit = target?.incident.responsibleUnit ?? (f.responsibleUnit.trim() || f.fromUnit.trim());
+  const fromUnit = unitNamed(f.fromUnit, units)?.name ?? f.fromUnit.trim();
+  const responsibleUnit = target?.incident.responsibleUnit ?? (unitNamed(f.responsibleUnit, units)?.name ?? (f.responsibleUnit.trim() || fromUnit));
+  const official = OFFICIAL_CHANNELS.has(f.channel);
 
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
     if (!category || !responsibleUnit) return null;
-    const report = toEngineReport(reportOf(f, { enteredAt, receivedAt, occurredAt }));
+    const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit), enteredAt: now });
     const base = target
       ? target.incident
       : { id: 0, category, responsibleUnit, occurredAt: occurredAt ?? receivedAt, learnedAt: null, closedAt: null, manualLevel: f.level };
@@ -165,10 +206,10 @@ export function IntakePage() {
     const pending = pendingOf(incident, DEFAULT_RULE_SET, now).pending;
     const index = reports.length - 1;
     const missing = ev.flags.find((x) => x.code === 'OMITTED_FIELDS' && x.reportIndex === index)?.fields ?? [];
-    return { ev, owed, pending, missing, official: OFFICIAL_CHANNELS.has(f.channel) && f.fromUnit.trim() === responsibleUnit };
-  }, [category, responsibleUnit, f, enteredAt, receivedAt, occurredAt, target, now]);
+    return { ev, owed, pending, missing, official: official && fromUnit === responsibleUnit };
+  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now]);
 
-  const figuresLevel = category && isAccidentCategory(category) ? levelOf(f) : null;
+  const figuresLevel = category && isAccidentCategory(category) ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }) : null;
 
   // Possible duplicates, asked as the unit, category, time and place are typed.
   useEffect(() => {
@@ -182,56 +223,107 @@ export function IntakePage() {
   const reset = useCallback(() => {
     setF(EMPTY);
     setErrors({});
-    setEnteredAt(serverNow());
+    setCallStart(null);
     setNow(serverNow());
     setDuplicates([]);
+    setDeciding(false);
     if (targetIdFromHash() !== null) window.location.hash = '#/intake';
     setTarget(null);
     setTimeout(() => firstRef.current?.focus(), 0);
   }, []);
 
-  const save = async () => {
+  /** Every field error of the form as it stands, in the UI's words; nothing is changed to make it pass. */
+  const check = (): Record<string, string> => {
     const errs: Record<string, string> = {};
+    const timeError = (r: ReturnType<typeof readTypedTime> | null) =>
+      r && !r.ok ? t(r.reason === 'future' ? 'intake.timeFuture' : 'intake.timeUnreadable', { examples: TYPED_TIME_EXAMPLES_ZH }) : null;
     if (!f.fromUnit.trim()) errs.fromUnit = t('incident.fromUnitRequired');
-    if (f.receivedText.trim() && parseTypedTime(f.receivedText, settings.timeZone, enteredAt) === null) errs.receivedText = t('incident.timeInvalid');
-    if (f.occurredText.trim() && occurredAt === null) errs.occurredText = t('incident.timeInvalid');
+    else if (official && !unitNamed(f.fromUnit, units)) errs.fromUnit = t('intake.unitUnknown', { name: f.fromUnit.trim() });
+    if (!target && f.responsibleUnit.trim() && !unitNamed(f.responsibleUnit, units)) errs.responsibleUnit = t('intake.unitUnknown', { name: f.responsibleUnit.trim() });
+    if (!target && !f.responsibleUnit.trim() && !official) errs.responsibleUnit = t('incident.unitRequired');
+    const rt = timeError(typedReceived);
+    if (rt) errs.receivedText = rt;
+    const ot = timeError(typedOccurred);
+    if (ot) errs.occurredText = ot;
     if (!target) {
       if (!f.category) errs.category = t('incident.categoryRequired');
-      if (!f.occurredText.trim()) errs.occurredText = t('incident.timeInvalid');
+      if (!f.occurredText.trim()) errs.occurredText = t('intake.occurredRequired', { examples: TYPED_TIME_EXAMPLES_ZH });
     }
+    for (const k of COUNT_FIELDS) {
+      const r = readCount(f[k]);
+      if (!r.ok) errs[k] = t(`intake.count.${r.reason}`, { value: f[k].trim() });
+    }
+    const loss = readAmount(f.directLossYuan);
+    if (!loss.ok) errs.directLossYuan = t(`intake.count.${loss.reason}`, { value: f.directLossYuan.trim() });
     if (f.correctsReportId !== null && !f.correctionReason.trim()) errs.correctionReason = t('incident.correctionReasonRequired');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    const report = reportOf(f, { enteredAt, receivedAt, occurredAt });
+    return errs;
+  };
+
+  const reportToSend = () => {
+    const report = reportOf(f, { receivedAt, occurredAt }, fromUnit);
+    const { receivedAt: _r, ...rest } = report;
+    // A typed time is sent as typed; otherwise only how long ago the call began (the server's clock decides the instant).
+    return typedReceived?.ok ? { ...rest, receivedAt: typedReceived.at } : { ...rest, ...(callStart !== null ? { startedMsAgo: Math.max(0, Math.round(performance.now() - callStart)) } : {}) };
+  };
+
+  const afterSave = (number: string) => {
+    message.success(t('intake.saved', { number }));
+    reset();
+    setSaved(number);
+  };
+
+  const showServerError = (e: unknown) => {
+    if (e instanceof ApiCallError && e.error.fields?.length) setErrors(Object.fromEntries(e.error.fields.map((x) => [x.path.split('.').pop() ?? '', x.message])));
+    message.error((e as Error).message);
+  };
+
+  /** Saves as a follow-up of `incidentId` (a chosen duplicate, or the incident being followed). */
+  const saveTo = async (incidentId: number, number: string) => {
     setSaving(true);
     try {
-      let number: string;
-      if (target) {
-        await api.incidents.addReport({ incidentId: target.incident.id, report });
-        number = target.incident.number;
-      } else {
-        const r = await api.incidents.create({
-          category: f.category!,
-          responsibleUnit,
-          occurredAt: occurredAt!,
-          place: f.place.trim(),
-          level: f.level,
-          important: f.important,
-          report,
-        });
-        number = r.incident.number;
-      }
-      message.success(t('intake.saved', { number }));
-      reset();
-      setSaved(number);
+      await api.incidents.addReport({ incidentId, report: reportToSend(), closesIncident: f.kind === 'final' && f.closes && incidentId === target?.incident.id });
+      afterSave(number);
     } catch (e) {
-      if (e instanceof ApiCallError && e.error.fields?.length) {
-        setErrors(Object.fromEntries(e.error.fields.map((x) => [x.path.split('.').pop() ?? '', x.message])));
-      }
-      message.error((e as Error).message);
+      showServerError(e);
     } finally {
       setSaving(false);
     }
+  };
+
+  const saveNew = async (notDuplicateOf?: { ids: number[]; reason: string }) => {
+    setSaving(true);
+    try {
+      const r = await api.incidents.create({
+        category: f.category!,
+        responsibleUnit,
+        occurredAt: occurredAt!,
+        place: f.place.trim(),
+        level: f.level,
+        important: f.important,
+        report: reportToSend(),
+        ...(notDuplicateOf ? { notDuplicateOf } : {}),
+      });
+      setDeciding(false);
+      afterSave(r.incident.number);
+    } catch (e) {
+      showServerError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const errs = check();
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      message.error(Object.values(errs)[0]!);
+      return;
+    }
+    if (target) return saveTo(target.incident.id, target.incident.number);
+    // A likely duplicate needs a person's decision: follow-up of it, or a new incident with a reason.
+    if (duplicates.length) return setDeciding(true);
+    return saveNew();
   };
 
   const saveRef = useRef(save);
@@ -244,18 +336,74 @@ export function IntakePage() {
       } else if (e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         reset();
+      } else if (e.key === 'F2') {
+        // 来电: a new call begins now, whatever was typed before.
+        e.preventDefault();
+        setCallStart(performance.now());
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [reset]);
 
-  const num = (k: 'deaths' | 'missing' | 'seriouslyInjured' | 'injured' | 'trapped', label: string) => (
+  // A row pasted from a spreadsheet: split into the fields it matches, or refused; never one field.
+  const onFormPaste = (e: React.ClipboardEvent) => {
+    const text = e.clipboardData.getData('text/plain').replace(/\r?\n$/, '');
+    if (!text.includes('\t') && !text.includes('\n')) return;
+    e.preventDefault();
+    const cells = text.split('\t').map((c) => c.trim());
+    if (text.includes('\n') || cells.length !== PASTE_COLUMNS.length) {
+      message.error({ content: t('intake.pasteRefused', { got: text.includes('\n') ? text.split('\n').length : cells.length, columns: PASTE_COLUMNS.map((c) => t(`intake.paste.${c}`)).join('、') }), duration: 8 });
+      return;
+    }
+    setCallStart((c) => c ?? performance.now());
+    setF((s) => {
+      const next = { ...s };
+      PASTE_COLUMNS.forEach((c, k) => {
+        const v = cells[k]!;
+        if (c === 'category') next.category = CATEGORIES.find((x) => t(`category.${x.code}`) === v || x.code === v)?.code ?? s.category;
+        else next[c] = v;
+      });
+      return next;
+    });
+    message.info(t('intake.pasted', { count: cells.length }));
+  };
+
+  const unitInput = (k: 'fromUnit' | 'responsibleUnit', props: Partial<React.ComponentProps<typeof Input>> = {}) => (
+    <Input
+      list="intake-units"
+      value={f[k]}
+      onChange={(e) => set(k, e.target.value)}
+      // A short name or an alias becomes the unit's name as the officer leaves the field.
+      onBlur={() => {
+        const u = unitNamed(f[k], units);
+        if (u && u.name !== f[k]) set(k, u.name);
+      }}
+      data-testid={k === 'fromUnit' ? 'intake-from-unit' : 'intake-responsible-unit'}
+      {...props}
+    />
+  );
+
+  const num = (k: CountField, label: string) => (
     <Form.Item label={label} validateStatus={errors[k] ? 'error' : undefined} help={errors[k]}>
-      <InputNumber min={0} precision={0} style={{ width: '100%' }} value={f[k]} onChange={(v) => set(k, v ?? null)} data-testid={`intake-${k}`} />
+      <Input inputMode="numeric" value={f[k]} onChange={(e) => set(k, e.target.value)} data-testid={`intake-${k}`} />
     </Form.Item>
   );
   const err = (k: string) => (errors[k] ? { validateStatus: 'error' as const, help: errors[k] } : {});
+
+  /** A deadline's true state as of now: late (by how much), overdue, owed, or met. */
+  const deadlineState = (p: { code: string; deadline: number }) => {
+    const what = t(`deadline.${p.code as FlagCode}`);
+    const late = preview?.ev.flags.find((x) => x.code === p.code && x.deadline === p.deadline && x.status === 'late');
+    if (late) return <Typography.Text type="danger">{t('intake.deadlineWasLate', { what, at: fmt(p.deadline), minutes: late.minutesLate ?? 0, actual: late.actual ? fmt(late.actual) : '' })}</Typography.Text>;
+    const owed = preview?.pending.some((x) => x.code === p.code && x.deadline === p.deadline);
+    if (owed && p.deadline < now) return <Typography.Text type="danger">{t('intake.deadlineOverdue', { what, at: fmt(p.deadline), minutes: Math.ceil((now - p.deadline) / 60_000) })}</Typography.Text>;
+    return (
+      <span>
+        {t('intake.deadlineLine', { what, at: fmt(p.deadline) })} {owed ? <Tag color="orange">{t('intake.due')}</Tag> : <Tag color="green">{t('intake.met')}</Tag>}
+      </span>
+    );
+  };
 
   return (
     <div data-testid="intake-page">
@@ -275,17 +423,15 @@ export function IntakePage() {
         />
       )}
       <datalist id="intake-units">
-        {units.map((u) => (
-          <option key={u.id} value={u.name} />
-        ))}
+        {units.flatMap((u) => [u.name, ...u.aliases].map((n) => <option key={`${u.id}:${n}`} value={n} label={n === u.name ? undefined : u.name} />))}
       </datalist>
       <div className="intake-grid">
-        <Form layout="vertical" data-testid="intake-form" onSubmitCapture={(e) => e.preventDefault()}>
+        <Form layout="vertical" data-testid="intake-form" onSubmitCapture={(e) => e.preventDefault()} onPasteCapture={onFormPaste}>
           <Card size="small" title={t('intake.caller')} style={{ marginBottom: 12 }}>
             <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr 1.2fr 1fr 1fr', gap: 8 }}>
               <Form.Item label={t('intake.fromUnit')} required {...err('fromUnit')}>
                 {/* A native datalist: suggestions without a popup that swallows Tab. */}
-                <Input ref={firstRef} autoFocus list="intake-units" value={f.fromUnit} onChange={(e) => set('fromUnit', e.target.value)} data-testid="intake-from-unit" />
+                {unitInput('fromUnit', { ref: firstRef, autoFocus: true })}
               </Form.Item>
               <Form.Item label={t('intake.callerName')}>
                 <Input value={f.callerName} onChange={(e) => set('callerName', e.target.value)} data-testid="intake-caller-name" />
@@ -304,14 +450,14 @@ export function IntakePage() {
               </Form.Item>
             </div>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 8 }}>
-              <Form.Item label={t('intake.enteredAt')}>
-                <Input value={fmt(enteredAt, 'yyyy-MM-dd HH:mm:ss')} readOnly tabIndex={-1} data-testid="intake-entered-at" />
+              <Form.Item label={t('intake.callAt')} extra={t('intake.callAtHint')}>
+                <Input value={callStart === null ? t('intake.callNotStarted') : fmt(callAt, 'yyyy-MM-dd HH:mm:ss')} readOnly tabIndex={-1} data-testid="intake-call-at" />
               </Form.Item>
               <Form.Item label={t('intake.receivedAt')} extra={t('intake.receivedAtHint')} {...err('receivedText')}>
-                <Input placeholder={fmt(enteredAt)} value={f.receivedText} onChange={(e) => set('receivedText', e.target.value)} data-testid="intake-received-at" />
+                <Input placeholder={fmt(callAt)} value={f.receivedText} onChange={(e) => set('receivedText', e.target.value)} data-testid="intake-received-at" />
               </Form.Item>
-              <Form.Item label={t('incident.occurredAt')} required={!target} {...err('occurredText')}>
-                <Input placeholder="2026-11-24 09:05 / 09:05" value={f.occurredText} onChange={(e) => set('occurredText', e.target.value)} data-testid="intake-occurred-at" />
+              <Form.Item label={t('incident.occurredAt')} required={!target} {...err('occurredText')} extra={typedOccurred?.ok ? fmt(typedOccurred.at) : undefined}>
+                <Input placeholder="17:05 / 昨天 23:50" value={f.occurredText} onChange={(e) => set('occurredText', e.target.value)} data-testid="intake-occurred-at" />
               </Form.Item>
             </div>
           </Card>
@@ -328,15 +474,8 @@ export function IntakePage() {
                   data-testid="intake-category"
                 />
               </Form.Item>
-              <Form.Item label={t('incident.responsibleUnit')} required>
-                <Input
-                  disabled={!!target}
-                  list="intake-units"
-                  value={target ? target.incident.responsibleUnit : f.responsibleUnit}
-                  placeholder={f.fromUnit}
-                  onChange={(e) => set('responsibleUnit', e.target.value)}
-                  data-testid="intake-responsible-unit"
-                />
+              <Form.Item label={t('incident.responsibleUnit')} required {...err('responsibleUnit')}>
+                {target ? <Input disabled value={target.incident.responsibleUnit} data-testid="intake-responsible-unit" /> : unitInput('responsibleUnit', { placeholder: official ? fromUnit : t('intake.responsibleUnitPick') })}
               </Form.Item>
               <Form.Item label={t('incident.place')}>
                 <Input value={f.place} onChange={(e) => set('place', e.target.value)} data-testid="intake-place" />
@@ -355,8 +494,8 @@ export function IntakePage() {
               {num('seriouslyInjured', t('intake.seriouslyInjured'))}
               {num('injured', t('intake.injured'))}
               {num('trapped', t('intake.trapped'))}
-              <Form.Item label={t('intake.directLossYuan')}>
-                <InputNumber min={0} style={{ width: '100%' }} value={f.directLossYuan} onChange={(v) => set('directLossYuan', v ?? null)} data-testid="intake-loss" />
+              <Form.Item label={t('intake.directLossYuan')} {...err('directLossYuan')}>
+                <Input inputMode="decimal" value={f.directLossYuan} onChange={(e) => set('directLossYuan', e.target.value)} data-testid="intake-loss" />
               </Form.Item>
             </div>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
@@ -388,6 +527,11 @@ export function IntakePage() {
                 {t('incident.important')}
               </Checkbox>
             )}
+            {target && f.kind === 'final' && target.incident.closedAt === null && (
+              <Checkbox checked={f.closes} onChange={(e) => set('closes', e.target.checked)} data-testid="intake-closes">
+                {t('intake.closes')}
+              </Checkbox>
+            )}
           </Card>
           <Space>
             <Button type="primary" loading={saving} onClick={() => void save()} data-testid="intake-save" title="Alt+S / Ctrl+Enter">
@@ -416,22 +560,7 @@ export function IntakePage() {
                 <List
                   size="small"
                   dataSource={[...preview.owed, ...preview.pending.filter((p) => p.code !== 'LATE_FIRST' && p.code !== 'LATE_WRITTEN')]}
-                  renderItem={(p) => {
-                    const late = preview.ev.flags.find((x) => x.code === p.code && x.status === 'late' && x.reportIndex === (target?.reports.length ?? 0));
-                    const owed = preview.pending.some((x) => x.code === p.code && x.deadline === p.deadline);
-                    const what = t(`deadline.${p.code}`);
-                    return (
-                      <List.Item data-testid={`intake-deadline-${p.code}`}>
-                        {late ? (
-                          <Typography.Text type="danger">{t('intake.deadlineLate', { what, at: fmt(p.deadline), minutes: late.minutesLate ?? 0 })}</Typography.Text>
-                        ) : (
-                          <span>
-                            {t('intake.deadlineLine', { what, at: fmt(p.deadline) })} {owed ? <Tag color="orange">{t('intake.due')}</Tag> : <Tag color="green">{t('intake.met')}</Tag>}
-                          </span>
-                        )}
-                      </List.Item>
-                    );
-                  }}
+                  renderItem={(p) => <List.Item data-testid={`intake-deadline-${p.code}`}>{deadlineState(p)}</List.Item>}
                 />
                 {!preview.official && <Alert type="warning" showIcon title={t('intake.notOfficial')} style={{ marginTop: 8 }} />}
                 {preview.official &&
@@ -464,6 +593,86 @@ export function IntakePage() {
           )}
         </Space>
       </div>
+      {deciding && (
+        <DuplicateDecision
+          duplicates={duplicates}
+          saving={saving}
+          onFollowup={(d) => void saveTo(d.id, d.number)}
+          onNew={(reason) => void saveNew({ ids: duplicates.map((d) => d.id), reason })}
+          onCancel={() => setDeciding(false)}
+        />
+      )}
     </div>
+  );
+}
+
+/**
+ * A likely duplicate, decided by keyboard: 1…9 (or Enter for the first) adds the report to that
+ * incident as a follow-up; N makes a new incident after a one-line reason, kept in the audit.
+ */
+function DuplicateDecision({ duplicates, saving, onFollowup, onNew, onCancel }: { duplicates: IncidentRow[]; saving: boolean; onFollowup(d: IncidentRow): void; onNew(reason: string): void; onCancel(): void }) {
+  const { t } = useApp();
+  const fmt = useFmt();
+  const [asNew, setAsNew] = useState(false);
+  const [reason, setReason] = useState('');
+  const reasonRef = useRef<InputRef>(null);
+  useEffect(() => {
+    if (asNew) setTimeout(() => reasonRef.current?.focus(), 0);
+  }, [asNew]);
+  const onKey = (e: React.KeyboardEvent) => {
+    if (asNew) return;
+    const k = Number(e.key);
+    if (Number.isInteger(k) && k >= 1 && k <= duplicates.length) {
+      e.preventDefault();
+      onFollowup(duplicates[k - 1]!);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      onFollowup(duplicates[0]!);
+    } else if (e.key.toLowerCase() === 'n') {
+      e.preventDefault();
+      setAsNew(true);
+    }
+  };
+  return (
+    <Modal open title={t('intake.dupTitle')} onCancel={onCancel} footer={null} width={640} destroyOnHidden>
+      <div tabIndex={-1} onKeyDown={onKey} data-testid="dup-decision" ref={(el) => { if (el && !asNew && !el.contains(document.activeElement)) el.focus(); }} style={{ outline: 'none' }}>
+        <Typography.Paragraph>{t('intake.dupAsk')}</Typography.Paragraph>
+        <List
+          size="small"
+          dataSource={duplicates}
+          renderItem={(d, k) => (
+            <List.Item
+              actions={[
+                <Button key="f" size="small" type={k === 0 ? 'primary' : 'default'} loading={saving} onClick={() => onFollowup(d)} data-testid={`dup-followup-${d.id}`}>
+                  {t('intake.dupFollowup', { key: k + 1, number: d.number })}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta title={`${d.number} · ${d.responsibleUnit} · ${d.place}`} description={`${fmt(d.occurredAt)} · ${d.summary}`} />
+            </List.Item>
+          )}
+        />
+        {!asNew ? (
+          <Button onClick={() => setAsNew(true)} data-testid="dup-new">
+            {t('intake.dupNew')}
+          </Button>
+        ) : (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              ref={reasonRef}
+              value={reason}
+              maxLength={200}
+              placeholder={t('intake.dupReason')}
+              onChange={(e) => setReason(e.target.value)}
+              onPressEnter={() => reason.trim().length >= 2 && onNew(reason.trim())}
+              data-testid="dup-reason"
+            />
+            <Button type="primary" danger disabled={reason.trim().length < 2} loading={saving} onClick={() => onNew(reason.trim())} data-testid="dup-save-new">
+              {t('intake.dupSaveNew')}
+            </Button>
+          </Space.Compact>
+        )}
+      </div>
+    </Modal>
   );
 }

@@ -29,11 +29,13 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFieldsInput>();
   const [saving, setSaving] = useState(false);
-  const initial = editing.mode === 'edit' ? { ...EMPTY, ...editing.unit } : EMPTY;
+  const initial = editing.mode === 'edit' ? { ...EMPTY, ...editing.unit, aliasesText: editing.unit.aliases.join('、') } : { ...EMPTY, aliasesText: '' };
 
   const submit = async () => {
-    const values = { ...EMPTY, ...form.getFieldsValue(true) } as UnitFieldsInput;
+    const values = { ...EMPTY, ...form.getFieldsValue(true) } as UnitFieldsInput & { aliasesText?: string };
     const picked = Object.fromEntries(Object.keys(EMPTY).map((k) => [k, values[k as keyof UnitFieldsInput] ?? ''])) as UnitFieldsInput;
+    // Aliases typed as one line, separated the ways a person separates names.
+    picked.aliases = (values.aliasesText ?? '').split(/[、,，;；\s]+/).filter((a) => a.length > 0);
     const parsed = unitFieldsSchema.safeParse(picked);
     form.setFields(Object.keys(EMPTY).map((name) => ({ name: name as keyof UnitFieldsInput, errors: [] })));
     if (!parsed.success) {
@@ -43,7 +45,7 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
         const name = i.path[0] as keyof UnitFieldsInput;
         if (!first.has(name)) first.set(name, isMessageKey(i.message) ? t(i.message) : i.message);
       }
-      form.setFields([...first].map(([name, message]) => ({ name, errors: [message] })));
+      form.setFields([...first].map(([name, message]) => ({ name: (name === 'aliases' ? 'aliasesText' : name) as keyof UnitFieldsInput, errors: [message] })));
       return;
     }
     setSaving(true);
@@ -54,8 +56,10 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
     } catch (e) {
       if (e instanceof ApiCallError && e.error.fields?.length) {
         form.setFields(e.error.fields.map((f) => ({ name: f.path.split('.')[0] as keyof UnitFieldsInput, errors: [f.message] })));
-      } else if (e instanceof ApiCallError && e.error.code === 'conflict') {
-        form.setFields([{ name: 'name', errors: [e.message] }]);
+      } else if (e instanceof ApiCallError && (e.error.code === 'conflict' || e.error.code === 'invalid_input')) {
+        // A name or an alias another unit already has: said beside the field it came from.
+        const alias = (values.aliasesText ?? '').length > 0 && !e.message.includes(`“${picked.name}”已`) && /别名|alias/i.test(e.message);
+        form.setFields([{ name: (alias ? 'aliasesText' : 'name') as keyof UnitFieldsInput, errors: [e.message] }]);
       } else {
         message.error((e as Error).message);
       }
@@ -114,6 +118,9 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
         </Space.Compact>
         <Form.Item name="address" label={t('unit.address')}>
           <Input onPressEnter={() => form.submit()} />
+        </Form.Item>
+        <Form.Item name="aliasesText" label={t('unit.aliases')} extra={t('unit.aliasesHint')}>
+          <Input onPressEnter={() => form.submit()} data-testid="unit-aliases" />
         </Form.Item>
         <Form.Item name="notes" label={t('unit.notes')}>
           <Input.TextArea rows={2} />
