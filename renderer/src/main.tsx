@@ -4,7 +4,9 @@ import { App } from './app.js';
 import './app.css';
 import { dialogKeys } from './dialog-keys.js';
 import { selectOnFocus } from './select-on-focus.js';
+import { tabMovesOn } from './tab-moves-on.js';
 
 selectOnFocus();
 dialogKeys();
+tabMovesOn();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -8,10 +8,8 @@ export function selectOnFocus(root: Document = document): () => void {
   const onFocus = (e: FocusEvent) => {
     const el = e.target;
     if (!(el instanceof HTMLInputElement) || !ONE_LINE.has(el.type) || el.readOnly || el.value === '' || el.dataset.keepCaret !== undefined) return;
-    // After the browser has placed the caret for this focus (a click places it on mouseup).
-    requestAnimationFrame(() => {
-      if (document.activeElement === el) el.select();
-    });
+    // At once, before the next keystroke lands; a click then places its caret on mouseup as usual.
+    el.select();
   };
   root.addEventListener('focusin', onFocus);
   return () => root.removeEventListener('focusin', onFocus);

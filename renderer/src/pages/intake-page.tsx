@@ -446,7 +446,7 @@ export function IntakePage() {
                 <Select value={f.channel} onChange={(v) => set('channel', v)} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="intake-channel" showSearch={{ optionFilterProp: 'label' }} />
               </Form.Item>
               <Form.Item label={t('intake.kind')} required>
-                <Select value={f.kind} onChange={(v) => set('kind', v)} options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reportKind.${k}`) }))} data-testid="intake-kind" />
+                <Select value={f.kind} onChange={(v) => set('kind', v)} options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reportKind.${k}`) }))} data-testid="intake-kind" showSearch={{ optionFilterProp: 'label' }} />
               </Form.Item>
             </div>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 8 }}>
@@ -482,7 +482,7 @@ export function IntakePage() {
               </Form.Item>
               <Form.Item label={t('incident.level')}>
                 {category && !isAccidentCategory(category) && !target ? (
-                  <Select allowClear value={f.level ?? undefined} onChange={(v) => set('level', v ?? null)} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} data-testid="intake-level" />
+                  <Select allowClear value={f.level ?? undefined} onChange={(v) => set('level', v ?? null)} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} data-testid="intake-level" showSearch={{ optionFilterProp: 'label' }} />
                 ) : (
                   <div style={{ paddingTop: 4 }}>{figuresLevel ? <LevelTag level={figuresLevel} /> : '—'}</div>
                 )}
@@ -615,10 +615,6 @@ function DuplicateDecision({ duplicates, saving, onFollowup, onNew, onCancel }: 
   const fmt = useFmt();
   const [asNew, setAsNew] = useState(false);
   const [reason, setReason] = useState('');
-  const reasonRef = useRef<InputRef>(null);
-  useEffect(() => {
-    if (asNew) setTimeout(() => reasonRef.current?.focus(), 0);
-  }, [asNew]);
   const onKey = (e: React.KeyboardEvent) => {
     if (asNew) return;
     const k = Number(e.key);
@@ -659,7 +655,7 @@ function DuplicateDecision({ duplicates, saving, onFollowup, onNew, onCancel }: 
         ) : (
           <Space.Compact style={{ width: '100%' }}>
             <Input
-              ref={reasonRef}
+              autoFocus
               value={reason}
               maxLength={200}
               placeholder={t('intake.dupReason')}
