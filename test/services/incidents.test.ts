@@ -327,3 +327,65 @@ describe("the duty room's upward reports (UPWARD_LATE)", () => {
     assert.deepEqual(live(), [], 'an upward report sent exactly at the deadline is on time');
   });
 });
+
+describe('intake a tired officer can trust (issue 15)', () => {
+  const AppErrorKey = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as { key?: string }).key ?? String(e);
+    }
+    assert.fail('expected a refusal');
+  };
+
+  test("the entry is stamped by the server's clock; an untyped call began startedMsAgo before the save", () => {
+    const ctx = ctxAt(T0 + 30 * MIN);
+    const { report: r } = intake(ctx, {}, { receivedAt: undefined, startedMsAgo: 95_000 });
+    assert.equal(r.enteredAt, T0 + 30 * MIN);
+    assert.equal(r.receivedAt, T0 + 30 * MIN - 95_000);
+    const typed = addReport(ctx, r.incidentId, report({ kind: 'followup', receivedAt: T0 + 20 * MIN, startedMsAgo: 5_000 }));
+    assert.deepEqual([typed.receivedAt, typed.enteredAt], [T0 + 20 * MIN, T0 + 30 * MIN], 'a typed time wins over the timer; the stamp is the server');
+    assert.throws(() => reportFieldsSchema.strict().parse({ kind: 'initial', channel: 'phone', fromUnit: '东城区', enteredAt: T0 }), /Unrecognized key/, 'no client stamp is taken');
+  });
+
+  test('units come from the directory: an unknown responsible unit or official source is refused; others name their source', () => {
+    const ctx = ctxAt(T0 + 30 * MIN);
+    const before = verifyAudit(ctx.db).rows;
+    assert.equal(AppErrorKey(() => intake(ctx, { responsibleUnit: '东城' })), 'incident.unitNotInDirectory');
+    assert.equal(AppErrorKey(() => intake(ctx, {}, { fromUnit: '南湖区南湖区' })), 'incident.fromUnitNotInDirectory');
+    assert.equal(AppErrorKey(() => intake(ctx, {}, { fromUnit: '东城区\t张三\t138' })), 'incident.fromUnitNotInDirectory');
+    assert.equal(verifyAudit(ctx.db).rows, before, 'nothing written');
+    const { report: media } = intake(ctx, {}, { channel: 'media', fromUnit: '市融媒体中心' });
+    assert.equal(media.fromUnit, '市融媒体中心');
+  });
+
+  test('a likely duplicate is refused until a person decides; the reason is kept in the audit', () => {
+    const ctx = ctxAt(T0 + 30 * MIN);
+    // As a person saves through the contract: not scripted, so the duplicate check runs.
+    const asPerson = (over: Partial<Intake> = {}) =>
+      createIncident(ctx, intakeSchema.parse({ category: 'road_traffic', responsibleUnit: '东城区', occurredAt: T0, place: '建设大道与发展路口', report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', receivedAt: ctx.now() }, ...over }));
+    const { incident: first } = asPerson();
+    ctx.setNow(T0 + 40 * MIN);
+    const n = verifyAudit(ctx.db).rows;
+    assert.equal(AppErrorKey(() => asPerson()), 'incident.likelyDuplicate');
+    assert.equal(verifyAudit(ctx.db).rows, n);
+    assert.equal(AppErrorKey(() => asPerson({ notDuplicateOf: { ids: [first.id + 1], reason: '不是这一起' } })), 'incident.likelyDuplicate', 'the decision names the incident shown');
+    const { incident: second } = asPerson({ notDuplicateOf: { ids: [first.id], reason: '同一路口另一起追尾' } });
+    assert.notEqual(second.id, first.id);
+    const audit = auditForEntity(ctx.db, 'incident', second.id);
+    assert.match(audit[0]!.after ?? '', /"notDuplicateOf":\{"ids":\[1\],"reason":"同一路口另一起追尾"\}/);
+  });
+
+  test('a final report that says the response ended closes the incident in the same save; it leaves the handover', () => {
+    const ctx = ctxAt(T0 + 30 * MIN);
+    const { incident } = intake(ctx);
+    ctx.setNow(T0 + 90 * MIN);
+    assert.equal(AppErrorKey(() => addReport(ctx, incident.id, report({ kind: 'followup', receivedAt: T0 + 60 * MIN }), 'incidents.addReport', { closesIncident: true })), 'incident.closeNeedsFinal');
+    addReport(ctx, incident.id, report({ kind: 'final', channel: 'fax', receivedAt: T0 + 80 * MIN, summary: '处置完毕' }), 'incidents.addReport', { closesIncident: true });
+    const d = incidentDetail(ctx, incident.id);
+    assert.equal(d.incident.closedAt, T0 + 80 * MIN);
+    assert.equal(d.incident.status, 'closed');
+    assert.equal(handoverSummary(ctx, T0 + 90 * MIN).openIncidents.some((i) => i.incidentId === incident.id), false);
+    assert.ok(verifyAudit(ctx.db).ok);
+  });
+});

@@ -48,6 +48,24 @@ describe('units service', () => {
     assert.deepEqual(verifyAudit(ctx.db), { ok: true, rows: 2 });
   });
 
+  test('aliases are kept on the unit; a name or alias stands for one unit only, and a clash writes nothing', () => {
+    const ctx = testContext();
+    const base = { kind: 'district', dutyPhone: '027-85551234' } as const;
+    const east = createUnit(ctx, unitFieldsSchema.parse({ ...base, name: '东城区', aliases: ['东城', '东城应急局'] }));
+    assert.deepEqual(getUnit(ctx, east.id).aliases, ['东城', '东城应急局']);
+    const rows = verifyAudit(ctx.db).rows;
+    for (const [fields, key] of [
+      [{ ...base, name: '西城区', aliases: ['东城'] }, 'unit.aliasTaken'],
+      [{ ...base, name: '东城' }, 'unit.aliasTaken'],
+      [{ ...base, name: '西城区', aliases: ['东城区'] }, 'unit.aliasTaken'],
+      [{ ...base, name: '西城区', aliases: ['西城', '西城'] }, 'unit.aliasRepeated'],
+    ] as const)
+      assert.throws(() => createUnit(ctx, unitFieldsSchema.parse(fields)), (e: unknown) => e instanceof AppError && e.key === key, JSON.stringify(fields));
+    assert.equal(verifyAudit(ctx.db).rows, rows);
+    // Its own aliases may be kept when the unit is edited.
+    assert.deepEqual(updateUnit(ctx, east.id, unitFieldsSchema.parse({ ...base, name: '东城区', aliases: ['东城'] })).aliases, ['东城']);
+  });
+
   test('deactivate hides from the default list, keeps the row, and is audited; reactivate restores', () => {
     const ctx = testContext();
     const u = createUnit(ctx, fields());

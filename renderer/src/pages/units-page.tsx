@@ -219,7 +219,16 @@ export function UnitsPage() {
         data-testid="unit-table"
         rowClassName={(u) => (u.active ? '' : 'unit-inactive')}
         columns={[
-          { title: t('unit.name'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
+          {
+            title: t('unit.name'),
+            dataIndex: 'name',
+            render: (v: string, u) => (
+              <>
+                <strong>{v}</strong>
+                {u.aliases.length > 0 && <Typography.Text type="secondary"> （{u.aliases.join('、')}）</Typography.Text>}
+              </>
+            ),
+          },
           { title: t('unit.kind'), dataIndex: 'kind', width: 90, render: (k: Unit['kind']) => t(`unit.kind.${k}`) },
           { title: t('unit.dutyPhone'), dataIndex: 'dutyPhone', width: 160 },
           {
