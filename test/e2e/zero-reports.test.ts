@@ -44,6 +44,8 @@ describe('upward reports and daily zero reports (browser mode)', () => {
           place: '二环线',
           report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', receivedAt, location: '二环线', deaths: 3, missing: 0, seriouslyInjured: 0 },
         }),
+        'incidents.create',
+        { scripted: true }, // two incidents of the test's making, not a duplicate to decide
       ).incident;
     const fresh = make(now - 10 * MIN);
     const stale = make(now - 130 * MIN);
