@@ -1,8 +1,9 @@
 // Runs in plain Node (tests): the bulletin's 要情 sentence (时间、地点、单位、事件、伤亡、处置) as a pure
-// function of an incident's facts. Times are fixed instants read in the duty room's zone: nothing
-// depends on today's date.
+// function of an incident's facts, and the measures and status the bulletin gives it. Times are
+// fixed instants read in the duty room's zone: nothing depends on today's date.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { bulletinStatusOf, measuresTakenOf } from '../../shared/domain/bulletin.js';
 import { casualtyPhrase, keyItemSentence, measuresClause, placeWithUnit, type KeyItemFacts } from '../../shared/domain/key-item.js';
 
 const TZ = 'Asia/Shanghai';
@@ -92,5 +93,21 @@ describe('keyItemSentence (en)', () => {
       keyItemSentence({ ...road, category: 'fire', level: 'IV', place: '仓库', responsibleUnit: '市燃气集团', deaths: 0, seriouslyInjured: null, measures: '', closed: true }, { locale: 'en', timeZone: TZ, year: 2027 }),
       'According to 市燃气集团, at 10:00 on 23 Nov 2026, a fire occurred at 仓库, with no casualties; the response has ended.',
     );
+  });
+});
+
+describe('measuresTakenOf and bulletinStatusOf', () => {
+  test('each distinct measure once, in order; one a later one repeats in full gives way to it', () => {
+    assert.equal(measuresTakenOf([null, ' 交警已到场 ', '', '交警已到场', '伤员已送医']), '交警已到场\n伤员已送医');
+    assert.equal(measuresTakenOf(['交警已到场', '交警已到场，伤员已送医', '善后处置完毕']), '交警已到场，伤员已送医\n善后处置完毕');
+    assert.equal(measuresTakenOf([null, null]), '');
+  });
+
+  test('as at the end of the day: open until the response ended before the end; no final report yet, final pending', () => {
+    const end = at('2026-11-24T08:30:00');
+    assert.equal(bulletinStatusOf(null, true, end), 'open');
+    assert.equal(bulletinStatusOf(end, true, end), 'open', 'ended at the very end: the next day’s');
+    assert.equal(bulletinStatusOf(end - 1, true, end), 'closed');
+    assert.equal(bulletinStatusOf(end - 1, false, end), 'final_pending');
   });
 });

@@ -82,8 +82,8 @@ function BulletinView({ p }: { p: BulletinPreview }) {
       <Grid
         testId="bulletin-figures"
         empty=""
-        head={[t('bulletin.received'), t('bulletin.newIncidents'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))]}
-        rows={[[s.incidents, s.newIncidents, ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])]]}
+        head={[t('bulletin.received'), t('bulletin.newIncidents'), t('bulletin.stillOpen'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))]}
+        rows={[[s.incidents, s.newIncidents, s.stillOpen ?? '', ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])]]}
       />
       <Grid
         testId="bulletin-figures-2"
@@ -166,10 +166,10 @@ function BulletinView({ p }: { p: BulletinPreview }) {
           x.figure(i.seriouslyInjured),
           x.figure(i.injured),
           i.directLossYuan === null ? t('bulletin.notStated') : Math.round(i.directLossYuan / 100) / 100,
-          i.summary,
+          x.description(i),
           i.measures,
           t(`reportKind.${i.latestKind}`),
-          t(`incident.status.${i.status}`),
+          x.status(i),
           x.timeliness(i),
         ])}
       />

@@ -37,7 +37,7 @@ export const bulletinEn: Record<keyof typeof bulletinZhCN, string> = {
   'bulletin.followupsOpen': 'Open follow-ups',
   'bulletin.categoryLevel': 'Category, level',
   'bulletin.keyItemText': 'What happened',
-  'bulletin.keyItemLine': '{time}, {place}: {deaths} dead, {missing} missing, {seriouslyInjured} seriously injured. {summary}',
+  'bulletin.stillOpen': 'of which open',
   'bulletin.noKeyItems': 'No incident of level III or above, and none marked important.',
   'bulletin.period': 'Period',
   'bulletin.count': 'Incidents',
@@ -59,6 +59,9 @@ export const bulletinEn: Record<keyof typeof bulletinZhCN, string> = {
   'bulletin.upward': 'Reported up',
   'bulletin.latestKind': 'Latest report',
   'bulletin.timeliness': 'Timeliness',
+  'bulletin.status.open': 'Response under way',
+  'bulletin.status.final_pending': 'Response ended, final report due',
+  'bulletin.status.closed': 'Response ended',
   'bulletin.emptyIncidents': 'No incident reported in this duty day',
 
   'bulletin.flagUnit': 'Unit',

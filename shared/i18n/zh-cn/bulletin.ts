@@ -35,7 +35,7 @@ export const bulletinZhCN = {
   'bulletin.followupsOpen': '未办结督办事项',
   'bulletin.categoryLevel': '类别、等级',
   'bulletin.keyItemText': '基本情况',
-  'bulletin.keyItemLine': '{time}，{place}，死亡 {deaths} 人、失踪 {missing} 人、重伤 {seriouslyInjured} 人。{summary}',
+  'bulletin.stillOpen': '其中处置中',
   'bulletin.noKeyItems': '本值班日无较大及以上或重要事件。',
   'bulletin.period': '期间',
   'bulletin.count': '事件（起）',
@@ -58,6 +58,9 @@ export const bulletinZhCN = {
   'bulletin.latestKind': '最新报告',
   'bulletin.timeliness': '时效',
   'bulletin.emptyIncidents': '本值班日无接报事件',
+  'bulletin.status.open': '处置中',
+  'bulletin.status.final_pending': '处置结束，待终报',
+  'bulletin.status.closed': '处置结束',
 
   'bulletin.flagUnit': '单位',
   'bulletin.incidentNumber': '事件编号',
