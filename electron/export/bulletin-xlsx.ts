@@ -42,8 +42,8 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
     {
       heading: t('bulletin.section.figures'),
       lines: [
-        { header: true, cells: [t('bulletin.received'), t('bulletin.newIncidents'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))] },
-        { cells: [s.incidents, s.newIncidents, ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])] },
+        { header: true, cells: [t('bulletin.received'), t('bulletin.newIncidents'), t('bulletin.stillOpen'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))] },
+        { cells: [s.incidents, s.newIncidents, s.stillOpen ?? '', ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])] },
         {
           header: true,
           cells: [t('item.deaths'), t('item.missing'), t('item.seriouslyInjured'), t('item.injured'), t('bulletin.flagsRaised'), t('bulletin.flagsConfirmed'), t('bulletin.followupsOpen')],
@@ -120,11 +120,11 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
       { header: t('item.seriouslyInjured'), width: 6, value: (i) => x.figure(i.seriouslyInjured), align: 'right' },
       { header: t('item.injured'), width: 6, value: (i) => x.figure(i.injured), align: 'right' },
       { header: t('bulletin.lossWan'), width: 9, value: (i) => (i.directLossYuan === null ? t('bulletin.notStated') : Math.round(i.directLossYuan / 100) / 100), align: 'right' },
-      { header: t('incident.summary'), width: 30, value: (i) => i.summary },
+      { header: t('incident.summary'), width: 30, value: (i) => x.description(i) },
       { header: t('item.measuresTaken'), width: 20, value: (i) => i.measures },
       { header: t('bulletin.upward'), width: 12, value: (i) => (i.upwardAt === null ? '' : `${x.short(i.upwardAt)}\n${i.upwardTo ?? ''}`) },
       { header: t('bulletin.latestKind'), width: 7, value: (i) => t(`reportKind.${i.latestKind}`), align: 'center' },
-      { header: t('incident.status'), width: 8, value: (i) => t(`incident.status.${i.status}`), align: 'center' },
+      { header: t('incident.status'), width: 8, value: (i) => x.status(i), align: 'center' },
       { header: t('bulletin.timeliness'), width: 12, value: (i) => x.timeliness(i) },
     ],
   });

@@ -79,6 +79,85 @@ export function linesNeeded(text: string, width: number): number {
 const LINE_HEIGHT_PT = 15;
 const ROW_PAD_PT = 3;
 
+/**
+ * The most lines one row may take. A row is never split across printed pages: a taller one is
+ * clipped at the page's foot (LibreOffice), and Excel keeps no row above 409 pt. 24 lines (363 pt)
+ * fit under both, with the title and the repeated header, on an A4 landscape page at full scale.
+ */
+export const MAX_ROW_LINES = 24;
+
+/** The longest start of a paragraph that takes at most `lines` lines at `usable` width units (as linesNeeded counts), and the rest. */
+function cutParagraph(text: string, usable: number, lines: number): [string, string] {
+  const chars = [...text];
+  let w = 0;
+  let end = 0;
+  while (end < chars.length && w + displayWidth(chars[end]!) <= usable * lines) w += displayWidth(chars[end++]!);
+  end = Math.max(1, end);
+  return [chars.slice(0, end).join(''), chars.slice(end).join('')];
+}
+
+/**
+ * A cell's text in pieces of at most `max` wrapped lines at `width` (linesNeeded), for a row and
+ * the rows that continue it, each filled: a paragraph that does not fit fills what is left of the
+ * piece (cut between characters) when that is a quarter of it or more, else starts the next one.
+ * Nothing is dropped but empty lines where one piece ends and the next begins: read in order, the
+ * pieces are the text (a line break between two pieces is where one row ends and the next begins).
+ */
+export function splitText(text: string, width: number, max = MAX_ROW_LINES): string[] {
+  if (linesNeeded(text, width) <= max) return [text];
+  const usable = Math.max(1, width - 1);
+  const pieces: string[] = [];
+  let cur: string[] = [];
+  let used = 0;
+  const flush = () => {
+    // Empty lines where one row ends and the next begins would only leave an empty row.
+    while (cur.length && cur[0] === '') cur.shift();
+    while (cur.length && cur[cur.length - 1] === '') cur.pop();
+    if (cur.length) pieces.push(cur.join('\n'));
+    cur = [];
+    used = 0;
+  };
+  for (let para of text.split('\n')) {
+    let n = linesNeeded(para, width);
+    if (used + n > max) {
+      // A paragraph that does not fit fills the room left, unless little is left: no row ends in a wide gap.
+      const room = max - used;
+      if (room * 4 >= max) {
+        const [head, rest] = cutParagraph(para, usable, room);
+        cur.push(head);
+        para = rest;
+        n = linesNeeded(para, width);
+      }
+      flush();
+    }
+    while (n > max) {
+      const [head, rest] = cutParagraph(para, usable, max);
+      pieces.push(head);
+      para = rest;
+      n = linesNeeded(para, width);
+    }
+    cur.push(para);
+    used += n;
+  }
+  flush();
+  return pieces.length ? pieces : [''];
+}
+
+/**
+ * A row's values over as many rows as its longest text needs (splitText): the first row has every
+ * value, the rows after it only the rest of the texts that did not fit.
+ */
+export function splitRow(values: readonly (string | number | null)[], widths: readonly number[], max = MAX_ROW_LINES): (string | number | null)[][] {
+  const pieces = values.map((v, k) => (typeof v === 'string' ? splitText(v, widths[k] ?? 9, max) : [v]));
+  const rows = Math.max(1, ...pieces.map((p) => p.length));
+  return Array.from({ length: rows }, (_, r) => pieces.map((p) => (r < p.length ? p[r]! : null)));
+}
+
+/** Borders of one of the rows a split row is written over: no line between it and its neighbours. */
+function splitBorders(part: number, parts: number): Partial<ExcelJS.Borders> {
+  return { ...BORDERS, ...(part > 0 ? { top: {} } : {}), ...(part < parts - 1 ? { bottom: {} } : {}) };
+}
+
 /** The page setup for printing on A4: every column fit to the page width, pages as long as needed. */
 export function a4PageSetup(orientation: 'landscape' | 'portrait', headerRow: number | null): Partial<ExcelJS.PageSetup> {
   return {
@@ -151,24 +230,29 @@ export function addTableSheet<Row>(wb: ExcelJS.Workbook, spec: TableSheet<Row>):
   const headerRow = r;
   writeHeaderRow(sheet.getRow(headerRow), spec.columns);
   let count = 0;
+  const widths = spec.columns.map((c) => c.width);
   for (const row of spec.rows) {
-    r++;
     count++;
-    const line = sheet.getRow(r);
-    let lines = 1;
     const strong = spec.emphasis?.(row) ?? false;
-    spec.columns.forEach((c, k) => {
-      const cell = line.getCell(k + 1);
-      const value = c.value(row);
-      setValue(cell, value);
-      if (typeof value === 'string') lines = Math.max(lines, linesNeeded(value, c.width));
-      else if (typeof value === 'number' && c.numFmt) cell.numFmt = c.numFmt;
-      cell.font = strong ? { ...BODY_FONT, bold: true } : BODY_FONT;
-      cell.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
-      cell.border = BORDERS;
-      if (strong) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F5F8' } };
+    // A row taller than a page goes on over the rows under it, which print on the next page.
+    const parts = splitRow(spec.columns.map((c) => c.value(row)), widths);
+    parts.forEach((values, part) => {
+      r++;
+      const line = sheet.getRow(r);
+      let lines = 1;
+      spec.columns.forEach((c, k) => {
+        const cell = line.getCell(k + 1);
+        const value = values[k] ?? null;
+        setValue(cell, value);
+        if (typeof value === 'string') lines = Math.max(lines, linesNeeded(value, c.width));
+        else if (typeof value === 'number' && c.numFmt) cell.numFmt = c.numFmt;
+        cell.font = strong ? { ...BODY_FONT, bold: true } : BODY_FONT;
+        cell.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
+        cell.border = splitBorders(part, parts.length);
+        if (strong) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F5F8' } };
+      });
+      line.height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
     });
-    line.height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
   }
   if (count === 0 && spec.emptyText) {
     r++;
@@ -249,22 +333,29 @@ export function addReportSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
     sheet.getRow(r).height = 22;
     for (const line of block.lines) {
-      r++;
       const starts = line.spans ?? line.cells.map((_, k) => k + 1);
-      let lines = 1;
-      line.cells.forEach((v, k) => {
+      const ranges = line.cells.map((_, k) => {
         const from = starts[k] ?? k + 1;
-        const to = k + 1 < line.cells.length ? (starts[k + 1] ?? k + 2) - 1 : n;
-        if (to > from) sheet.mergeCells(r, from, r, to);
-        const cell = sheet.getCell(r, from);
-        setValue(cell, v);
-        cell.font = line.header ? { ...BODY_FONT, bold: true } : BODY_FONT;
-        cell.alignment = { horizontal: line.header || typeof v === 'number' ? 'center' : 'left', vertical: 'middle', wrapText: true };
-        if (line.header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-        for (let c = from; c <= to; c++) sheet.getCell(r, c).border = BORDERS;
-        if (typeof v === 'string') lines = Math.max(lines, linesNeeded(v, widthOf(sheet, from, to)));
+        return { from, to: k + 1 < line.cells.length ? (starts[k + 1] ?? k + 2) - 1 : n };
       });
-      sheet.getRow(r).height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
+      // A line taller than a page goes on over the lines under it (as a table's rows do).
+      const parts = splitRow(line.cells, ranges.map(({ from, to }) => widthOf(sheet, from, to)));
+      parts.forEach((cells, part) => {
+        r++;
+        let lines = 1;
+        cells.forEach((v, k) => {
+          const { from, to } = ranges[k]!;
+          if (to > from) sheet.mergeCells(r, from, r, to);
+          const cell = sheet.getCell(r, from);
+          setValue(cell, v);
+          cell.font = line.header ? { ...BODY_FONT, bold: true } : BODY_FONT;
+          cell.alignment = { horizontal: line.header || typeof v === 'number' ? 'center' : 'left', vertical: parts.length > 1 ? 'top' : 'middle', wrapText: true };
+          if (line.header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+          for (let c = from; c <= to; c++) sheet.getCell(r, c).border = splitBorders(part, parts.length);
+          if (typeof v === 'string') lines = Math.max(lines, linesNeeded(v, widthOf(sheet, from, to)));
+        });
+        sheet.getRow(r).height = lines * LINE_HEIGHT_PT + ROW_PAD_PT;
+      });
     }
   }
   sheet.views = [{ state: 'frozen', ySplit: top, xSplit: 0 }];

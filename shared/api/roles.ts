@@ -12,7 +12,7 @@ import type { MethodName } from './contract.js';
 
 /** Any signed-in user: reads, and the officer's work (intake, follow-up, handover). */
 const ANY: readonly UserRole[] = ['admin', 'leader', 'officer'];
-/** Confirming or dismissing flags, approving swaps, planning the roster. */
+/** Confirming or dismissing flags, rewriting an incident's description, approving swaps, planning the roster. */
 const LEADER: readonly UserRole[] = ['admin', 'leader'];
 /** Users, units, backups, settings. */
 const ADMIN: readonly UserRole[] = ['admin'];
@@ -61,6 +61,8 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'incidents.addReport': ANY,
   'incidents.addUpward': ANY,
   'incidents.updateFacts': ANY,
+  // The description the bulletin prints: the system copies it from the reports, a leader rewrites it
+  'incidents.describe': LEADER,
   'incidents.list': ANY,
   'incidents.get': ANY,
   'incidents.duplicates': ANY,

@@ -1,7 +1,9 @@
 // Pure domain code: runs anywhere. How the bulletin words its data, shared by the workbook and
 // the page so that both say the same: the title (bureau, revision or draft), times in the duty
-// room's zone, "not stated", the duty room as the unit of its own late upward reports.
+// room's zone, "not stated", the duty room as the unit of its own late upward reports, the
+// incident's 事件经过 and status as at the day's end, and the 要情 sentence.
 import { formatInZone } from './duty-day.js';
+import { keyItemSentence } from './key-item.js';
 import type { BulletinData, BulletinFlag, BulletinIncident, CompletenessProblem } from './bulletin.js';
 import type { FlagCode } from './rules/flag.js';
 import type { ReportItem } from './rules/incident.js';
@@ -36,19 +38,15 @@ export function bulletinTexts(locale: Locale, data: BulletinData) {
   const onDutyLine = t('bulletin.onDutyLine', { leaders: names(data.leaders), officers: names(data.officers) });
   const level = (i: BulletinIncident) => `${t(`level.${i.level}`)}${i.important ? t('bulletin.importantMark') : ''}`;
   const keyItemLine = (i: BulletinIncident) =>
-    t('bulletin.keyItemLine', {
-      time: fmt(i.occurredAt),
-      place: i.place,
-      deaths: figure(i.deaths),
-      missing: figure(i.missing),
-      seriouslyInjured: figure(i.seriouslyInjured),
-      summary: i.summary || t('bulletin.notStated'),
-    });
+    keyItemSentence({ ...i, closed: i.status !== 'open' }, { locale, timeZone: data.timeZone, year: Number(data.day.slice(0, 4)) });
+  /** 事件经过: the incident's description (a bulletin issued before descriptions were kept: the latest summary). */
+  const description = (i: BulletinIncident) => i.description ?? i.summary;
+  const status = (i: BulletinIncident) => t(`bulletin.status.${i.status}`);
   const problem = (p: CompletenessProblem) =>
     t(`bulletin.problem.${p.code}`, {
       subject: p.subject,
       detail: p.detail.map((d) => (p.code === 'suspicion_unverified' ? t(`flag.code.${d as FlagCode}`) : t(`item.${d as ReportItem}`))).join('、'),
     });
-  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, problem };
+  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, description, status, problem };
 }
 

@@ -44,13 +44,28 @@ export interface BulletinIncident {
   seriouslyInjured: number | null;
   injured: number | null;
   directLossYuan: number | null;
+  /** Trapped (被困), as last stated; absent in bulletins issued before it was kept. */
+  trapped?: number | null;
+  /** The latest summary a report stated (issued bulletins before descriptions showed this as 事件经过). */
   summary: string;
+  /**
+   * The incident's own description (事件经过) when the bulletin was assembled: its latest revision,
+   * or the system's reading of the reports. Absent in bulletins issued before descriptions were kept.
+   */
+  description?: string;
+  /** The measures taken the reports stated by the end of the day: each distinct one, one a line (measuresTakenOf). */
   measures: string;
   latestKind: ReportKind;
   /** The duty room's first upward report (上报) sent by the end of the day, if any. */
   upwardAt: number | null;
   upwardTo: string | null;
+  /**
+   * As at the end of the duty day (bulletinStatusOf): 'closed' once the response had ended (处置结束)
+   * by then, 'final_pending' where it had ended but no final report had come, else 'open'.
+   */
   status: IncidentStatus;
+  /** When the response ended (处置结束), if it had by the end of the day. */
+  closedAt?: number | null;
   /** Reports of this incident received in the duty day. */
   reportsInDay: number;
   /** First received in the duty day (a new incident) rather than carried over. */
@@ -128,6 +143,8 @@ export interface PeriodCompare {
 export interface BulletinSummary {
   incidents: number;
   newIncidents: number;
+  /** Of the incidents, those whose response had not ended by the end of the day (absent in older bulletins). */
+  stillOpen?: number;
   byClass: Record<CategoryClass, number>;
   byLevel: Record<Level, number>;
   deaths: number;
@@ -202,6 +219,23 @@ export interface BulletinPreview {
   revisions: BulletinRevision[];
   /** The day has not ended yet: it cannot be issued. */
   running: boolean;
+}
+
+/**
+ * The measures taken, as the reports stated them in the order received: each distinct statement
+ * once, one a line; a statement that a later one repeats in full (a unit restating what it did,
+ * then adding) gives way to the later one.
+ */
+export function measuresTakenOf(statements: readonly (string | null)[]): string {
+  const list = statements.map((s) => (s ?? '').trim()).filter((s) => s !== '');
+  const kept = list.filter((s, k) => list.findIndex((x) => x === s) === k && !list.some((later, j) => j > k && later !== s && later.includes(s)));
+  return kept.join('\n');
+}
+
+/** The incident's status as at the end of the duty day (`end`), from when its response ended. */
+export function bulletinStatusOf(closedAt: number | null, finalReceivedBy: boolean, end: number): IncidentStatus {
+  if (closedAt === null || closedAt >= end) return 'open';
+  return finalReceivedBy ? 'closed' : 'final_pending';
 }
 
 /** Items required of every incident by the time the bulletin is issued. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, type Category } from './categories.js';
 import { CHANNELS, type Channel } from './channels.js';
+import type { DescriptionRevision } from './incident-description.js';
 import { LEVELS, type Level } from './levels.js';
 import { FLAG_CODES, type FlagCode, type FlagStatus, type SuspicionReason } from './rules/flag.js';
 import { REPORT_KINDS, type ReportItem, type ReportKind } from './rules/incident.js';
@@ -166,6 +167,8 @@ export interface IncidentDetail {
   flags: StoredFlag[];
   followups: Followup[];
   audit: TimelineAudit[];
+  /** The description's stored revisions (事件经过), oldest first; see currentDescriptionOf. */
+  descriptions: DescriptionRevision[];
   /** Deadlines still owed, from the engine (code and instant). */
   pending: { code: FlagCode; deadline: number }[];
 }

@@ -3,8 +3,11 @@
 // 2026-11-23 (Asia/Shanghai, boundary 08:30), then by hand during that day a level III road
 // accident whose summary a person typed as "=1+1" (not reported upward in time: UPWARD_LATE),
 // an important fire with a late first report confirmed by the leader, an unofficial report
-// (a pending suspicion), a follow-up on a flag, and the shift's handover acknowledged.
+// (a pending suspicion), a follow-up on a flag, and the shift's handover acknowledged. Then, if a
+// test asks (finishBusyDay), the morning after: the fire's final report closes it and the leader
+// rewrites the road accident's description.
 import { reviewFlag, createFollowup } from '../../electron/services/incidents/followup.js';
+import { describeIncident } from '../../electron/services/incidents/description.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { runDemo } from '../../electron/services/demo/seeders.js';
@@ -92,4 +95,32 @@ export function buildBusyDay(ctx: Ctx, opts: { days?: number; acknowledge?: bool
   }
   ctx.setNow(end + 30 * MIN);
   return { serious, fire };
+}
+
+/** What the leader writes as the road accident's description the morning after (three paragraphs). */
+export const ROAD_DESCRIPTION = [
+  '11月23日10时许，东城区人民大道与建设路口一辆重型货车与一辆公交车相撞，公交车侧翻，车上乘客多人被困。',
+  '事故造成3人死亡、2人重伤、6人轻伤，伤员已送市第一医院救治，其中2名重伤员生命体征平稳。',
+  '交警、120、消防救援站已到场处置，被困人员已全部救出；现场已清理，道路于当日14时恢复通行。事故原因正在调查。',
+].join('\n');
+
+/**
+ * The morning after the busy day (08:40 to 08:50): the officer logs the fire's final report, which
+ * came in at 22:00 on the day and said the response had ended (处置结束); the leader rewrites the
+ * road accident's description from what the reports and the scene told him.
+ */
+export function finishBusyDay(ctx: Ctx, ids: { serious: number; fire: number }, opts: { leader?: string | null } = {}): void {
+  const { start, end } = BUSY_RANGE;
+  ctx.setNow(end + 10 * MIN);
+  addReport(
+    ctx,
+    ids.fire,
+    { kind: 'final', channel: 'document', fromUnit: '西湖区', receivedAt: start + 810 * MIN, callerName: '李强', callerTitle: '', callerPhone: '', occurredAt: null, location: '西湖区某仓库', summary: '西湖区关于某仓库火灾的终报', measuresTaken: '现场清理完毕，火灾原因正在调查', deaths: 0, missing: 0, seriouslyInjured: 0, injured: 0, trapped: null, directLossYuan: 80_000, correctionReason: null, correctsReportId: null },
+    'incidents.addReport',
+    { closesIncident: true },
+  );
+  ctx.setNow(end + 20 * MIN);
+  // leader: null leaves the rewrite to the test (the e2e test does it in the drawer).
+  if (opts.leader !== null) describeIncident({ ...ctx, actor: opts.leader ?? 'user:leader1' }, { id: ids.serious, text: ROAD_DESCRIPTION, reason: '据续报和现场核实情况重写' });
+  ctx.setNow(end + 30 * MIN);
 }

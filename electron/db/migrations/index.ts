@@ -12,6 +12,7 @@ import { m0090SearchByReport } from './0090-search-by-report.js';
 import { m0100FlagFilter } from './0100-flag-filter.js';
 import { m0110FilterIndexesCarryFlags } from './0110-filter-indexes-carry-flags.js';
 import { m0120UnitAliases } from './0120-unit-aliases.js';
+import { m0130IncidentDescriptions } from './0130-incident-descriptions.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100FlagFilter,
   m0110FilterIndexesCarryFlags,
   m0120UnitAliases,
+  m0130IncidentDescriptions,
 ];

@@ -1,11 +1,14 @@
 // Runs in Electron's main process and in plain Node. Assembles the daily bulletin of duty day D
-// from the database, nothing retyped: the incidents that had a report in D (figures as stated by
-// the end of D), the flags raised or confirmed in D, the follow-ups open at its end, the roster of
-// D and D+1, and the handovers of D's shifts. Special-period zero reports (issue 9) and extra flag
-// rows come from optional providers the lead wires at merge.
+// from the database, nothing retyped: the incidents that had a report in D (figures and measures
+// as stated by the end of D, the status as at its end, the description as it stands now), the
+// flags raised or confirmed in D, the follow-ups open at its end, the roster of D and D+1, and the
+// handovers of D's shifts. Special-period zero reports (issue 9) and extra flag rows come from
+// optional providers the lead wires at merge.
 import { CATEGORY_CLASSES, categoryClassOf } from '../../../shared/domain/categories.js';
 import {
+  bulletinStatusOf,
   completenessOf,
+  measuresTakenOf,
   missingItemsOf,
   type BulletinData,
   type BulletinFlag,
@@ -16,11 +19,13 @@ import {
   type ZeroReportLine,
 } from '../../../shared/domain/bulletin.js';
 import { dutyDayRange, type DutyClock } from '../../../shared/domain/duty-day.js';
+import { currentDescriptionOf } from '../../../shared/domain/incident-description.js';
 import type { ReportRow } from '../../../shared/domain/incident.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
 import { addDaysTo } from '../../../shared/domain/roster/dates.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import * as repo from '../../db/repositories/bulletins.js';
+import { latestDescriptionsOf } from '../../db/repositories/descriptions.js';
 import { findHandoverOfShift } from '../../db/repositories/handover.js';
 import { findIncident, reportsOfMany, upwardOf } from '../../db/repositories/incidents.js';
 import { rosteredShiftsOfDays, withPeople } from '../../db/repositories/roster.js';
@@ -42,12 +47,16 @@ export function bulletinRequiredItems(ctx: Pick<ServiceContext, 'db'>): ReportIt
   return [...new Set<ReportItem>([...ruleSetOf(ctx).requiredItems.quick, 'summary'])];
 }
 
+type Stated = Partial<Record<ReportItem | 'trapped', string | number | null>>;
+
+const byReceipt = (a: ReportRow, b: ReportRow) => a.receivedAt - b.receivedAt || a.seq - b.seq;
+
 /** Per item, the value stated by the latest report (by time received) that states it. */
-function latestStated(reports: readonly ReportRow[]): Partial<Record<ReportItem, string | number | null>> {
-  const sorted = [...reports].sort((a, b) => a.receivedAt - b.receivedAt || a.seq - b.seq);
-  const out: Partial<Record<ReportItem, string | number | null>> = {};
+function latestStated(reports: readonly ReportRow[]): Stated {
+  const sorted = [...reports].sort(byReceipt);
+  const out: Stated = {};
   for (const r of sorted) {
-    const stated: Partial<Record<ReportItem, string | number | null>> = {
+    const stated: Stated = {
       deaths: r.deaths,
       missing: r.missing,
       seriouslyInjured: r.seriouslyInjured,
@@ -57,8 +66,9 @@ function latestStated(reports: readonly ReportRow[]): Partial<Record<ReportItem,
       summary: r.summary,
       measuresTaken: r.measuresTaken,
       occurredAt: r.occurredAt,
+      trapped: r.trapped,
     };
-    for (const [k, v] of Object.entries(stated) as [ReportItem, string | number | null][]) {
+    for (const [k, v] of Object.entries(stated) as [keyof Stated, string | number | null][]) {
       if (v != null && !(typeof v === 'string' && v.trim() === '')) out[k] = v;
     }
   }
@@ -82,13 +92,19 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
 
   const ids = repo.incidentIdsReportedBetween(db, start, end);
   const reportsById = reportsOfMany(db, ids);
+  const descriptions = latestDescriptionsOf(db, ids);
   const incidents: BulletinIncident[] = ids.map((id) => {
     const i = findIncident(db, id)!;
+    const allReports = reportsById.get(id) ?? [];
     // As stated by the end of the day: a later report belongs to a later bulletin.
-    const reports = (reportsById.get(id) ?? []).filter((r) => r.receivedAt < end);
-    const latest = [...reports].sort((a, b) => b.receivedAt - a.receivedAt || b.seq - a.seq)[0]!;
+    const reports = allReports.filter((r) => r.receivedAt < end).sort(byReceipt);
+    const latest = reports[reports.length - 1]!;
     const figures = latestStated(reports);
     const upward = upwardOf(db, id).filter((u) => u.sentAt < end)[0] ?? null;
+    // The description as it stands now (a leader rewrites it the morning after, before issuing).
+    const stored = descriptions.get(id);
+    const description = currentDescriptionOf(stored ? [stored] : [], allReports)?.text ?? '';
+    const closedAt = i.closedAt !== null && i.closedAt < end ? i.closedAt : null;
     return {
       id,
       number: i.number,
@@ -105,16 +121,20 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
       seriouslyInjured: num(figures.seriouslyInjured),
       injured: num(figures.injured),
       directLossYuan: num(figures.directLossYuan),
+      trapped: num(figures.trapped),
       summary: text(figures.summary),
-      measures: text(figures.measuresTaken),
+      description,
+      measures: measuresTakenOf(reports.map((r) => r.measuresTaken)),
       latestKind: latest.kind,
-      status: i.status,
+      status: bulletinStatusOf(closedAt, reports.some((r) => r.kind === 'final'), end),
+      closedAt,
       reportsInDay: reports.filter((r) => r.receivedAt >= start).length,
       isNew: i.firstReceivedAt >= start,
       flagCodes: [],
       upwardAt: upward?.sentAt ?? null,
       upwardTo: upward?.recipient ?? null,
-      missingItems: missingItemsOf(figures, required),
+      // The description answers for 事件经过 where no report stated a summary.
+      missingItems: missingItemsOf({ ...figures, summary: description || figures.summary }, required),
     };
   });
 
@@ -198,6 +218,7 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
     summary: {
       incidents: incidents.length,
       newIncidents: incidents.filter((i) => i.isNew).length,
+      stillOpen: incidents.filter((i) => i.status === 'open').length,
       byClass,
       byLevel,
       deaths: sum((i) => i.deaths),

@@ -1,6 +1,7 @@
 // Runs in Electron's main process and in plain Node. Handlers of incidents.*, flags.*,
 // followups.*, ledger.* and dashboard.*.
 import { ledgerWorkbook } from '../../export/ledger-xlsx.js';
+import { describeIncident } from '../incidents/description.js';
 import * as followup from '../incidents/followup.js';
 import * as intake from '../incidents/intake.js';
 import { ledger } from '../incidents/ledger.js';
@@ -15,6 +16,7 @@ export const incidentHandlers: HandlersOf<'incidents.' | 'flags.' | 'followups.'
   'incidents.addReport': (ctx, { incidentId, report, closesIncident }) => intake.addReport(ctx, incidentId, report, 'incidents.addReport', { closesIncident }),
   'incidents.addUpward': (ctx, u) => intake.addUpward(ctx, u),
   'incidents.updateFacts': (ctx, { id, ...patch }) => intake.updateFacts(ctx, id, patch),
+  'incidents.describe': (ctx, input) => describeIncident(ctx, input),
   'incidents.list': (ctx, q) => listLog(ctx, q),
   'incidents.get': (ctx, { id }) => incidentDetail(ctx, id),
   'incidents.duplicates': (ctx, q) => intake.findDuplicates(ctx, q),

@@ -1,6 +1,7 @@
 // Runs in Electron's main process and in plain Node. Use cases that record what the duty room is
 // told: a new incident with its first report (接报登记), later reports and corrections, upward
-// reports (上报), and the incident's own facts. Each write re-judges the incident in the same
+// reports (上报), and the incident's own facts. The description (事件经过) follows the reports
+// until a leader writes it (./description.ts). Each write re-judges the incident in the same
 // transaction and is audited.
 import { AppError } from '../../../shared/api/app-error.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
@@ -21,6 +22,7 @@ import { findUnitByName } from '../../db/repositories/units.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { syncSystemDescription } from './description.js';
 import { reevaluate } from './evaluate.js';
 
 /** A typed time this far ahead of the clock is a typo (a wrong day or hour), not a report. */
@@ -101,6 +103,8 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
     appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
     repo.indexIncidentWords(ctx.db, created);
     repo.indexReportWords(ctx.db, stored);
+    // 事件经过 starts as the system's copy of the first report that states a summary.
+    syncSystemDescription(ctx, id, method);
     reevaluate(ctx, id, method);
     return { incident: repo.findIncident(ctx.db, id)!, report: stored };
   });
@@ -124,6 +128,7 @@ export function addReport(ctx: ServiceContext, incidentId: number, fields: Repor
     const stored = repo.findReport(ctx.db, reportId)!;
     appendAudit(ctx, { method, entity: 'report', entityId: reportId, before: null, after: stored });
     repo.indexReportWords(ctx.db, stored);
+    syncSystemDescription(ctx, incidentId, method);
     // A final report saying the response ended records 处置结束 at its time, in the same save.
     if (opts.closesIncident) {
       if (report.kind !== 'final') throw new AppError('invalid_input', 'incident.closeNeedsFinal');

@@ -2,6 +2,7 @@
 // dashboard read.
 import { ALARM_WINDOW_MS, type Dashboard, type IncidentDetail, type IncidentPage, type LogQuery } from '../../../shared/domain/incident.js';
 import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
+import { descriptionsOf } from '../../db/repositories/descriptions.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
 import { auditForEntity } from '../audit.js';
@@ -22,17 +23,19 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
   const upward = repo.upwardOf(ctx.db, id);
   const flags = flagsRepo.flagsOf(ctx.db, id, ctx.now());
   const followups = flagsRepo.listFollowups(ctx.db, { status: 'all', incidentId: id });
+  const descriptions = descriptionsOf(ctx.db, id);
   const audit = [
     ...auditForEntity(ctx.db, 'incident', id),
     ...reports.flatMap((r) => auditForEntity(ctx.db, 'report', r.id)),
     ...upward.flatMap((u) => auditForEntity(ctx.db, 'upward_report', u.id)),
     ...flags.flatMap((f) => auditForEntity(ctx.db, 'flag', f.id)),
     ...followups.flatMap((f) => auditForEntity(ctx.db, 'followup', f.id)),
+    ...descriptions.flatMap((d) => auditForEntity(ctx.db, 'incident_description', d.id)),
   ]
     .sort((a, b) => a.id - b.id)
     .map((a) => ({ id: a.id, at: a.at, actor: a.actor, method: a.method, entity: a.entity, entityId: a.entity_id }));
   const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
-  return { incident, reports, upward, flags, followups, audit, pending };
+  return { incident, reports, upward, flags, followups, audit, descriptions, pending };
 }
 
 export function dashboard(ctx: ServiceContext): Dashboard {

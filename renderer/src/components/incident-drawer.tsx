@@ -1,6 +1,7 @@
-// Runs in the renderer. The incident's detail: facts, the timeline of reports, upward reports,
-// flags, follow-ups and audit entries in time order, and the actions that add to it (a report, an
-// upward report, the end of the response, a verified time learned), each with its reason.
+// Runs in the renderer. The incident's detail: facts, its description (事件经过, which a leader
+// edits), the timeline of reports, upward reports, flags, follow-ups and audit entries in time
+// order, and the actions that add to it (a report, an upward report, the end of the response, a
+// verified time learned), each with its reason.
 import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
@@ -9,6 +10,7 @@ import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
+import { DescriptionSection } from './incident-description.js';
 import { serverNow, useServerNow } from '../clock.js';
 
 type Action = null | 'upward' | 'close' | 'learned';
@@ -203,6 +205,13 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
               ))}
             </Descriptions.Item>
           </Descriptions>
+          <DescriptionSection
+            d={d}
+            onSaved={async () => {
+              await load();
+              onChanged?.();
+            }}
+          />
           <UpwardSection d={d} now={now} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('log.timeline')}

@@ -18,14 +18,20 @@ import '../bulletin.css';
 
 type Cell = ReactNode;
 
-/** A plain bordered table: prints as it shows, unlike a virtualised grid. */
-function Grid({ head, rows, empty, testId }: { head: Cell[]; rows: Cell[][]; empty: string; testId: string }) {
+/**
+ * A plain bordered table: prints as it shows, unlike a virtualised grid. `cellClass` names a
+ * column's class (bulletin.css): 'nowrap' for short values a wrap would break in two (编号, times,
+ * 处置结束); 'place', 'text' and 'story' for wrapped text that needs room for a few words a line.
+ */
+function Grid({ head, rows, empty, testId, cellClass }: { head: Cell[]; rows: Cell[][]; empty: string; testId: string; cellClass?: (column: number) => string | undefined }) {
   return (
     <table className="bulletin-grid" data-testid={testId}>
       <thead>
         <tr>
           {head.map((h, k) => (
-            <th key={k}>{h}</th>
+            <th key={k} className={cellClass?.(k)}>
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
@@ -40,7 +46,7 @@ function Grid({ head, rows, empty, testId }: { head: Cell[]; rows: Cell[][]; emp
           rows.map((r, k) => (
             <tr key={k}>
               {r.map((c, j) => (
-                <td key={j} className={typeof c === 'number' ? 'num' : undefined}>
+                <td key={j} className={[typeof c === 'number' ? 'num' : '', cellClass?.(j) ?? ''].filter(Boolean).join(' ') || undefined}>
                   {c}
                 </td>
               ))}
@@ -82,8 +88,8 @@ function BulletinView({ p }: { p: BulletinPreview }) {
       <Grid
         testId="bulletin-figures"
         empty=""
-        head={[t('bulletin.received'), t('bulletin.newIncidents'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))]}
-        rows={[[s.incidents, s.newIncidents, ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])]]}
+        head={[t('bulletin.received'), t('bulletin.newIncidents'), t('bulletin.stillOpen'), ...CATEGORY_CLASSES.map((c) => t(`bulletin.class.${c}`)), ...LEVELS.map((l) => t(`level.${l}`))]}
+        rows={[[s.incidents, s.newIncidents, s.stillOpen ?? '', ...CATEGORY_CLASSES.map((c) => s.byClass[c]), ...LEVELS.map((l) => s.byLevel[l])]]}
       />
       <Grid
         testId="bulletin-figures-2"
@@ -134,6 +140,8 @@ function BulletinView({ p }: { p: BulletinPreview }) {
       <Grid
         testId="bulletin-incidents"
         empty={t('bulletin.emptyIncidents')}
+        // 地点 (6), 直接经济损失 (11, its header), 事件经过 (12), 已采取措施 (13) and 时效 (16) wrap, each with room for a few words a line.
+        cellClass={(k) => ({ 6: 'place', 11: 'loss', 12: 'story', 13: 'text', 16: 'text' })[k] ?? 'nowrap'}
         head={[
           t('incident.number'),
           t('incident.occurredAt'),
@@ -166,10 +174,10 @@ function BulletinView({ p }: { p: BulletinPreview }) {
           x.figure(i.seriouslyInjured),
           x.figure(i.injured),
           i.directLossYuan === null ? t('bulletin.notStated') : Math.round(i.directLossYuan / 100) / 100,
-          i.summary,
+          x.description(i),
           i.measures,
           t(`reportKind.${i.latestKind}`),
-          t(`incident.status.${i.status}`),
+          x.status(i),
           x.timeliness(i),
         ])}
       />

@@ -22,6 +22,7 @@ import {
   type StoredFlag,
   type UpwardReportRow,
 } from '../../domain/incident.js';
+import { describeSchema, type DescriptionRevision } from '../../domain/incident-description.js';
 import type { FilePayload } from '../file-payload.js';
 import { idSchema, method, noInput } from '../method.js';
 
@@ -37,6 +38,8 @@ export const incidentMethods = {
   'incidents.addUpward': method<UpwardReportRow>()(upwardSchema),
   /** The incident's own facts (获知时间, 处置结束, manual level, important) with a reason. */
   'incidents.updateFacts': method<IncidentRow>()(updateFactsSchema),
+  /** A leader's new revision of the incident's description (事件经过), with a reason; the revisions come with incidents.get. */
+  'incidents.describe': method<DescriptionRevision>()(describeSchema),
   'incidents.list': method<IncidentPage>()(logQuerySchema),
   /** A year's incident log as .xlsx (one line per report), written off the main thread. */
   'incidents.exportYear': method<FilePayload>()(year),
