@@ -30,6 +30,7 @@ import { api, onSignedOut } from './api.js';
 import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
+import { DeadlineStrip } from './components/deadline-strip.js';
 import { DutyClock } from './components/duty-clock.js';
 import { FollowupPicker } from './components/followup-picker.js';
 import { useIdleLock } from './components/idle-lock.js';
@@ -125,6 +126,7 @@ function Shell() {
           </Tooltip>
         </Layout.Header>
         <ClockWarning />
+        <DeadlineStrip />
         <FollowupPicker />
         <Layout.Content className="duty-content" style={{ background: token.colorBgLayout }}>
           <Page route={route} user={user} />

@@ -45,3 +45,17 @@ export function notify(title: string, body: string, tag: string): void {
     // Permission revoked between the check and the call.
   }
 }
+
+/** Alarms raised in this window, by deadline and stage: each is raised once. */
+const raised = new Set<string>();
+/** A burst of new alarms (a log opened after a quiet spell) notifies this many and beeps once. */
+const MAX_NOTIFY = 3;
+
+/** Raises the alarms not raised before in this window: a notification each (the first few), one beep. */
+export function raiseNew(alarms: readonly { key: string; title: string; body: string; beeps: number }[]): void {
+  const fresh = alarms.filter((a) => !raised.has(a.key));
+  if (fresh.length === 0) return;
+  for (const a of fresh) raised.add(a.key);
+  fresh.slice(0, MAX_NOTIFY).forEach((a) => notify(a.title, a.body, a.key));
+  beep(Math.max(...fresh.map((a) => a.beeps)));
+}

@@ -3,11 +3,11 @@
 // notification, once per period and day in this window) naming the designated units still missing.
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tag } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ZeroToday } from '../../../shared/domain/special-period.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
-import { beep, notify } from './deadline-alarms.js';
+import { raiseNew } from './deadline-alarms.js';
 import { countdownText, useCountdownClock, stageOf, useFmt } from './incident-bits.js';
 
 const AMBER_MS = 60 * 60 * 1000;
@@ -17,7 +17,6 @@ export function ZeroTodayPanel() {
   const fmt = useFmt();
   const [rows, setRows] = useState<ZeroToday[]>([]);
   const [acked, setAcked] = useState<Set<string>>(() => new Set());
-  const alerted = useRef(new Set<string>());
 
   const load = useCallback(async () => {
     try {
@@ -35,14 +34,9 @@ export function ZeroTodayPanel() {
   }, [passed, load]);
 
   const alarms = rows.filter((r) => now > r.deadline && r.missing.length > 0 && !acked.has(`${r.periodId}:${r.day}`));
+  // Its own words for the alarm; raised once per window, so the deadline strip's is not repeated.
   useEffect(() => {
-    for (const r of alarms) {
-      const key = `zero:${r.periodId}:${r.day}`;
-      if (alerted.current.has(key)) continue;
-      alerted.current.add(key);
-      notify(t('period.alarmTitle', { name: r.name }), t('period.alarmBody', { n: r.missing.length, units: r.missing.map((u) => u.name).join('、') }), key);
-      beep(3);
-    }
+    raiseNew(alarms.map((r) => ({ key: `zero:${r.periodId}:${r.day}:overdue`, title: t('period.alarmTitle', { name: r.name }), body: t('period.alarmBody', { n: r.missing.length, units: r.missing.map((u) => u.name).join('、') }), beeps: 3 })));
   });
 
   if (rows.length === 0) return null;

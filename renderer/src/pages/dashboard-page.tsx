@@ -3,10 +3,10 @@
 // officer acknowledges them, the flags awaiting review, and the shift on duty (from the roster).
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { alarmStageOf, AMBER_MS, type AlarmStage, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
-import { askNotificationPermission, beep, notificationsAllowed, notify } from '../components/deadline-alarms.js';
+import { askNotificationPermission, notificationsAllowed } from '../components/deadline-alarms.js';
 import { countdownText, useCountdownClock, FlagTag, LevelTag, stageOf, useFmt } from '../components/incident-bits.js';
 import { OnDutyPanel } from '../components/on-duty-panel.js';
 import { ZeroTodayPanel } from '../components/zero-today-panel.js';
@@ -15,8 +15,6 @@ import '../incidents.css';
 
 /** Banners shown at once; the rest are counted under them (all are in 督办 and the list below). */
 const MAX_BANNERS = 5;
-/** Desktop notifications raised at once; one sound per batch. */
-const MAX_NOTIFY = 3;
 
 export function DashboardPage() {
   const { t } = useApp();
@@ -24,7 +22,6 @@ export function DashboardPage() {
   const fmt = useFmt();
   const [data, setData] = useState<Dashboard | null>(null);
   const [notifyOn, setNotifyOn] = useState(notificationsAllowed);
-  const alerted = useRef(new Set<string>());
 
   const load = useCallback(async () => {
     try {
@@ -41,23 +38,8 @@ export function DashboardPage() {
     .map((item) => ({ item, stage: alarmStageOf(item.deadline, now) }))
     .filter((a): a is { item: DashboardItem; stage: AlarmStage } => a.stage !== null && !a.item.acked.includes(a.stage));
 
-  // Notify and beep once per deadline and stage in this window; the banner stays until acknowledged.
-  useEffect(() => {
-    let notified = 0;
-    let sound = 0;
-    for (const { item, stage } of alarms) {
-      const key = `${item.incidentId}:${item.code}:${item.deadline}:${stage}`;
-      if (alerted.current.has(key)) continue;
-      alerted.current.add(key);
-      const text =
-        stage === 'amber'
-          ? t('dashboard.alarmAmber', { number: item.number, unit: item.responsibleUnit, what: what(item), at: fmt(item.deadline, 'HH:mm') })
-          : t('dashboard.alarmOverdue', { number: item.number, unit: item.responsibleUnit, what: what(item) });
-      if (notified++ < MAX_NOTIFY) notify(t('app.name'), text, key);
-      sound = Math.max(sound, stage === 'overdue' ? 3 : 2);
-    }
-    if (sound) beep(sound);
-  });
+  // The sound and the notification come from the deadline strip, on every page; the banners here
+  // stay until acknowledged.
 
   const ack = async (item: DashboardItem, stage: AlarmStage) => {
     try {
