@@ -67,6 +67,12 @@ export function DeadlineStrip() {
         {t('strip.title')}
         {overdue > 0 && <span className="strip-overdue-count"> {t('strip.overdueCount', { n: overdue })}</span>}
       </Typography.Text>
+      {/* The count of the rest stands first, so a narrow window never hides it. */}
+      {dues.length > SHOWN && (
+        <a href="#/dashboard" className="strip-more" data-testid="strip-more">
+          {t('strip.more', { n: dues.length - SHOWN })}
+        </a>
+      )}
       {dues.length === 0 && <Typography.Text type="secondary">{t('strip.none')}</Typography.Text>}
       {dues.slice(0, SHOWN).map((d) => {
         const late = d.deadline < now;
@@ -78,11 +84,6 @@ export function DeadlineStrip() {
           </a>
         );
       })}
-      {dues.length > SHOWN && (
-        <a href="#/dashboard" className="strip-more" data-testid="strip-more">
-          {t('strip.more', { n: dues.length - SHOWN })}
-        </a>
-      )}
     </nav>
   );
 }

@@ -179,7 +179,7 @@ export const incidentsZhCN = {
   'strip.none': '当前没有待报时限',
   'strip.remaining': '剩 {time}',
   'strip.overdueBy': '超 {time}',
-  'strip.more': '另有 {n} 项 ›',
+  'strip.more': '另有 {n} 项未列出 ›',
   'strip.overdueCount': '（{n} 项已超时）',
   'strip.zero': '{name} 零报告（{n} 个单位未报）',
   'strip.alarmAmber': '{what} 即将到期，剩 {time}',
