@@ -219,6 +219,8 @@ export function App() {
         algorithm: night ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm,
         token: { colorPrimary: night ? '#3c89e8' : '#1554ad', borderRadius: 4, fontSize: 14 },
       }}
+      // Every dropdown can be searched by typing (the role in the user dialog could not).
+      select={{ showSearch: { optionFilterProp: 'label' } }}
     >
       <AntApp style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
         {status.clock === 'drill' && (

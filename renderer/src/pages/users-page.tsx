@@ -41,13 +41,13 @@ function UserDialog({ editing, people, onClose, onSaved }: { editing: Exclude<Ed
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
         {editing.mode === 'add' && (
           <Form.Item name="username" label={t('user.username')} rules={[{ required: true, message: t('user.usernameRequired') }]}>
-            <Input autoComplete="off" data-testid="user-username" />
+            <Input autoFocus autoComplete="off" data-testid="user-username" />
           </Form.Item>
         )}
         {editing.mode !== 'password' && (
           <>
             <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, message: t('user.displayNameRequired') }]}>
-              <Input data-testid="user-display-name" />
+              <Input autoFocus={editing.mode === 'edit'} data-testid="user-display-name" />
             </Form.Item>
             <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.roleRequired') }]}>
               <Select data-testid="user-role" options={USER_ROLES.map((r) => ({ value: r, label: t(`user.role.${r}`) }))} />
@@ -69,9 +69,11 @@ function UserDialog({ editing, people, onClose, onSaved }: { editing: Exclude<Ed
             label={editing.mode === 'password' ? t('user.newPassword') : t('user.password')}
             rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: t('user.passwordTooShort') }]}
           >
-            <Input.Password autoComplete="new-password" data-testid="user-password" />
+            <Input.Password autoFocus={editing.mode === 'password'} autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         )}
+        {/* Enter in any field submits the dialog (the form's implicit submission needs a submit button). */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );
