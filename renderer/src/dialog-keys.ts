@@ -15,7 +15,14 @@ function firstField(box: Element): HTMLElement | null {
 
 export function dialogKeys(root: Document = document): () => void {
   let lastField: { box: Element; field: HTMLElement } | null = null;
+  // A click into the box (on a label, a checkbox's text) focuses the box too: that one is the
+  // person's doing and stays as it is.
+  let lastPointer = -Infinity;
+  const onPointer = (e: PointerEvent) => {
+    if (e.target instanceof Element && e.target.closest('.ant-modal')) lastPointer = performance.now();
+  };
   const onFocus = (e: FocusEvent) => {
+    if (performance.now() - lastPointer < 500) return;
     const el = e.target;
     if (!(el instanceof HTMLElement)) return;
     const box = el.closest('.ant-modal');
@@ -31,6 +38,7 @@ export function dialogKeys(root: Document = document): () => void {
     }
   };
   root.addEventListener('focusin', onFocus, true);
+  root.addEventListener('pointerdown', onPointer, true);
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !(e.target instanceof Element)) return;
     const dialog = e.target.closest('.ant-modal');
@@ -44,5 +52,6 @@ export function dialogKeys(root: Document = document): () => void {
   return () => {
     root.removeEventListener('keydown', onKey, true);
     root.removeEventListener('focusin', onFocus, true);
+    root.removeEventListener('pointerdown', onPointer, true);
   };
 }
