@@ -5,13 +5,13 @@
 // drill clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createContext } from '../../electron/services/context.js';
 import { createIncident } from '../../electron/services/incidents/intake.js';
 import { createUnit } from '../../electron/services/units.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
 import { intakeSchema } from '../../shared/domain/incident.js';
-import { launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
+import { choose, launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
 import { tempDbPath } from '../helpers/temp.js';
 
 const MIN = 60_000;
@@ -26,12 +26,6 @@ function seedUnits(app: RunningApp): void {
     createUnit(ctx, { name, kind: 'district', dutyPhone: '027-85551234', fax: '', contactName: '', contactTitle: '', contactPhone: '', address: '', notes: '' });
 }
 
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').last().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 describe('incident log (browser mode)', () => {
   let browser: Browser;

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createContext } from '../../electron/services/context.js';
 import { createUnit, updateUnit } from '../../electron/services/units.js';
-import { launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
+import { choose, launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
 import { tempDbPath } from '../helpers/temp.js';
 
 /** Ten past midnight: "23:50" typed now means yesterday. */
@@ -289,9 +289,3 @@ function formatTime(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').last().waitFor();
-  await page.keyboard.press('Enter');
-}

@@ -118,3 +118,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** Picks an option of a select by typing its label, as an officer does, and Enter. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').last().waitFor();
+  await page.keyboard.press('Enter');
+}
