@@ -230,8 +230,10 @@ function pushDailyFollowups(flags: Flag[], clock: ZoneClock, minutes: Int32Array
   let k = firstOfficial + 1;
   let count = 0;
   for (;;) {
+    const offset = clock.offsetThroughDay(day);
+    const midnight = (day * 1440 - offset) * MINUTE_MS; // NaN on a day the offset changes
     for (let q = 0; q < minutes.length; q++) {
-      const deadline = clock.instantOf(day, minutes[q]!);
+      const deadline = !Number.isNaN(offset) ? midnight + minutes[q]! * MINUTE_MS : clock.instantOf(day, minutes[q]!);
       if (deadline > limit || count === MAX_DAILY_DEADLINES) return;
       count++;
       while (k < n && (official[k] === 0 || sorted[k]!.receivedAt <= previous)) k++;

@@ -17,6 +17,12 @@ export interface ZoneClock {
    * that happens twice is its first occurrence.
    */
   instantOf(day: number, minuteOfDay: number): number;
+  /**
+   * The offset (local − UTC, minutes) that holds all through local day `day`, or NaN for a day on
+   * which it changes: then ask instantOf for each time. One cached look-up per day, for loops
+   * over many days.
+   */
+  offsetThroughDay(day: number): number;
 }
 
 /** Whether the runtime knows the IANA zone name. */
@@ -82,8 +88,22 @@ function makeZoneClock(timeZone: string): ZoneClock {
     }
     return Number.isNaN(off) ? exactOffset(instant) : off;
   };
+  // Per local day: the offset all through it (and a day either side), or NaN.
+  const byLocalDay = new Map<number, number>();
+  const offsetThroughDay = (day: number): number => {
+    let off = byLocalDay.get(day);
+    if (off === undefined) {
+      const local = day * DAY_MS;
+      const before = offsetAt(local - DAY_MS);
+      off = before === offsetAt(local + DAY_MS) && before === offsetAt(local + 2 * DAY_MS) ? before : NaN;
+      if (byLocalDay.size > 100_000) byLocalDay.clear();
+      byLocalDay.set(day, off);
+    }
+    return off;
+  };
   return {
     timeZone,
+    offsetThroughDay,
     localDay: (instant) => Math.floor((instant + offsetAt(instant) * MINUTE_MS) / DAY_MS),
     instantOf: (day, minuteOfDay) => {
       const local = day * DAY_MS + minuteOfDay * MINUTE_MS;
