@@ -6,7 +6,9 @@ type Entry = { summary: string; run: () => Promise<Command> };
 
 // Commands are loaded lazily so `duty rules check` never opens SQLite and starts fast.
 export const COMMANDS: Record<string, Entry> = {
-  'rules check': { summary: 'evaluate incidents in a JSON file against the rule set (no database)', run: async () => (await import('./commands/rules-check.js')).rulesCheck },
+  'rules check': { summary: 'evaluate incidents in a JSON file against a rule set: --rules FILE or --pack ID, default cn-default (no database)', run: async () => (await import('./commands/rules-check.js')).rulesCheck },
+  'rules packs': { summary: 'list the shipped rule packs: id, name, sources', run: async () => (await import('./commands/rules-check.js')).rulesPacks },
+  'rules export': { summary: 'print a shipped pack as a rule-set file (--pack ID), for --rules or for editing', run: async () => (await import('./commands/rules-check.js')).rulesExport },
   init: { summary: 'create the database and bring its schema up to date (idempotent)', run: async () => (await import('./commands/init.js')).init },
   backup: { summary: 'write a verified backup of the database (--db PATH --out FILE)', run: async () => (await import('./commands/backup.js')).backup },
   restore: { summary: 'replace the database with a verified backup, keeping the old file (--db PATH --from FILE)', run: async () => (await import('./commands/backup.js')).restore },

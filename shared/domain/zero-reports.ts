@@ -5,7 +5,7 @@
 // the reports logged and `now`, in the duty room's time zone.
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
-import { minutesLate } from './rules/flag.js';
+import { minutesLate, minutesOverdue } from './rules/predicates.js';
 
 export const DEFAULT_ZERO_REPORT_CUTOFF = '16:00';
 
@@ -114,10 +114,10 @@ export function judgeDailyReports(
       if (r) {
         status = r.receivedAt <= deadline ? 'on_time' : 'late';
         if (status === 'late') late = minutesLate(deadline, r.receivedAt);
-      } else if (now > deadline) {
-        status = 'missing';
-        late = minutesLate(deadline, now);
-      } else status = 'pending';
+      } else {
+        late = minutesOverdue(deadline, now);
+        status = late === null ? 'pending' : 'missing';
+      }
       out.push({ unit, day, deadline, status, receivedAt: r?.receivedAt ?? null, nothingToReport: r?.nothingToReport ?? null, minutesLate: late });
     }
   }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
 import { flagsOf } from '../../electron/db/repositories/flags.js';
@@ -53,7 +54,10 @@ describe('duty demo and duty incidents export', () => {
     const input = JSON.parse(readFileSync(file, 'utf8'));
     input.now = NOW;
     writeFileSync(file, JSON.stringify(input));
-    const r = await cli(['rules', 'check', file]);
+    // The app still judges by the version-1 default (ruleSetOf, until the rule set in force is
+    // stored); `rules check` on its own now judges by pack cn-default, so name the app's rule set.
+    const appRules = fileURLToPath(new URL('../fixtures/rules/cn-default.ruleset.json', import.meta.url));
+    const r = await cli(['rules', 'check', file, '--rules', appRules]);
     assert.equal(r.code, 0, r.err);
     const out = JSON.parse(r.out) as { incidents: { id: string; currentLevel: string; flags: { code: string; status: string; deadline: string | null; actual: string | null; minutesLate: number | null }[] }[] };
     const db = openDatabase(a, { readonly: true });

@@ -24,6 +24,7 @@ import type { ReportRow } from '../../../shared/domain/incident.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
 import { addDaysTo } from '../../../shared/domain/roster/dates.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
+import { toVersion2 } from '../../../shared/domain/rules/rule-set.js';
 import * as repo from '../../db/repositories/bulletins.js';
 import { latestDescriptionsOf } from '../../db/repositories/descriptions.js';
 import { findHandoverOfShift } from '../../db/repositories/handover.js';
@@ -44,7 +45,7 @@ export interface BulletinProviders {
 
 /** The items every incident in the bulletin should state: the quick-report minimum and what happened. */
 export function bulletinRequiredItems(ctx: Pick<ServiceContext, 'db'>): ReportItem[] {
-  return [...new Set<ReportItem>([...ruleSetOf(ctx).requiredItems.quick, 'summary'])];
+  return [...new Set<ReportItem>([...toVersion2(ruleSetOf(ctx)).profiles.accident.requiredItems.quick, 'summary'])];
 }
 
 type Stated = Partial<Record<ReportItem | 'trapped', string | number | null>>;

@@ -2,9 +2,9 @@
 // "CN default": the national rules as the project reads them (docs/rules.md). Decree 493 for the
 // levels, the 2015 国务院应急办 notice for 重特大 (30 min / 1 h), local practice for 较大 and 一般.
 import { DECREE_493_THRESHOLDS } from '../levels.js';
-import { DEFAULT_UPWARD_LIMITS, type RuleSet } from './rule-set.js';
+import { DEFAULT_UPWARD_LIMITS, type RuleSetV1 } from './rule-set.js';
 
-export const DEFAULT_RULE_SET: RuleSet = {
+export const DEFAULT_RULE_SET: RuleSetV1 = {
   schema: 'duty-desk/ruleset',
   version: 1,
   name: 'CN default',

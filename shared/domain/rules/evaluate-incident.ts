@@ -2,12 +2,14 @@
 // The rule engine: a pure function of (incident, rule set, now) that says which flags the rules of
 // docs/rules.md raise. Instants are epoch milliseconds throughout; parsing and printing times is
 // the caller's business, so the incident log and the CLI share this code unchanged.
-import { isAccidentCategory, type Category } from '../categories.js';
+import { CATEGORY_CODES, categoryClassOf, type Category, type CategoryClass } from '../categories.js';
 import { OFFICIAL_CHANNELS, QUICK_CHANNELS, WRITTEN_CHANNELS, type Channel } from '../channels.js';
-import { levelOfRank, levelRank, levelRankOfNumbers, type Level, type LevelThresholds } from '../levels.js';
-import { compareFlags, minutesLate, MINUTE_MS, type Flag, type FlagCode, type SuspicionReason } from './flag.js';
+import { LEVELS, levelOfRank, levelRank, levelRankOfNumbers, type Level, type LevelThresholds } from '../levels.js';
+import { compareFlags, type Flag, type FlagCode, type SuspicionReason } from './flag.js';
 import { isStated, type Incident, type Report, type ReportItem } from './incident.js';
-import type { RuleSet } from './rule-set.js';
+import { isOfficialReport, MINUTE_MS, minutesLate, receivedOrderInto } from './predicates.js';
+import { toVersion2, type Profile, type RuleSet } from './rule-set.js';
+import { zoneClock, type ZoneClock } from './zone-clock.js';
 
 export interface Evaluation {
   id: string;
@@ -17,40 +19,108 @@ export interface Evaluation {
   currentLevel: Level;
   /** Sorted by code, then deadline, then actual (nulls after instants), then the order raised. */
   flags: Flag[];
-  /** learnedAt where set, else the effective occurrence time: the first-report deadlines run from it. */
+  /**
+   * The first-report and written deadlines run from it: learnedAt where set, else the effective
+   * occurrence time; always the effective occurrence time where the profile's clockStart at the
+   * initial level is `occurrence`.
+   */
   clockStart: number;
   /** occurredAt of the latest report stating one, else the incident's. */
   effectiveOccurredAt: number;
-  /** End of the supplement window (补报期), inclusive. */
+  /** End of the supplement window (补报期), inclusive; Infinity where the profile has no window. */
   supplementWindowEnd: number;
 }
 
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** The rule set in the units the engine works in (ms, ranks), computed once per rule set. */
-interface CompiledRuleSet {
-  // Indexed by level rank (IV 0 … I 3).
+/** One profile in the units the engine works in (ms, ranks); arrays indexed by level rank (IV 0 … I 3). */
+interface CompiledProfile {
+  decree493: boolean;
   firstMs: readonly number[];
-  writtenMs: readonly number[];
+  /** null where the profile has no written deadline at that level. */
+  writtenMs: readonly (number | null)[];
+  /** Gap follow-ups: the gap; NaN where the level follows up daily. */
   gapMs: readonly number[];
+  /** Daily follow-ups: local minutes of the day, ascending; null where the level follows up by gap. */
+  dailyMinutes: readonly (Int32Array | null)[];
   finalMs: readonly number[];
-  thresholds: LevelThresholds;
-  supplementMs: number;
+  /** 1 where the clock starts at the occurrence even when learnedAt is set. */
+  fromOccurrence: readonly boolean[];
+  /** null: no supplement window. */
+  supplementMs: number | null;
   supplementMsByCategory: ReadonlyMap<Category, number>;
-  concealmentMs: number;
-  correctionMs: number;
   quickRequired: readonly ReportItem[];
   writtenRequired: readonly ReportItem[];
-  // Indexed by level rank; null where the requirement does not apply at that level.
-  upwardMs: readonly UpwardRequirement[];
+  upward: readonly UpwardRequirement[];
+}
+
+/** The rule set as the engine works with it, computed once per rule set object. */
+interface CompiledRuleSet {
+  byCategory: ReadonlyMap<Category, CompiledProfile>;
+  thresholds: LevelThresholds;
+  concealmentMs: number;
+  correctionMs: number;
+  clock: ZoneClock;
 }
 
 interface UpwardRequirement {
   reason: 'upward_first' | 'upward_quick' | 'upward_written';
+  /** Indexed by level rank; null where the requirement does not apply at that level. */
   byRank: readonly (number | null)[];
   /** Which upward channels satisfy it. */
   accepts: (channel: Channel) => boolean;
+}
+
+/** Levels in rank order (IV 0 … I 3), the engine's index. */
+const BY_RANK: readonly Level[] = [...LEVELS].reverse();
+
+function minuteOfDay(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function compileProfile(p: Profile): CompiledProfile {
+  const at = <T>(pick: (l: Level) => T): T[] => BY_RANK.map((l) => pick(l));
+  const rules = (l: Level) => p.limits[l];
+  const upwardReq = (reason: UpwardRequirement['reason'], key: 'firstMin' | 'quickMin' | 'writtenMin', accepts: (ch: Channel) => boolean): UpwardRequirement => ({
+    reason,
+    byRank: at((l) => {
+      const min = rules(l).upward[key];
+      return min === null ? null : min * MINUTE_MS;
+    }),
+    accepts,
+  });
+  const window = p.supplementWindowDays;
+  return {
+    decree493: p.levels === 'decree493',
+    firstMs: at((l) => rules(l).firstReportMin * MINUTE_MS),
+    writtenMs: at((l) => {
+      const min = rules(l).writtenReportMin;
+      return min === null ? null : min * MINUTE_MS;
+    }),
+    gapMs: at((l) => {
+      const f = rules(l).followup;
+      return 'gapHours' in f ? f.gapHours * HOUR_MS : NaN;
+    }),
+    dailyMinutes: at((l) => {
+      const f = rules(l).followup;
+      return 'dailyAt' in f ? Int32Array.from(new Set(f.dailyAt.map(minuteOfDay))).sort() : null;
+    }),
+    finalMs: at((l) => rules(l).finalReportHours * HOUR_MS),
+    fromOccurrence: at((l) => rules(l).clockStart === 'occurrence'),
+    supplementMs: window === null ? null : window.default * DAY_MS,
+    supplementMsByCategory: new Map(
+      window === null ? [] : Object.entries(window.byCategory).map(([k, days]) => [k as Category, (days ?? 0) * DAY_MS]),
+    ),
+    // Sorted once here so OMITTED_FIELDS lists items in order without sorting per report.
+    quickRequired: [...new Set(p.requiredItems.quick)].sort(),
+    writtenRequired: [...new Set(p.requiredItems.written)].sort(),
+    upward: [
+      upwardReq('upward_first', 'firstMin', (ch) => OFFICIAL_CHANNELS.has(ch)),
+      upwardReq('upward_quick', 'quickMin', (ch) => QUICK_CHANNELS.has(ch)),
+      upwardReq('upward_written', 'writtenMin', (ch) => WRITTEN_CHANNELS.has(ch)),
+    ],
+  };
 }
 
 // Rule sets are immutable values, so a compiled form can be cached per object without becoming
@@ -60,39 +130,26 @@ const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
 function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
   let c = compiledRuleSets.get(ruleSet);
   if (c) return c;
-  const byRank = (pick: (l: Level) => number, unitMs: number) =>
-    [pick('IV') * unitMs, pick('III') * unitMs, pick('II') * unitMs, pick('I') * unitMs];
-  const { limits } = ruleSet;
+  // A version-1 rule set is read as version 2 (rule-profiles.md): one code path judges both.
+  const rs = toVersion2(ruleSet);
+  const byClass = new Map<CategoryClass, CompiledProfile>();
+  for (const [cls, profile] of Object.entries(rs.profiles) as [CategoryClass, Profile][]) byClass.set(cls, compileProfile(profile));
   c = {
-    firstMs: byRank((l) => limits[l].firstReportMin, MINUTE_MS),
-    writtenMs: byRank((l) => limits[l].writtenReportMin, MINUTE_MS),
-    gapMs: byRank((l) => limits[l].followupGapHours, HOUR_MS),
-    finalMs: byRank((l) => limits[l].finalReportHours, HOUR_MS),
-    thresholds: ruleSet.levelThresholds,
-    supplementMs: ruleSet.supplementWindowDays.default * DAY_MS,
-    supplementMsByCategory: new Map(
-      Object.entries(ruleSet.supplementWindowDays.byCategory).map(([k, days]) => [k as Category, (days ?? 0) * DAY_MS]),
-    ),
-    concealmentMs: ruleSet.concealmentWindowHours * HOUR_MS,
-    correctionMs: ruleSet.occurrenceCorrectionMin * MINUTE_MS,
-    // Sorted once here so OMITTED_FIELDS lists items in order without sorting per report.
-    quickRequired: [...new Set(ruleSet.requiredItems.quick)].sort(),
-    writtenRequired: [...new Set(ruleSet.requiredItems.written)].sort(),
-    upwardMs: (
-      [
-        ['upward_first', ruleSet.upward.firstMin, (ch: Channel) => OFFICIAL_CHANNELS.has(ch)],
-        ['upward_quick', ruleSet.upward.quickMin, (ch: Channel) => QUICK_CHANNELS.has(ch)],
-        ['upward_written', ruleSet.upward.writtenMin, (ch: Channel) => WRITTEN_CHANNELS.has(ch)],
-      ] as const
-    ).map(([reason, perLevel, accepts]) => ({
-      reason,
-      byRank: (['IV', 'III', 'II', 'I'] as const).map((l) => (perLevel[l] === null ? null : perLevel[l] * MINUTE_MS)),
-      accepts,
-    })),
+    byCategory: new Map(CATEGORY_CODES.map((code) => [code, byClass.get(categoryClassOf(code))!])),
+    thresholds: rs.levelThresholds,
+    concealmentMs: rs.concealmentWindowHours * HOUR_MS,
+    correctionMs: rs.occurrenceCorrectionMin * MINUTE_MS,
+    clock: zoneClock(rs.timeZone),
   };
   compiledRuleSets.set(ruleSet, c);
   return c;
 }
+
+/**
+ * A guard, not a rule: at most this many daily follow-up deadlines are judged per incident (over
+ * two years at one a day), so evaluating "at the end of time" stays finite.
+ */
+export const MAX_DAILY_DEADLINES = 1000;
 
 // Scratch buffers reused across incidents so that evaluating 100,000 incidents allocates little
 // beyond the results. Safe because evaluation is synchronous and never re-entered.
@@ -111,24 +168,9 @@ function ensureCapacity(n: number): void {
 
 /** Fills sortedBuf/orderBuf with the reports in order of receivedAt; equal times keep input order. */
 function sortByReceivedAt(reports: readonly Report[], n: number): void {
-  const order = orderBuf;
-  if (n <= 32) {
-    for (let i = 0; i < n; i++) {
-      const t = reports[i]!.receivedAt;
-      let j = i - 1;
-      // Strictly greater only, so that ties stay in input order (a stable sort).
-      while (j >= 0 && reports[order[j]!]!.receivedAt > t) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = i;
-    }
-  } else {
-    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => reports[a]!.receivedAt - reports[b]!.receivedAt);
-    for (let i = 0; i < n; i++) order[i] = idx[i]!;
-  }
+  receivedOrderInto(reports, n, orderBuf);
   if (sortedBuf.length < n) sortedBuf = new Array<Report | undefined>(n);
-  for (let k = 0; k < n; k++) sortedBuf[k] = reports[order[k]!]!;
+  for (let k = 0; k < n; k++) sortedBuf[k] = reports[orderBuf[k]!]!;
 }
 
 /** A flag always built with the same keys in the same order, so that V8 gives them one shape. */
@@ -173,6 +215,41 @@ function sortFlags(flags: Flag[]): void {
 }
 
 /**
+ * The daily rule (rule-profiles.md): each listed local time on each local calendar day after the
+ * first official report's, up to the end (inclusive) or, with no end, up to now. A deadline is met
+ * by an official report in its window (previous deadline, deadline]; else it is late by the first
+ * official report after it, or overdue once now is past it.
+ */
+function pushDailyFollowups(flags: Flag[], clock: ZoneClock, minutes: Int32Array, firstOfficial: number, end: number, n: number, now: number): void {
+  const sorted = sortedBuf;
+  const official = officialBuf;
+  const limit = end === Infinity ? now : end;
+  let previous = sorted[firstOfficial]!.receivedAt;
+  let day = clock.localDay(previous) + 1;
+  // k: the first official report received after `previous`, the start of the current window.
+  let k = firstOfficial + 1;
+  let count = 0;
+  for (;;) {
+    const offset = clock.offsetThroughDay(day);
+    const midnight = (day * 1440 - offset) * MINUTE_MS; // NaN on a day the offset changes
+    for (let q = 0; q < minutes.length; q++) {
+      const deadline = !Number.isNaN(offset) ? midnight + minutes[q]! * MINUTE_MS : clock.instantOf(day, minutes[q]!);
+      if (deadline > limit || count === MAX_DAILY_DEADLINES) return;
+      count++;
+      while (k < n && (official[k] === 0 || sorted[k]!.receivedAt <= previous)) k++;
+      if (k < n) {
+        const t = sorted[k]!.receivedAt;
+        if (t > deadline) flags.push(flag('LATE_FOLLOWUP', 'late', deadline, t, minutesLate(deadline, t), orderBuf[k]!));
+      } else if (now > deadline) {
+        flags.push(flag('LATE_FOLLOWUP', 'overdue', deadline, null, minutesLate(deadline, now), null));
+      }
+      previous = deadline;
+    }
+    day++;
+  }
+}
+
+/**
  * Each upward requirement starts its clock when the incident first reaches a level where the
  * requirement applies: at the duty room's first official report, or at the later report that
  * lifted the level there (only reports within the supplement window grade the incident). Only an
@@ -181,14 +258,14 @@ function sortFlags(flags: Flag[]): void {
 function pushUpwardFlags(
   flags: Flag[],
   incident: Incident,
-  c: CompiledRuleSet,
+  p: CompiledProfile,
   n: number,
   supplementWindowEnd: number,
   firstOfficialAt: number,
   now: number,
 ): void {
   const upward = incident.upward ?? [];
-  for (const req of c.upwardMs) {
+  for (const req of p.upward) {
     let running = -1;
     let start = -1;
     let limit = 0;
@@ -253,12 +330,13 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
     }
   }
   const firstKnownOccurredAt = (n > 0 ? sorted[0]!.occurredAt : null) ?? incident.occurredAt;
-  const clockStart = incident.learnedAt ?? effectiveOccurredAt;
+  const p = c.byCategory.get(incident.category)!;
+  // No window: every report grades the incident and none is outside it.
   const supplementWindowEnd =
-    effectiveOccurredAt + (c.supplementMsByCategory.get(incident.category) ?? c.supplementMs);
+    p.supplementMs === null ? Infinity : effectiveOccurredAt + (p.supplementMsByCategory.get(incident.category) ?? p.supplementMs);
   const closedAt = incident.closedAt ?? null;
 
-  const accident = isAccidentCategory(incident.category);
+  const accident = p.decree493;
   const manualRank = accident ? 0 : incident.level ? levelRank(incident.level) : 0;
   const unit = incident.responsibleUnit;
   let firstOfficial = -1;
@@ -274,7 +352,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
     rank[k] = rk;
     // Figures reported after the window do not re-grade the incident (Decree 493 Art. 20).
     if (rk > currentRank && r.receivedAt <= supplementWindowEnd) currentRank = rk;
-    const isOfficial = OFFICIAL_CHANNELS.has(r.channel) && r.fromUnit === unit;
+    const isOfficial = isOfficialReport(r, unit);
     official[k] = isOfficial ? 1 : 0;
     if (isOfficial) {
       if (firstOfficial < 0) firstOfficial = k;
@@ -285,17 +363,26 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
   }
   const initialRank = n > 0 ? rank[0]! : manualRank;
   if (currentRank < 0) currentRank = initialRank; // no report inside the window
+  // The initial level picks where the clock starts (rule-profiles.md).
+  const clockStart = p.fromOccurrence[initialRank] ? effectiveOccurredAt : (incident.learnedAt ?? effectiveOccurredAt);
 
   const flags: Flag[] = [];
 
   // --- LATE_FIRST, LATE_WRITTEN: from the clock start, at the initial level ---
-  const firstDeadline = clockStart + c.firstMs[initialRank]!;
+  const firstDeadline = clockStart + p.firstMs[initialRank]!;
   pushByDeadline(flags, 'LATE_FIRST', firstDeadline, firstOfficial, now);
-  pushByDeadline(flags, 'LATE_WRITTEN', clockStart + c.writtenMs[initialRank]!, firstWritten, now);
+  const writtenMs = p.writtenMs[initialRank]!;
+  if (writtenMs !== null) pushByDeadline(flags, 'LATE_WRITTEN', clockStart + writtenMs, firstWritten, now);
 
-  // --- LATE_FOLLOWUP: each official report obliges the next within the gap, while open ---
-  if (firstOfficial >= 0) {
-    const gap = c.gapMs[currentRank]!;
+  // --- LATE_FOLLOWUP: by fixed local times every day, where the level says so ---
+  const daily = p.dailyMinutes[currentRank]!;
+  if (firstOfficial >= 0 && daily !== null) {
+    const end = Math.min(closedAt ?? Infinity, firstFinal >= 0 ? sorted[firstFinal]!.receivedAt : Infinity);
+    pushDailyFollowups(flags, c.clock, daily, firstOfficial, end, n, now);
+  }
+  // --- LATE_FOLLOWUP: else each official report obliges the next within the gap, while open ---
+  if (firstOfficial >= 0 && daily === null) {
+    const gap = p.gapMs[currentRank]!;
     // The obligation ends at the final report or when the response ended, whichever is first.
     const end = Math.min(closedAt ?? Infinity, firstFinal >= 0 ? sorted[firstFinal]!.receivedAt : Infinity);
     const stop = firstFinal >= 0 ? firstFinal : n - 1;
@@ -315,7 +402,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
   }
 
   // --- LATE_FINAL: after closedAt, at the current level ---
-  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + c.finalMs[currentRank]!, firstFinal, now);
+  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + p.finalMs[currentRank]!, firstFinal, now);
 
   // --- OMITTED_UNREPORTED: heard of elsewhere first, and the unit did not report in time ---
   const firstOfficialAt = firstOfficial >= 0 ? sorted[firstOfficial]!.receivedAt : null;
@@ -350,7 +437,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
       const owes = written ? !writtenJudged : !quickJudged;
       if (written) writtenJudged = true;
       else quickJudged = true;
-      const required = owes ? (written ? c.writtenRequired : c.quickRequired) : [];
+      const required = owes ? (written ? p.writtenRequired : p.quickRequired) : [];
       let missingItems: ReportItem[] | null = null;
       for (let q = 0; q < required.length; q++) {
         const item = required[q]!;
@@ -407,7 +494,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
   }
 
   // --- UPWARD_LATE: the duty room's own reports upward (上报) ---
-  if (firstOfficial >= 0) pushUpwardFlags(flags, incident, c, n, supplementWindowEnd, sorted[firstOfficial]!.receivedAt, now);
+  if (firstOfficial >= 0) pushUpwardFlags(flags, incident, p, n, supplementWindowEnd, sorted[firstOfficial]!.receivedAt, now);
 
   if (flags.length > 1) sortFlags(flags);
   sortedBuf.fill(undefined, 0, n); // keep no reference to the caller's reports

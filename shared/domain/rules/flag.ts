@@ -59,12 +59,8 @@ export interface Flag {
   reportIndex: number | null;
 }
 
-export const MINUTE_MS = 60_000;
-
-/** Whole minutes rounded up, so one second late is one minute late. */
-export function minutesLate(deadline: number, actual: number): number {
-  return Math.ceil((actual - deadline) / MINUTE_MS);
-}
+// Defined once in predicates.ts; re-exported here where the flags' callers have always found them.
+export { MINUTE_MS, minutesLate } from './predicates.js';
 
 const CODE_ORDER: Readonly<Record<FlagCode, number>> = Object.fromEntries(
   FLAG_CODES.map((c, i) => [c, i]),

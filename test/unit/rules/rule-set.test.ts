@@ -95,8 +95,8 @@ describe('an invalid rule set is refused with the path of the bad value', () => 
     rs.schema = 'something/else';
     assert.match(errorOf(rs), /^schema: expected "duty-desk\/ruleset"/);
     const newer = clone();
-    newer.version = 2;
-    assert.equal(errorOf(newer), 'version: this app reads rule set version 1; the file is version 2: update the app');
+    newer.version = 3;
+    assert.equal(errorOf(newer), 'version: this app reads rule set versions 1 and 2; the file is version 3: update the app');
   });
   test('an occurrence correction of 0 minutes is allowed, a negative one is not', () => {
     const rs = clone();

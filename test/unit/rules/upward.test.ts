@@ -116,7 +116,7 @@ describe('the rule set', () => {
     const { upward: _, ...withoutUpward } = DEFAULT_RULE_SET;
     const parsed = parseRuleSet(JSON.parse(JSON.stringify(withoutUpward)));
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.ok && parsed.value.upward, DEFAULT_RULE_SET.upward);
+    assert.deepEqual(parsed.ok && parsed.value.version === 1 && parsed.value.upward, DEFAULT_RULE_SET.upward);
     const off = { ...DEFAULT_RULE_SET, upward: { ...DEFAULT_RULE_SET.upward, firstMin: { I: 120, II: 120, III: null, IV: null } } };
     const strict = parseRuleSet(JSON.parse(JSON.stringify(off)));
     assert.ok(strict.ok);
