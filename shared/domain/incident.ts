@@ -199,7 +199,7 @@ export interface Dashboard {
   pendingFlags: number;
   openFollowups: number;
   today: number;
-  /** The newest flags awaiting a leader's review. */
+  /** The first flags awaiting a leader's review, in the 督办 queue's order (pendingFlags counts them all). */
   flags: QueueFlag[];
 }
 

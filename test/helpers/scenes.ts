@@ -2,14 +2,17 @@
 // gives, the test clock moved forward to each save (never back).
 import { intakeSchema, reportFieldsSchema, type ReportFields } from '../../shared/domain/incident.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
-import type { TestContext } from './context.js';
+import type { ServiceContext } from '../../electron/services/context.js';
+
+/** A test context moves its clock to each save; one on a running (drill) clock has no setNow and is already past. */
+type SceneContext = ServiceContext & { setNow?(ms: number): void };
 
 /** What an official quick report must state, all stated (no missing items unless a scene leaves one out). */
 export const STATED = { location: '建设大道与发展路口', deaths: 0, missing: 0, seriouslyInjured: 0 };
 
 /** A road accident of `unit` whose first report (by phone from the unit, unless `report` says otherwise) comes at `receivedAt`. */
-export function sceneIncident(ctx: TestContext, o: { unit: string; occurredAt: number; receivedAt: number; report?: Partial<ReportFields> }) {
-  ctx.setNow(Math.max(ctx.now(), o.receivedAt));
+export function sceneIncident(ctx: SceneContext, o: { unit: string; occurredAt: number; receivedAt: number; report?: Partial<ReportFields> }) {
+  ctx.setNow?.(Math.max(ctx.now(), o.receivedAt));
   const input = intakeSchema.parse({
     category: 'road_traffic',
     responsibleUnit: o.unit,
@@ -21,7 +24,7 @@ export function sceneIncident(ctx: TestContext, o: { unit: string; occurredAt: n
 }
 
 /** A follow-up report (by phone unless said) at `receivedAt`. */
-export function sceneFollowup(ctx: TestContext, incidentId: number, receivedAt: number, r: Partial<ReportFields> & { fromUnit: string }) {
-  ctx.setNow(Math.max(ctx.now(), receivedAt));
+export function sceneFollowup(ctx: SceneContext, incidentId: number, receivedAt: number, r: Partial<ReportFields> & { fromUnit: string }) {
+  ctx.setNow?.(Math.max(ctx.now(), receivedAt));
   return addReport(ctx, incidentId, reportFieldsSchema.parse({ kind: 'followup', channel: 'phone', receivedAt, ...STATED, ...r }));
 }

@@ -35,6 +35,9 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
   return { incident, reports, upward, flags, followups, audit, pending };
 }
 
+/** The dashboard lists the first flags of the 督办 queue, in its order; the count says how many there are. */
+export const DASHBOARD_FLAGS = 20;
+
 export function dashboard(ctx: ServiceContext): Dashboard {
   const now = ctx.now();
   const settings = getSettings(ctx);
@@ -69,6 +72,6 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     pendingFlags: flagsRepo.countPendingFlags(ctx.db),
     openFollowups: flagsRepo.countOpenFollowups(ctx.db),
     today: repo.countIncidents(ctx.db, 'all', dayStart),
-    flags: flagsRepo.queueFlags(ctx.db, { review: 'pending', limit: 20 }, now),
+    flags: flagsRepo.queuePage(ctx.db, { review: 'pending', codes: [], unit: '', offset: 0, limit: DASHBOARD_FLAGS }, now).rows,
   };
 }
