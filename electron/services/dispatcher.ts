@@ -7,6 +7,7 @@
 // method does not allow -> 'forbidden'; both before the input is looked at, both audited as
 // `access.refused`. Without one (the CLI, tests in-process) calls act as the context's actor.
 import type { z } from 'zod';
+import { refusalText } from '../../shared/api/action-label.js';
 import { AppError, type ApiError, type ApiResult } from '../../shared/api/app-error.js';
 import { contract, type MethodName } from '../../shared/api/contract.js';
 import { METHOD_ROLES } from '../../shared/api/roles.js';
@@ -88,8 +89,11 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
     } catch (e) {
       logError(method, e);
     }
-    const key: MessageKey = code === 'forbidden' ? 'auth.forbiddenRole' : state.kind === 'none' ? 'auth.required' : state.kind === 'disabled' ? 'auth.disabled' : 'auth.expired';
-    return { ok: false, error: { code, message: translate(locale, key, { method }) } };
+    const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+    // Said in words: what the action is and who may do it, never the method's internal name.
+    if (code === 'forbidden' && state.kind === 'signedIn') return { ok: false, error: { code, message: refusalText(t, method, state.user.role) } };
+    const key: MessageKey = state.kind === 'none' ? 'auth.required' : state.kind === 'disabled' ? 'auth.disabled' : 'auth.expired';
+    return { ok: false, error: { code, message: t(key) } };
   }
 
   return async function dispatch(method, input, sessionKey) {

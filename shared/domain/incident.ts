@@ -154,6 +154,8 @@ export interface TimelineAudit {
   id: number;
   at: number;
   actor: string;
+  /** Who, as a person reads it: the user's display name. */
+  actorName: string;
   method: string;
   entity: string;
   entityId: string | null;

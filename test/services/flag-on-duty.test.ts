@@ -6,10 +6,8 @@ import { describe, test } from 'node:test';
 import { incidentDetail } from '../../electron/services/incidents/queries.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { onDutyAt } from '../../electron/services/roster/on-duty.js';
-import { createPerson } from '../../electron/services/roster/people.js';
-import { generateProposal, saveRoster } from '../../electron/services/roster/roster.js';
-import { ensureUnits, testContext, type TestContext } from '../helpers/context.js';
-import { sceneFollowup, sceneIncident } from '../helpers/scenes.js';
+import type { TestContext } from '../helpers/context.js';
+import { sceneFollowup, sceneIncident, withNovemberRoster } from '../helpers/scenes.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,17 +15,7 @@ const HOUR = 60 * MIN;
 const T0 = Date.UTC(2026, 10, 24, 1, 0, 0);
 const UNITS = ['东城区', '西城区', '南湖区'];
 describe('the shift a flag names', () => {
-  /** At T0, with a November roster saved beforehand: one 24 h shift a day from 08:30, people rotating. */
-  function withRoster(): TestContext {
-    const ctx = testContext({ now: Date.UTC(2026, 9, 31) });
-    for (const [i, name] of ['张局', '李局', '王处', '赵处'].entries()) createPerson(ctx, { name, phone: `1390000000${i}`, roles: ['leader'], account: null, notes: '' });
-    for (let i = 0; i < 8; i++) createPerson(ctx, { name: `值班员${i + 1}`, phone: `1380000000${i}`, roles: ['officer'], account: null, notes: '' });
-    const p = generateProposal(ctx, '2026-11', { withoutHolidays: true });
-    saveRoster(ctx, '2026-11', p.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })));
-    ctx.setNow(T0);
-    ensureUnits(ctx, UNITS);
-    return ctx;
-  }
+  const withRoster = () => withNovemberRoster(T0, UNITS);
   const names = (ctx: TestContext, at: number) => {
     const d = onDutyAt(ctx, at)!;
     return `${d.shiftName}：${d.leaders.map((p) => p.name).join('、')} / ${d.officers.map((p) => p.name).join('、')}`;

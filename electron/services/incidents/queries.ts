@@ -4,6 +4,7 @@ import { ALARM_WINDOW_MS, type Dashboard, type IncidentDetail, type IncidentPage
 import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
+import { actorNamer } from '../actors.js';
 import { auditForEntity } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -22,6 +23,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
   const upward = repo.upwardOf(ctx.db, id);
   const flags = flagsRepo.flagsOf(ctx.db, id, ctx.now());
   const followups = flagsRepo.listFollowups(ctx.db, { status: 'all', incidentId: id });
+  const nameOf = actorNamer(ctx);
   const audit = [
     ...auditForEntity(ctx.db, 'incident', id),
     ...reports.flatMap((r) => auditForEntity(ctx.db, 'report', r.id)),
@@ -30,7 +32,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
     ...followups.flatMap((f) => auditForEntity(ctx.db, 'followup', f.id)),
   ]
     .sort((a, b) => a.id - b.id)
-    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, method: a.method, entity: a.entity, entityId: a.entity_id }));
+    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, actorName: nameOf(a.actor), method: a.method, entity: a.entity, entityId: a.entity_id }));
   const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
   return { incident, reports, upward, flags, followups, audit, pending };
 }

@@ -205,7 +205,7 @@ export function RosterHistoryTab({ month }: { month: string }) {
         color: c.kind === 'swap' || c.kind === 'substitute' ? 'orange' : c.kind === 'edit' ? 'blue' : 'green',
         content: (
           <div>
-            <strong>{t(`roster.history.kind.${c.kind}`)}</strong> {fmt(c.at)} · {t('roster.history.by')} {c.actor}
+            <strong>{t(`roster.history.kind.${c.kind}`)}</strong> {fmt(c.at)} · {t('roster.history.by')} {c.actorName}
             {c.reason && <> · {c.reason}</>}
             {c.confirmedBy.length > 0 && (
               <div>

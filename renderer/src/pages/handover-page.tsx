@@ -58,7 +58,7 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('roster.shift')}>
           {t('handover.shift', { day: s.day, shift: s.name, start: fmt(s.start, 'MM-dd HH:mm'), end: fmt(s.end, 'MM-dd HH:mm') })}：{[...s.leaders, ...s.officers].map((p) => p.name).join('、')}
-          <div style={{ opacity: 0.6, fontSize: 12 }}>{t('handover.createdBy', { by: record.createdBy, at: fmt(record.createdAt) })}</div>
+          <div style={{ opacity: 0.6, fontSize: 12 }}>{t('handover.createdBy', { by: record.createdByName, at: fmt(record.createdAt) })}</div>
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.openIncidents')}>
           <Items items={record.summary.openIncidents} />

@@ -7,7 +7,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
-import { NOTHING, type CellStatus, type DailyReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
+import { NOTHING, type CellStatus, type CellReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { downloadFile } from '../download.js';
@@ -89,7 +89,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [rows, setRows] = useState<DailyReportRow[]>([]);
+  const [rows, setRows] = useState<CellReportRow[]>([]);
   const [time, setTime] = useState('');
   const [zero, setZero] = useState(true);
   const [items, setItems] = useState<Record<string, string>>({});
@@ -147,7 +147,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
                 {r.correctsId !== null && <Tag color="purple">{t('period.corrects', { id: r.correctsId })}：{r.correctionReason}</Tag>}
               </div>
               <div>{r.nothingToReport ? NOTHING : Object.entries(r.contents).map(([k, v]) => `${k}：${v}`).join('；')} {r.note}</div>
-              <div className="timeline-meta">{`${r.actor} · ${fmt(r.enteredAt, 'MM-dd HH:mm:ss')}`}</div>
+              <div className="timeline-meta">{`${r.actorName} · ${fmt(r.enteredAt, 'MM-dd HH:mm:ss')}`}</div>
             </div>
           </List.Item>
         )}

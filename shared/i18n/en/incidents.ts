@@ -378,4 +378,9 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
   'flag.dutyAtDeadline': 'on duty at the deadline',
   'flag.dutyAtReport': 'on duty when the report came',
   'dashboard.flagsFirst': 'First {shown} of {n} →',
+  'auditEntity.incident': 'incident',
+  'auditEntity.report': 'report',
+  'auditEntity.upward_report': 'upward report',
+  'auditEntity.flag': 'flag',
+  'auditEntity.followup': 'follow-up item',
 };

@@ -377,4 +377,9 @@ export const incidentsZhCN = {
   'flag.dutyAtDeadline': '时限到时在班',
   'flag.dutyAtReport': '收到报告时在班',
   'dashboard.flagsFirst': '前 {shown} 条，共 {n} 条 →',
+  'auditEntity.incident': '事件',
+  'auditEntity.report': '报告',
+  'auditEntity.upward_report': '上报',
+  'auditEntity.flag': '标记',
+  'auditEntity.followup': '督办事项',
 } as const;
