@@ -14,6 +14,7 @@ import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { RoleButton } from '../components/role-gate.js';
 import { serverNow } from '../clock.js';
 
 const STATUS_COLORS: Record<CellStatus, string> = { on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7', pending: '#f0f0f0', not_required: '#fafafa' };
@@ -240,12 +241,12 @@ function ZeroFlags({ periodId, version, onChanged }: { periodId: number; version
             render: (_: unknown, f) =>
               f.review === 'pending' ? (
                 <Space>
-                  <Button size="small" danger onClick={() => void open(f, 'confirmed')} data-testid={`zero-flag-confirm-${f.id}`}>
+                  <RoleButton method="periods.reviewFlag" size="small" danger onClick={() => void open(f, 'confirmed')} data-testid={`zero-flag-confirm-${f.id}`}>
                     {t('flag.confirm')}
-                  </Button>
-                  <Button size="small" onClick={() => void open(f, 'dismissed')}>
+                  </RoleButton>
+                  <RoleButton method="periods.reviewFlag" size="small" onClick={() => void open(f, 'dismissed')}>
                     {t('flag.dismiss')}
-                  </Button>
+                  </RoleButton>
                 </Space>
               ) : (
                 <span>
@@ -364,12 +365,12 @@ export function ZeroReportsPage() {
           options={(periods ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.startDay} ~ ${p.endDay}）` }))}
           data-testid="period-select"
         />
-        <Button icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="period-new">
+        <RoleButton method="periods.create" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="period-new">
           {t('period.new')}
-        </Button>
-        <Button disabled={!grid} onClick={() => setDialog('edit')} data-testid="period-edit">
+        </RoleButton>
+        <RoleButton method="periods.update" disabled={!grid} onClick={() => setDialog('edit')} data-testid="period-edit">
           {t('period.edit')}
-        </Button>
+        </RoleButton>
         <Button icon={<DownloadOutlined />} disabled={!grid} onClick={() => grid && void api.periods.template({ periodId: grid.period.id }).then(downloadFile, (e: Error) => message.error(e.message))}>
           {t('period.template')}
         </Button>
