@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, T
 import { useCallback, useEffect, useState } from 'react';
 import { personFieldsSchema, ROLES, type Person, type PersonFieldsInput, type Role } from '../../../shared/domain/person.js';
 import type { FixedRow, Leave } from '../../../shared/domain/roster/roster.js';
-import { isMessageKey } from '../../../shared/i18n/index.js';
+import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useT } from '../i18n.js';
 import { useFail, usePeople } from './roster-common.js';
@@ -19,13 +19,13 @@ function PersonForm({ person, onClose, onSaved }: { person: Person | null; onClo
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const v = form.getFieldsValue(true) as PersonFieldsInput;
-    const parsed = personFieldsSchema.safeParse({ name: v.name ?? '', phone: v.phone ?? '', roles: v.roles ?? [], account: v.account || null, notes: v.notes ?? '' });
+    const parsed = personFieldsSchema.safeParse({ name: v.name ?? '', phone: v.phone ?? '', roles: v.roles ?? [], account: v.account || null, notes: v.notes ?? '' }, { reportInput: true });
     form.setFields((['name', 'phone', 'roles'] as const).map((name) => ({ name, errors: [] })));
     if (!parsed.success) {
       const first = new Map<string, string>();
       for (const i of parsed.error.issues) {
         const name = String(i.path[0]);
-        if (!first.has(name)) first.set(name, isMessageKey(i.message) ? t(i.message) : i.message);
+        if (!first.has(name)) first.set(name, issueMessage(t, i) ?? i.message);
       }
       form.setFields([...first].map(([name, errors]) => ({ name: name as keyof PersonFieldsInput, errors: [errors] })));
       return;
