@@ -1,13 +1,16 @@
 // Services on a real SQLite file with a test clock: people by name, never by their stored actor
 // (`user:leader1`), in the handover, the roster's history, the daily reports, the incident's audit
-// trail and the bulletin's editions.
+// trail and the bulletin's editions; the handover's deadlines say what is due, and only a
+// deadline already passed is called overdue.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dailyReportSchema, periodFieldsSchema } from '../../shared/domain/special-period.js';
 import { findUnitByName } from '../../electron/db/repositories/units.js';
 import { actorName } from '../../electron/services/actors.js';
 import { issueBulletin, listRevisions } from '../../electron/services/bulletin/bulletin.js';
+import { handoverSummary } from '../../electron/services/incidents/handover-summary.js';
 import { incidentDetail } from '../../electron/services/incidents/queries.js';
+import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { createPeriod, logReport, reportsOfCell } from '../../electron/services/periods/periods.js';
 import { getHandover, listHandovers, prepareHandover } from '../../electron/services/roster/handover.js';
 import { history } from '../../electron/services/roster/roster.js';
@@ -69,6 +72,33 @@ describe('people by name', () => {
     assert.deepEqual(
       listRevisions(ctx, '2026-11-24').map((r) => [r.issuedBy, r.issuedByName]),
       [['user:leader1', '王建国']],
+    );
+  });
+});
+
+describe("the handover's deadlines", () => {
+  test('a deadline still to come says what is due and when; only a passed one is overdue', async () => {
+    const ctx = await asLeader();
+    // A quick report at 09:10 on an occurrence at 09:00: the written report is due at 13:00.
+    const i = sceneIncident(ctx, { unit: '东城区', occurredAt: T0, receivedAt: T0 + 10 * MIN });
+    const due = handoverSummary(ctx, ctx.now()).upcomingDeadlines.find((d) => d.incidentId === i.id)!;
+    assert.equal(due.detail, '书面报告 截止 13:00');
+    assert.doesNotMatch(due.detail, /迟报|逾期/);
+    ctx.setNow(T0 + 250 * MIN);
+    const late = handoverSummary(ctx, ctx.now()).upcomingDeadlines.find((d) => d.incidentId === i.id)!;
+    assert.equal(late.detail, '书面报告 已逾期：截止 13:00，已超 10 分钟');
+  });
+
+  test('a suspicion handed over says what is wrong in words', async () => {
+    const ctx = await asLeader();
+    sceneIncident(ctx, { unit: '西城区', occurredAt: T0, receivedAt: T0 + 10 * MIN, report: { channel: 'media', fromUnit: '市融媒体中心' } });
+    ctx.setNow(T0 + 150 * MIN);
+    runRulesClock(ctx);
+    const shift = rosteredShiftAt(ctx.db, ctx.now())!;
+    const h = prepareHandover(ctx, shift.id);
+    assert.deepEqual(
+      h.summary.unconfirmedSuspicions.map((s) => s.detail),
+      ['漏报（待核实）：首报截止 11-24 11:00 前责任单位未正式报告，至今未报'],
     );
   });
 });

@@ -9,7 +9,8 @@ import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { useFail, useFormat } from '../components/roster-common.js';
 
-function Items({ items }: { items: HandoverItem[] }) {
+/** `overdueBefore`: a time at or after which an item's time is still to come; earlier ones show red. */
+function Items({ items, overdueBefore }: { items: HandoverItem[]; overdueBefore?: number }) {
   const { t } = useApp();
   const fmt = useFormat();
   if (items.length === 0) return <Typography.Text type="secondary">{t('handover.nothing')}</Typography.Text>;
@@ -17,7 +18,7 @@ function Items({ items }: { items: HandoverItem[] }) {
     <ul style={{ margin: 0, paddingLeft: 18 }}>
       {items.map((i) => (
         <li key={`${i.id}-${i.title}`}>
-          <strong>{i.title}</strong> {i.at !== null && <Tag>{fmt(i.at, 'MM-dd HH:mm')}</Tag>} <span style={{ opacity: 0.8 }}>{i.detail}</span>
+          <strong>{i.title}</strong> {i.at !== null && <Tag color={overdueBefore !== undefined && i.at < overdueBefore ? 'red' : undefined}>{fmt(i.at, 'MM-dd HH:mm')}</Tag>} <span style={{ opacity: 0.8 }}>{i.detail}</span>
         </li>
       ))}
     </ul>
@@ -64,7 +65,7 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
           <Items items={record.summary.openIncidents} />
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.upcomingDeadlines')}>
-          <Items items={record.summary.upcomingDeadlines} />
+          <Items items={record.summary.upcomingDeadlines} overdueBefore={record.createdAt} />
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.openFollowups')}>
           <Items items={record.summary.openFollowups} />

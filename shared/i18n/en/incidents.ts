@@ -346,7 +346,8 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
   'intake.due': 'Due',
   'intake.met': 'Met',
 
-  'incident.handoverOverdue': ' (overdue)',
+  'incident.handoverDue': '{what} due {at}',
+  'incident.handoverOverdue': '{what} overdue: due {at}, {late} ago',
   'incident.handoverOwner': 'Owner {owner}',
   'incident.handoverUrge': 'Urge',
   'incident.handoverSupervise': 'Supervise',

@@ -345,7 +345,8 @@ export const incidentsZhCN = {
   'intake.due': '待报',
   'intake.met': '已按时',
 
-  'incident.handoverOverdue': '（已逾期）',
+  'incident.handoverDue': '{what} 截止 {at}',
+  'incident.handoverOverdue': '{what} 已逾期：截止 {at}，已超 {late}',
   'incident.handoverOwner': '责任人 {owner}',
   'incident.handoverUrge': '催报',
   'incident.handoverSupervise': '督办',
