@@ -7,8 +7,10 @@
 // method does not allow -> 'forbidden'; both before the input is looked at, both audited as
 // `access.refused`. Without one (the CLI, tests in-process) calls act as the context's actor.
 import type { z } from 'zod';
+import { refusalText } from '../../shared/api/action-label.js';
 import { AppError, type ApiError, type ApiResult } from '../../shared/api/app-error.js';
 import { contract, type MethodName } from '../../shared/api/contract.js';
+import { issueMessage } from '../../shared/api/issue-message.js';
 import { METHOD_ROLES } from '../../shared/api/roles.js';
 import { userActor } from '../../shared/domain/user.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
@@ -59,7 +61,8 @@ function invalidInput(locale: Locale, method: string, allIssues: z.core.$ZodIssu
     const path = issue.path.map(String).join('.');
     const label = fieldLabel(locale, method, issue.path);
     let message: string;
-    if (isMessageKey(issue.message)) message = translate(locale, issue.message);
+    const said = issueMessage((key, params) => translate(locale, key, params), issue);
+    if (said !== null) message = said;
     else if (issue.code === 'unrecognized_keys') message = translate(locale, 'validation.invalid', { field: issue.keys.join(', ') });
     else if (issue.code === 'invalid_type' && issue.input === undefined) message = translate(locale, 'validation.required', { field: label });
     else message = translate(locale, 'validation.invalid', { field: label });
@@ -88,8 +91,11 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
     } catch (e) {
       logError(method, e);
     }
-    const key: MessageKey = code === 'forbidden' ? 'auth.forbiddenRole' : state.kind === 'none' ? 'auth.required' : state.kind === 'disabled' ? 'auth.disabled' : 'auth.expired';
-    return { ok: false, error: { code, message: translate(locale, key, { method }) } };
+    const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+    // Said in words: what the action is and who may do it, never the method's internal name.
+    if (code === 'forbidden' && state.kind === 'signedIn') return { ok: false, error: { code, message: refusalText(t, method, state.user.role) } };
+    const key: MessageKey = state.kind === 'none' ? 'auth.required' : state.kind === 'disabled' ? 'auth.disabled' : 'auth.expired';
+    return { ok: false, error: { code, message: t(key) } };
   }
 
   return async function dispatch(method, input, sessionKey) {
@@ -115,7 +121,8 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
       const actor = state.kind === 'signedIn' ? userActor(state.user.username) : anonymous;
       callCtx = callContext(ctx, actor, sessionKey === undefined ? undefined : sessions.handle(sessionKey, state));
     }
-    const parsed = contract[method].input.safeParse(input);
+    // The input reported on each issue: a text too long says its length, a value of the wrong type is told from a missing one.
+    const parsed = contract[method].input.safeParse(input, { reportInput: true });
     if (!parsed.success) return { ok: false, error: invalidInput(locale, method, parsed.error.issues) };
     try {
       const handler = handlers[method] as (c: ServiceContext, i: unknown) => unknown;

@@ -22,6 +22,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthStatus } from '../../shared/api/methods/users.js';
+import { refusalText } from '../../shared/api/action-label.js';
 import { mayCall } from '../../shared/api/roles.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { SessionUser } from '../../shared/domain/user.js';
@@ -60,7 +61,7 @@ const visibleNav = (user: SessionUser) => NAV.filter((n) => !ADMIN_ROUTES.has(n.
 
 function Page({ route, user }: { route: Route; user: SessionUser }) {
   const { t } = useApp();
-  if (ADMIN_ROUTES.has(route) && !mayCall('users.list', user.role)) return <Result status="403" title={t('auth.forbiddenRole', { method: route })} />;
+  if (ADMIN_ROUTES.has(route) && !mayCall('users.list', user.role)) return <Result status="403" title={refusalText(t, route === 'users' ? 'users.list' : 'settings.update', user.role)} />;
   const AreaPage = PAGES[route];
   return <AreaPage />;
 }

@@ -13,6 +13,7 @@ export interface BulletinEdition {
   /** null: the live draft (marked 草稿); else the issued revision number. */
   revision: number | null;
   issuedAt: number | null;
+  /** Who issued it, by name (the actor resolved: electron/services/actors.ts). */
   issuedBy: string | null;
 }
 

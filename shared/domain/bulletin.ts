@@ -203,7 +203,10 @@ export interface BulletinRevision {
   day: string;
   revision: number;
   issuedAt: number;
+  /** Who issued it: the actor as stored (`user:<username>`, …). */
   issuedBy: string;
+  /** The same, as a person reads it: the user's display name. */
+  issuedByName: string;
   note: string;
   problems: number;
   sha256: string;

@@ -155,6 +155,8 @@ export interface TimelineAudit {
   id: number;
   at: number;
   actor: string;
+  /** Who, as a person reads it: the user's display name. */
+  actorName: string;
   method: string;
   entity: string;
   entityId: string | null;
@@ -202,7 +204,7 @@ export interface Dashboard {
   pendingFlags: number;
   openFollowups: number;
   today: number;
-  /** The newest flags awaiting a leader's review. */
+  /** The first flags awaiting a leader's review, in the 督办 queue's order (pendingFlags counts them all). */
   flags: QueueFlag[];
 }
 

@@ -42,6 +42,11 @@ export interface DailyReportRow {
   createdAt: number;
 }
 
+/** A row of one unit and day as the cell shows it: who logged it, by name. */
+export interface CellReportRow extends DailyReportRow {
+  actorName: string;
+}
+
 export type CellStatus = 'on_time' | 'late' | 'missing' | 'pending' | 'not_required';
 
 export interface ZeroFlagRow {

@@ -1,6 +1,7 @@
 // Pure domain code: runs anywhere. An account of the app (用户): who signs in, with which role.
 // Accounts are never deleted, only disabled, so the audit log's names keep meaning someone.
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/index.js';
 
 /** admin: users, units, backups, settings. leader: confirms flags, approves swaps. officer: intake, follow-up, handover. */
 export const USER_ROLES = ['admin', 'leader', 'officer'] as const;
@@ -30,6 +31,28 @@ export interface SessionUser {
 
 /** The audit log's actor for a signed-in user. */
 export const userActor = (username: string): string => `user:${username}`;
+
+/**
+ * Who an actor is, in words a person reads: a signed-in user's display name (`user:<username>`;
+ * the username if the account is unknown), the command line's account (`os:<name>`), nobody
+ * signed in (`anon:<transport>`), the demo data (`demo`). Never the stored form.
+ */
+export function actorLabel(actor: string, displayNameOf: (username: string) => string | undefined, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const colon = actor.indexOf(':');
+  if (colon < 0) return actor === 'demo' ? t('actor.demo') : actor;
+  const kind = actor.slice(0, colon);
+  const name = actor.slice(colon + 1);
+  switch (kind) {
+    case 'user':
+      return displayNameOf(name) ?? name;
+    case 'os':
+      return t('actor.os', { name });
+    case 'anon':
+      return t('actor.anon');
+    default:
+      return name;
+  }
+}
 
 export const usernameSchema = z
   .string({ error: 'user.usernameRequired' })

@@ -9,6 +9,7 @@ import { settingsEn } from './en/settings.js';
 import { statsEn } from './en/stats.js';
 import { unitsEn } from './en/units.js';
 import { usersEn } from './en/users.js';
+import { actionsEn } from './en/actions.js';
 import type { MessageKey } from './zh-cn.js';
 import { periodsEn } from './en/periods.js';
 
@@ -23,4 +24,5 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...statsEn,
   ...periodsEn,
+  ...actionsEn,
 };

@@ -10,6 +10,7 @@ import { settingsZhCN } from './zh-cn/settings.js';
 import { statsZhCN } from './zh-cn/stats.js';
 import { unitsZhCN } from './zh-cn/units.js';
 import { usersZhCN } from './zh-cn/users.js';
+import { actionsZhCN } from './zh-cn/actions.js';
 import { periodsZhCN } from './zh-cn/periods.js';
 
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...importsZhCN,
   ...statsZhCN,
   ...periodsZhCN,
+  ...actionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

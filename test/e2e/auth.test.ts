@@ -87,7 +87,7 @@ describe('users and roles (browser mode)', () => {
       const review = await callFromPage(page, 'flags.review', { flagId: 1, decision: 'confirmed', reason: '越权' });
       assert.equal(review.ok, false);
       assert.equal(review.error?.code, 'forbidden');
-      assert.match(review.error!.message, /当前角色无权执行此操作/);
+      assert.equal(review.error!.message, '值班员无权确认或排除标记，须由带班领导、管理员操作');
       const users = await callFromPage(page, 'users.list', {});
       assert.equal(users.error?.code, 'forbidden');
       const units = await callFromPage(page, 'units.list', {});

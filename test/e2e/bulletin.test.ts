@@ -91,7 +91,7 @@ describe('daily bulletin (browser mode)', () => {
       await page.getByText('已签发第 1 版').waitFor();
       await page.getByTestId('bulletin-title').getByText(/^市应急管理局值班日报$/).waitFor();
       assert.equal(listRevisions(ctx, BUSY_DAY).length, 1);
-      assert.match(await page.getByTestId('bulletin-revisions').innerText(), /第 1 版.*user:e2e-leader.*南山区燃气泄漏/s);
+      assert.match(await page.getByTestId('bulletin-revisions').innerText(), /第 1 版.*测试带班领导.*南山区燃气泄漏/s);
 
       // Download the issued revision and read it back.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-export').click()]);
@@ -102,7 +102,7 @@ describe('daily bulletin (browser mode)', () => {
       await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
       assert.deepEqual(wb.worksheets.map((w) => w.name), [...BULLETIN_SHEETS]);
       assert.equal(wb.getWorksheet('值班日报')!.getCell('A1').value, '市应急管理局值班日报');
-      assert.match(String(wb.getWorksheet('值班日报')!.getCell('A4').value), /第 1 版，.*由 user:e2e-leader 签发/);
+      assert.match(String(wb.getWorksheet('值班日报')!.getCell('A4').value), /第 1 版，.*由 测试带班领导 签发/);
       // As it prints (LibreOffice → PDF → PNG), where the tools are installed (always under CI).
       if (!skipPrintUnlessInstalled()) {
         const printed = printWorkbook(readFileSync(file), 'e2e-bulletin');

@@ -1,11 +1,15 @@
 // The one dispatcher: validation before any service runs, errors in the UI's language, never throws.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { METHOD_NAMES } from '../../shared/api/contract.js';
+import { contract, METHOD_NAMES } from '../../shared/api/contract.js';
+import { issueMessage } from '../../shared/api/issue-message.js';
+import { translate } from '../../shared/i18n/index.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { handlers } from '../../electron/services/handlers.js';
 import { verifyAudit } from '../../electron/services/audit.js';
 import { testContext } from '../helpers/context.js';
+
+const handoverNotesIssue = () => contract['handover.updateNotes'].input.safeParse({ id: 1, notes: 'n'.repeat(4100) }).error!.issues[0]!;
 
 const good = { name: '东城区', kind: 'district', dutyPhone: '027-85551234' };
 
@@ -50,6 +54,29 @@ describe('dispatcher', () => {
     await dispatch('units.create', good);
     const dup = await dispatch('units.create', good);
     assert.match(!dup.ok ? dup.error.message : '', /already exists/);
+  });
+
+  test('a text too long says the limit and its length, counted as checked (trimmed)', async () => {
+    const dispatch = createDispatcher(testContext());
+    const intake = (summary: string) => ({
+      category: 'road_traffic',
+      responsibleUnit: '东城区',
+      occurredAt: Date.UTC(2026, 10, 24, 1),
+      report: { kind: 'initial', channel: 'phone', fromUnit: '东城区', summary },
+    });
+    const r = await dispatch('incidents.create', intake('事'.repeat(5400)));
+    assert.equal(!r.ok && r.error.code, 'invalid_input');
+    if (r.ok) return;
+    assert.deepEqual(r.error.fields, [{ path: 'report.summary', message: '内容过长：最多 4000 字，现有 5400 字' }]);
+    assert.equal(r.error.message, '输入有误：内容过长：最多 4000 字，现有 5400 字');
+    const padded = await dispatch('incidents.create', intake(`  ${'事'.repeat(4001)}  `));
+    assert.equal(!padded.ok && padded.error.fields?.[0]?.message, '内容过长：最多 4000 字，现有 4001 字');
+    await dispatch('settings.update', { locale: 'en' });
+    const en = await dispatch('handover.updateNotes', { id: 1, notes: 'n'.repeat(4100) });
+    assert.equal(!en.ok && en.error.fields?.[0]?.message, 'Too long: 4000 characters at most, this has 4100');
+    // Checked before sending, without the input on the issue: the limit alone.
+    const issue = handoverNotesIssue();
+    assert.equal(issueMessage((k, p) => translate('zh-CN', k, p), issue), '内容过长：最多 4000 字');
   });
 
   test('unknown keys, __proto__ and wrong types are refused', async () => {

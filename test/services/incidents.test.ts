@@ -147,7 +147,7 @@ describe('follow-up, ledger, dashboard alarms', () => {
   test('a leader confirms a late report: it appears in the unit ledger; a second review is refused', async () => {
     const ctx = ctxAt(T0 + 121 * MIN);
     const { incident } = intake(ctx);
-    const flag = listQueue(ctx, 'pending').find((f) => f.code === 'LATE_FIRST' && f.incidentId === incident.id)!;
+    const flag = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.code === 'LATE_FIRST' && f.incidentId === incident.id)!;
     ctx.setNow(T0 + 200 * MIN);
     reviewFlag(ctx, { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '经核实，首报迟报 1 分钟' });
     assert.throws(() => reviewFlag(ctx, { flagId: flag.id, decision: 'dismissed', leader: '李', reason: '再次' }), /alreadyReviewed/);
@@ -161,7 +161,7 @@ describe('follow-up, ledger, dashboard alarms', () => {
 
     // Excel: text typed by a person stays text.
     const second = intake(ctx, { occurredAt: T0 }, { receivedAt: T0 + 190 * MIN }).incident;
-    const flag2 = listQueue(ctx, 'pending').find((f) => f.code === 'LATE_FIRST' && f.incidentId === second.id)!;
+    const flag2 = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.code === 'LATE_FIRST' && f.incidentId === second.id)!;
     reviewFlag(ctx, { flagId: flag2.id, decision: 'confirmed', leader: '=HYPERLINK("x")', reason: '+1' });
     const buf = await ledgerWorkbook(ledger(ctx, 2026), { locale: 'zh-CN', timeZone: 'Asia/Shanghai', bureauName: '市应急管理局' });
     const wb = new ExcelJS.Workbook();
@@ -264,7 +264,7 @@ describe('the seams: on duty at the deadline, and the contract', () => {
   test('through the dispatcher: a review without a leader or reason says what to fill in, in Chinese', async () => {
     const ctx = ctxAt(T0 + 121 * MIN);
     intake(ctx);
-    const flag = listQueue(ctx, 'pending')[0]!;
+    const flag = listQueue(ctx, { review: 'pending' }).rows[0]!;
     const dispatch = createDispatcher(ctx, { logError: () => {} });
     const r = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: ' ', reason: '' });
     assert.equal(r.ok, false);

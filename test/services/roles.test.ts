@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.js';
+import { actionLabel } from '../../shared/api/action-label.js';
 import { METHOD_ROLES } from '../../shared/api/roles.js';
+import { translate } from '../../shared/i18n/index.js';
 import { USER_ROLES, type UserRole } from '../../shared/domain/user.js';
 import type { Db } from '../../electron/db/connection.js';
 import { createSessionDispatcher, type Dispatch } from '../../electron/services/dispatcher.js';
@@ -16,6 +18,7 @@ import { createUser } from '../../electron/services/users.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 
 const PASSWORD = 'correct horse battery';
+const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
 
 /** Every table but the audit log, hashed: what a refused call must leave as it was. */
 function snapshot(db: Db): string {
@@ -61,6 +64,9 @@ describe('roles in the dispatcher', () => {
         } else {
           assert.equal(code, caller === null ? 'unauthenticated' : 'forbidden', `${caller ?? 'nobody'} calling ${method}`);
           assert.ok(!r.ok && r.error.message.length > 0);
+          // Said in words, never with the method's internal name.
+          assert.ok(!r.ok && !r.error.message.includes(method), `${method}: ${!r.ok && r.error.message}`);
+          if (caller !== null) assert.ok(!r.ok && r.error.message.includes(actionLabel(t, method)), `${method}: ${!r.ok && r.error.message}`);
           assert.equal(snapshot(ctx.db), before, `${method} refused to ${caller ?? 'nobody'} wrote nothing`);
           assert.equal(auditCount(ctx.db), rows + 1, 'one audit row: the refusal');
           const row = lastAudit(ctx.db);
@@ -81,7 +87,7 @@ describe('roles in the dispatcher', () => {
     const key = await login('officer');
     const r = await dispatch('flags.review', { flagId: 1, decision: 'confirmed', reason: '测试' }, key);
     assert.equal(!r.ok && r.error.code, 'forbidden');
-    assert.match(!r.ok ? r.error.message : '', /无权/);
+    assert.equal(!r.ok && r.error.message, '值班员无权确认或排除标记，须由带班领导、管理员操作');
     const row = lastAudit(ctx.db);
     assert.equal(row.actor, 'user:officer');
     assert.deepEqual(JSON.parse(row.after), { code: 'forbidden', role: 'officer', session: 'signedIn' });

@@ -2,6 +2,7 @@
 // 催报) and acknowledged alarms.
 import type { Category } from '../../../shared/domain/categories.js';
 import type { FlagReview, Followup, FollowupKind, QueueFlag, StoredFlag, StoredFlagStatus } from '../../../shared/domain/incident.js';
+import { QUEUE_TIER, type FlagQueuePage, type FlagQueueQuery, type QueueReview } from '../../../shared/domain/flag-queue.js';
 import type { FlagCode, SuspicionReason } from '../../../shared/domain/rules/flag.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import { statement, type Db } from '../connection.js';
@@ -119,18 +120,61 @@ export function setFlagReview(db: Db, id: number, review: FlagReview, by: string
   );
 }
 
-/** The 督办 queue: live flags, pending review first, then by deadline. */
-export function queueFlags(db: Db, opts: { review?: FlagReview | 'all'; limit?: number }, now: number): QueueFlag[] {
+const QUEUE_SELECT = 'SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id';
+
+/** The tier of each code (shared/domain/flag-queue.ts) as SQL. */
+const TIER_SQL = `CASE f.code ${Object.entries(QUEUE_TIER)
+  .map(([code, tier]) => `WHEN '${code}' THEN ${tier}`)
+  .join(' ')} ELSE 9 END`;
+/** Minutes late as of @now (an overdue flag grows later every minute; rounded up, at least 1). */
+const LATE_SQL = `CASE WHEN f.status = 'overdue' AND f.deadline IS NOT NULL THEN MAX(1, (@now - f.deadline + 59999) / 60000) ELSE f.minutes_late END`;
+/** The queue's order, as compareQueue (shared/domain/flag-queue.ts) states it. */
+const QUEUE_ORDER = `CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, ${TIER_SQL}, ${LATE_SQL} DESC NULLS LAST,
+  COALESCE(f.deadline, f.actual, f.raised_at) DESC, f.id DESC`;
+
+function queueWhere(q: { review: QueueReview; codes?: readonly FlagCode[]; unit?: string }): { sql: string; args: Record<string, unknown> } {
   const where = ["f.status <> 'cleared'"];
-  const args: unknown[] = [];
-  if (opts.review && opts.review !== 'all') {
-    where.push('f.review = ?');
-    args.push(opts.review);
+  const args: Record<string, unknown> = {};
+  if (q.review !== 'all') {
+    where.push('f.review = @review');
+    args.review = q.review;
   }
-  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
-    WHERE ${where.join(' AND ')}
-    ORDER BY CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, COALESCE(f.deadline, f.actual, f.raised_at) DESC, f.id DESC LIMIT ?`;
-  return (statement(db, sql).all(...args, opts.limit ?? 500) as FlagDbRow[]).map((r) => toQueueFlag(r, now));
+  if (q.codes?.length) {
+    where.push('f.code IN (SELECT value FROM json_each(@codes))');
+    args.codes = JSON.stringify(q.codes);
+  }
+  if (q.unit) {
+    where.push('i.responsible_unit = @unit');
+    args.unit = q.unit;
+  }
+  return { sql: where.join(' AND '), args };
+}
+
+/** The 督办 queue, one page in the order of what matters (shared/domain/flag-queue.ts), with the count of all. */
+export function queuePage(db: Db, q: FlagQueueQuery, now: number): FlagQueuePage {
+  const w = queueWhere(q);
+  const rows = statement(db, `${QUEUE_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT @limit OFFSET @offset`).all({
+    ...w.args,
+    now,
+    limit: q.limit,
+    offset: q.offset,
+  }) as FlagDbRow[];
+  const total = (statement(db, `SELECT COUNT(*) AS n FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${w.sql}`).get(w.args) as { n: number }).n;
+  // The filters' choices: units under the review state, kinds under the review state and unit.
+  const byReview = queueWhere({ review: q.review });
+  const units = (
+    statement(db, `SELECT DISTINCT i.responsible_unit AS unit FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${byReview.sql} ORDER BY unit`).all(byReview.args) as {
+      unit: string;
+    }[]
+  ).map((r) => r.unit);
+  const byUnit = queueWhere({ review: q.review, unit: q.unit });
+  const byCode: Partial<Record<FlagCode, number>> = {};
+  for (const r of statement(db, `SELECT f.code, COUNT(*) AS n FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${byUnit.sql} GROUP BY f.code`).all(byUnit.args) as {
+    code: FlagCode;
+    n: number;
+  }[])
+    byCode[r.code] = r.n;
+  return { total, offset: q.offset, rows: rows.map((r) => toQueueFlag(r, now)), units, byCode };
 }
 
 export function countPendingFlags(db: Db): number {
@@ -138,14 +182,14 @@ export function countPendingFlags(db: Db): number {
 }
 
 export function pendingSuspicions(db: Db, limit = 200): QueueFlag[] {
-  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
+  const sql = `${QUEUE_SELECT}
     WHERE f.status = 'suspected' AND f.review = 'pending' ORDER BY f.raised_at LIMIT ?`;
   return (statement(db, sql).all(limit) as FlagDbRow[]).map((r) => toQueueFlag(r, 0));
 }
 
 /** Confirmed flags, with the incident's unit and number (for the ledger). */
 export function confirmedFlags(db: Db): QueueFlag[] {
-  const sql = `SELECT f.*, i.number, i.responsible_unit, i.category, i.place FROM flags f JOIN incidents i ON i.id = f.incident_id
+  const sql = `${QUEUE_SELECT}
     WHERE f.review = 'confirmed' ORDER BY f.reviewed_at`;
   return (statement(db, sql).all() as FlagDbRow[]).map((r) => toQueueFlag(r, r.reviewed_at ?? 0));
 }

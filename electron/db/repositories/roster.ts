@@ -210,7 +210,7 @@ interface ChangeRow {
 }
 
 /** Changes touching shifts of the duty days [from, to], newest first. */
-export function changesTouching(db: Db, from: string, to: string): RosterChange[] {
+export function changesTouching(db: Db, from: string, to: string): Omit<RosterChange, 'actorName'>[] {
   const rows = statement(db,
       `SELECT c.* FROM roster_changes c WHERE c.id IN (
          SELECT a.added_by FROM roster_assignments a JOIN roster_shifts s ON s.id = a.shift_id WHERE s.day >= @from AND s.day <= @to

@@ -10,6 +10,7 @@ import { dutyDayOf, dutyDayRange, formatInZone } from '../../../shared/domain/du
 import { addDaysTo } from '../../../shared/domain/roster/dates.js';
 import * as repo from '../../db/repositories/bulletins.js';
 import { bulletinWorkbook, type BulletinEdition } from '../../export/bulletin-xlsx.js';
+import { actorName, actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -33,19 +34,21 @@ function dayRange(ctx: Pick<ServiceContext, 'db'>, day: string) {
   return dutyDayRange(day, { timeZone: s.timeZone, boundary: s.dutyBoundary });
 }
 
-const toRevision = (r: Omit<repo.BulletinRow, 'snapshot'>): BulletinRevision => ({
+const toRevision = (r: Omit<repo.BulletinRow, 'snapshot'>, nameOf: (actor: string) => string): BulletinRevision => ({
   id: r.id,
   day: r.duty_day,
   revision: r.revision,
   issuedAt: r.issued_at,
   issuedBy: r.issued_by,
+  issuedByName: nameOf(r.issued_by),
   note: r.note,
   problems: (JSON.parse(r.problems) as unknown[]).length,
   sha256: r.sha256,
 });
 
 export function listRevisions(ctx: Pick<ServiceContext, 'db'>, day: string): BulletinRevision[] {
-  return repo.revisionsOf(ctx.db, day).map(toRevision);
+  const nameOf = actorNamer(ctx);
+  return repo.revisionsOf(ctx.db, day).map((r) => toRevision(r, nameOf));
 }
 
 /** An issued revision as stored, its snapshot checked against its SHA-256. */
@@ -87,7 +90,7 @@ export function issueBulletin(ctx: ServiceContext, day: string, note: string): B
       sha256: sha256(snapshot),
     };
     const id = repo.insertBulletin(ctx.db, row);
-    const issued = toRevision({ id, ...row });
+    const issued = toRevision({ id, ...row }, actorNamer(ctx));
     appendAudit(ctx, { method: 'bulletin.issue', entity: 'bulletin', entityId: id, before: null, after: { ...issued, problemCodes: problems.map((p) => p.code) } });
     return issued;
   });
@@ -101,7 +104,7 @@ export async function exportBulletin(ctx: ServiceContext, day: string, revision?
   if (revision !== undefined) {
     const stored = loadRevision(ctx, day, revision);
     data = stored.data;
-    edition = { revision, issuedAt: stored.row.issued_at, issuedBy: stored.row.issued_by };
+    edition = { revision, issuedAt: stored.row.issued_at, issuedBy: actorName(ctx, stored.row.issued_by) };
   } else {
     data = assembleBulletin(ctx, day, BULLETIN_PROVIDERS).data;
     edition = { revision: null, issuedAt: null, issuedBy: null };

@@ -10,6 +10,7 @@ import { dutyDayStart } from '../../../shared/domain/duty-day.js';
 import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { UnitKind } from '../../../shared/domain/unit.js';
+import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import { findUnitByName, listUnits } from '../../db/repositories/units.js';
 import { indexIncidentWords, indexReportWords } from '../../db/repositories/incidents.js';
 import { auditAppender, type AuditEntry } from '../audit.js';
@@ -323,7 +324,7 @@ function writeIncidents(
   for (const f of flags) {
     ev(f.at, () => {
       const w = f.write;
-      const snap = onDuty(w.deadline ?? w.actual ?? f.at);
+      const snap = onDuty(flagDutyInstant(w, f.at));
       ins.flag.run(f.id, w.incidentId, w.code, w.slot, w.status, w.reason, w.fields, w.deadline, w.actual, w.minutesLate, w.reportId, snap.text, snap.ids, f.at, f.at);
       log(f.at, { method: 'rules.clock', entity: 'flag', entityId: f.id, before: null, after: { ...w, onDuty: snap.text } });
     });

@@ -20,7 +20,7 @@ export const incidentHandlers: HandlersOf<'incidents.' | 'flags.' | 'followups.'
   'incidents.list': (ctx, q) => listLog(ctx, q),
   'incidents.get': (ctx, { id }) => incidentDetail(ctx, id),
   'incidents.duplicates': (ctx, q) => intake.findDuplicates(ctx, q),
-  'flags.queue': (ctx, { review }) => followup.listQueue(ctx, review),
+  'flags.queue': (ctx, q) => followup.listQueue(ctx, q),
   'flags.review': (ctx, input) => followup.reviewFlag(ctx, input),
   'flags.leaderOnDuty': (ctx) => ({ leader: followup.leaderOnDuty(ctx) }),
   'followups.list': (ctx, { status }) => followup.listFollowups(ctx, status),

@@ -8,6 +8,7 @@ import type { Flag } from '../../../shared/domain/rules/flag.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
 import { currentFigures } from '../../../shared/domain/stats.js';
 import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
+import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
 import { appendAudit } from '../audit.js';
@@ -153,9 +154,11 @@ export function reevaluate(ctx: ServiceContext, incidentId: number, method: stri
     };
     const parsedFields = f.fields ? [...f.fields] : null;
     if (old && verdictOf(old) === verdictOf({ ...write, fields: parsedFields, reason: f.reason ?? null })) continue;
-    // The officer on duty at the deadline (or when the report came, for flags without one).
-    if (!old || old.deadline !== write.deadline) {
-      const snap = onDutySnapshot(onDutyAt(ctx, write.deadline ?? write.actual ?? now));
+    // The shift on duty when the flag fell due or its report came (flagDutyInstant): taken again
+    // only when that instant moves, so the names stay as they read then.
+    const dutyAt = flagDutyInstant(write, old?.raisedAt ?? now);
+    if (!old || flagDutyInstant(old, old.raisedAt) !== dutyAt) {
+      const snap = onDutySnapshot(onDutyAt(ctx, dutyAt));
       write.onDutyText = snap.text;
       write.onDutyIds = snap.ids;
     }

@@ -2,15 +2,17 @@
 // a flag with a written reason; urging a unit (催报) and supervised items (督办事项) with an owner,
 // a due time and a result; the officer acknowledging a dashboard alarm. All audited.
 import { AppError } from '../../../shared/api/app-error.js';
-import type { Followup, FollowupKind, QueueFlag, StoredFlag } from '../../../shared/domain/incident.js';
+import { flagQueueQuerySchema, type FlagQueuePage, type FlagQueueQuery } from '../../../shared/domain/flag-queue.js';
+import type { Followup, FollowupKind, StoredFlag } from '../../../shared/domain/incident.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { onDutyAt } from '../roster/on-duty.js';
 import { getIncident } from './intake.js';
 
-export function listQueue(ctx: ServiceContext, review: 'pending' | 'confirmed' | 'dismissed' | 'all'): QueueFlag[] {
-  return flagsRepo.queueFlags(ctx.db, { review }, ctx.now());
+/** The 督办 queue: one page, in the order of what matters, with the count of all and the filters' choices. */
+export function listQueue(ctx: ServiceContext, q: Partial<FlagQueueQuery> = {}): FlagQueuePage {
+  return flagsRepo.queuePage(ctx.db, flagQueueQuerySchema.parse(q), ctx.now());
 }
 
 export function reviewFlag(

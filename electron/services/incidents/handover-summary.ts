@@ -1,7 +1,10 @@
 // Runs in Electron's main process and in plain Node. What the incident log hands to the next shift:
 // the seam the handover (issue 5) calls; the incident log (issue 4) implements it.
 import type { HandoverItem, HandoverSummary } from '../../../shared/domain/handover-summary.js';
+import { formatInZone } from '../../../shared/domain/duty-day.js';
+import { flagProblemText, lateText } from '../../../shared/domain/flag-queue.js';
 import { ALARM_WINDOW_MS, type IncidentRow } from '../../../shared/domain/incident.js';
+import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listFollowups, pendingSuspicions } from '../../db/repositories/flags.js';
 import { openIncidents, withPendingDeadline } from '../../db/repositories/incidents.js';
@@ -12,8 +15,9 @@ export const HANDOVER_HORIZON_MS = 12 * 60 * 60 * 1000;
 
 export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, horizonMs = HANDOVER_HORIZON_MS): HandoverSummary {
   // The handover keeps these lines as text, in the language the duty room has set.
-  const locale = getSettings(ctx).locale;
+  const { locale, timeZone } = getSettings(ctx);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const hhmm = (ms: number) => formatInZone(ms, timeZone, 'HH:mm');
   const titleOf = (i: Pick<IncidentRow, 'number' | 'responsibleUnit' | 'category' | 'place' | 'currentLevel'>) =>
     `${i.number} ${i.responsibleUnit} ${t(`category.${i.category}`)} ${i.place}（${t(`level.${i.currentLevel}`)}）`.replace(/\s+/g, ' ');
   const openIncidentItems: HandoverItem[] = openIncidents(ctx.db).map((i) => ({
@@ -23,6 +27,14 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
     at: i.nextDeadline,
     detail: i.summary,
   }));
+  // What is due, by when; only a deadline already passed is called overdue (a flag's name, such as
+  // 书面报告迟报, would call a report late before its time).
+  const dueText = (code: FlagCode | null, deadline: number) => {
+    const what = code ? t(`deadline.${code}`) : '';
+    return deadline < at
+      ? t('incident.handoverOverdue', { what, at: hhmm(deadline), late: lateText(t, Math.ceil((at - deadline) / 60_000)) })
+      : t('incident.handoverDue', { what, at: hhmm(deadline) });
+  };
   // Overdue ones are included: an unmet deadline in the past is the most urgent thing to hand over.
   const upcomingDeadlines: HandoverItem[] = withPendingDeadline(ctx.db, at - ALARM_WINDOW_MS)
     .filter((i) => i.nextDeadline !== null && i.nextDeadline <= at + horizonMs)
@@ -31,7 +43,7 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
       incidentId: i.id,
       title: titleOf(i),
       at: i.nextDeadline,
-      detail: `${i.nextDeadlineCode ? t(`flag.code.${i.nextDeadlineCode}`) : ''}${i.nextDeadline !== null && i.nextDeadline < at ? t('incident.handoverOverdue') : ''}`,
+      detail: dueText(i.nextDeadlineCode, i.nextDeadline!),
     }));
   const openFollowups: HandoverItem[] = listFollowups(ctx.db, { status: 'open' }).map((f) => ({
     id: f.id,
@@ -45,7 +57,7 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
     incidentId: f.incidentId,
     title: `${f.incidentNumber} ${f.responsibleUnit} ${t(`category.${f.category}`)}`,
     at: f.deadline,
-    detail: `${t(`flag.code.${f.code}`)}（${t('flag.status.suspected')}）`,
+    detail: `${t(`flag.code.${f.code}`)}（${t('flag.status.suspected')}）：${flagProblemText(t, f, (ms) => formatInZone(ms, timeZone, 'MM-dd HH:mm'), at)}`,
   }));
   return { openIncidents: openIncidentItems, upcomingDeadlines, openFollowups, unconfirmedSuspicions };
 }

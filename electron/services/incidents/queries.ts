@@ -5,6 +5,7 @@ import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
 import { descriptionsOf } from '../../db/repositories/descriptions.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
+import { actorNamer } from '../actors.js';
 import { auditForEntity } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -24,6 +25,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
   const flags = flagsRepo.flagsOf(ctx.db, id, ctx.now());
   const followups = flagsRepo.listFollowups(ctx.db, { status: 'all', incidentId: id });
   const descriptions = descriptionsOf(ctx.db, id);
+  const nameOf = actorNamer(ctx);
   const audit = [
     ...auditForEntity(ctx.db, 'incident', id),
     ...reports.flatMap((r) => auditForEntity(ctx.db, 'report', r.id)),
@@ -33,10 +35,13 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
     ...descriptions.flatMap((d) => auditForEntity(ctx.db, 'incident_description', d.id)),
   ]
     .sort((a, b) => a.id - b.id)
-    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, method: a.method, entity: a.entity, entityId: a.entity_id }));
+    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, actorName: nameOf(a.actor), method: a.method, entity: a.entity, entityId: a.entity_id }));
   const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
   return { incident, reports, upward, flags, followups, audit, descriptions, pending };
 }
+
+/** The dashboard lists the first flags of the 督办 queue, in its order; the count says how many there are. */
+export const DASHBOARD_FLAGS = 20;
 
 export function dashboard(ctx: ServiceContext): Dashboard {
   const now = ctx.now();
@@ -72,6 +77,6 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     pendingFlags: flagsRepo.countPendingFlags(ctx.db),
     openFollowups: flagsRepo.countOpenFollowups(ctx.db),
     today: repo.countIncidents(ctx.db, 'all', dayStart),
-    flags: flagsRepo.queueFlags(ctx.db, { review: 'pending', limit: 20 }, now),
+    flags: flagsRepo.queuePage(ctx.db, { review: 'pending', codes: [], unit: '', offset: 0, limit: DASHBOARD_FLAGS }, now).rows,
   };
 }

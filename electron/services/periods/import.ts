@@ -89,9 +89,9 @@ export async function importReports(ctx: ServiceContext, periodId: number, conte
     for (const h of items) {
       const v = r.items[h] ?? '';
       if (!v) problems.at(r.row, h, t('dailyImport.itemEmpty', { nothing: NOTHING }));
-      else if (v.length > 500) problems.at(r.row, h, t('validation.tooLong'));
+      else if (v.length > 500) problems.at(r.row, h, t('validation.tooLong', { max: 500, length: v.length }));
     }
-    if (r.note.length > 500) problems.at(r.row, DAILY_HEADERS.note, t('validation.tooLong'));
+    if (r.note.length > 500) problems.at(r.row, DAILY_HEADERS.note, t('validation.tooLong', { max: 500, length: r.note.length }));
     if (problems.count > before || unitId === undefined || !day || at === null) continue;
     const key = `${unitId}|${day}`;
     if (seen.has(key)) {

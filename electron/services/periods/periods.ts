@@ -4,6 +4,7 @@
 // ZERO_REPORT_MISSING flags (judge.ts). Never deleted.
 import { AppError } from '../../../shared/api/app-error.js';
 import {
+  type CellReportRow,
   type DailyReportInput,
   type DailyReportRow,
   type GridCell,
@@ -16,6 +17,7 @@ import {
 import { cutoffOf, daysOf, judgeDailyReports, reportingDayOf } from '../../../shared/domain/zero-reports.js';
 import * as repo from '../../db/repositories/periods.js';
 import { findUnit } from '../../db/repositories/units.js';
+import { actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -100,8 +102,11 @@ export function insertDailyReport(ctx: ServiceContext, r: DailyReportInput, sour
 }
 
 /** The rows logged for one unit and day (the report and its corrections), oldest first. */
-export function reportsOfCell(ctx: ServiceContext, periodId: number, unitId: number, day: string): DailyReportRow[] {
-  return repo.reportsOfPeriod(ctx.db, periodId).filter((r) => r.unitId === unitId && r.day === day);
+export function reportsOfCell(ctx: ServiceContext, periodId: number, unitId: number, day: string): CellReportRow[] {
+  const nameOf = actorNamer(ctx);
+  return repo.reportsOfPeriod(ctx.db, periodId)
+    .filter((r) => r.unitId === unitId && r.day === day)
+    .map((r) => ({ ...r, actorName: nameOf(r.actor) }));
 }
 
 /** The grid of units × days, each cell judged at now. */

@@ -8,6 +8,7 @@ import type { CheckinRecord, Handover, RosterShift } from '../../../shared/domai
 import * as repo from '../../db/repositories/handover.js';
 import { findPerson } from '../../db/repositories/people.js';
 import { activeAssignments, findShift, rosteredShiftAt, rosteredShiftFrom, withPeople } from '../../db/repositories/roster.js';
+import { actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { handoverSummary, HANDOVER_HORIZON_MS } from '../incidents/handover-summary.js';
@@ -23,7 +24,7 @@ function shiftView(ctx: Ctx, id: number | null): Handover['shift'] | null {
   return { day: s!.day, name: s!.name, start: s!.start, end: s!.end, leaders: s!.leaders, officers: s!.officers };
 }
 
-function toHandover(ctx: Ctx, r: repo.HandoverRow): Handover {
+function toHandover(ctx: Ctx, r: repo.HandoverRow, nameOf = actorNamer(ctx)): Handover {
   return {
     id: r.id,
     shiftId: r.shift_id,
@@ -34,6 +35,7 @@ function toHandover(ctx: Ctx, r: repo.HandoverRow): Handover {
     notes: r.notes,
     createdAt: r.created_at,
     createdBy: r.created_by,
+    createdByName: nameOf(r.created_by),
     updatedAt: r.updated_at,
     ack: r.ack_at === null ? null : { personId: r.ack_person_id!, name: r.ack_name!, at: r.ack_at, remarks: r.ack_remarks ?? '' },
   };
@@ -102,5 +104,6 @@ export function acknowledgeHandover(ctx: ServiceContext, id: number, personId: n
 }
 
 export function listHandovers(ctx: Ctx, limit = 50): Handover[] {
-  return repo.listHandovers(ctx.db, limit).map((r) => toHandover(ctx, r));
+  const nameOf = actorNamer(ctx);
+  return repo.listHandovers(ctx.db, limit).map((r) => toHandover(ctx, r, nameOf));
 }

@@ -12,6 +12,7 @@ import { holidaysKnownUntil, holidaysMissingFor } from '../../../shared/domain/r
 import * as holidays from '../../db/repositories/holidays.js';
 import * as people from '../../db/repositories/people.js';
 import * as repo from '../../db/repositories/roster.js';
+import { actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -252,7 +253,8 @@ export function substitute(ctx: ServiceContext, i: { shiftId: number; personId: 
 }
 
 export function history(ctx: Ctx, month: string): RosterChange[] {
-  return repo.changesTouching(ctx.db, `${month}-01`, lastDay(month));
+  const nameOf = actorNamer(ctx);
+  return repo.changesTouching(ctx.db, `${month}-01`, lastDay(month)).map((c) => ({ ...c, actorName: nameOf(c.actor) }));
 }
 
 export function phoneList(ctx: Ctx, month: string): DutyPhoneRow[] {

@@ -22,7 +22,8 @@ export function LevelTag({ level }: { level: Level }) {
 
 const STATUS_COLORS: Record<StoredFlag['status'], string> = { late: 'red', overdue: 'volcano', suspected: 'gold', cleared: 'default' };
 
-export function FlagTag({ flag }: { flag: Pick<StoredFlag, 'code' | 'status' | 'minutesLate' | 'fields' | 'reason' | 'review'> }) {
+/** `withItems`: name the missing items in the tag (false where the row says them in words). */
+export function FlagTag({ flag, withItems = true }: { flag: Pick<StoredFlag, 'code' | 'status' | 'minutesLate' | 'fields' | 'reason' | 'review'>; withItems?: boolean }) {
   const { t } = useApp();
   const detail = [
     t(`flag.status.${flag.status}`),
@@ -39,7 +40,7 @@ export function FlagTag({ flag }: { flag: Pick<StoredFlag, 'code' | 'status' | '
         {t(`flag.code.${flag.code}`)}
         {flag.minutesLate !== null && flag.status !== 'cleared' ? ` ${flag.minutesLate}′` : ''}
         {/* Which items are missing, in the row itself: a leader decides from it. */}
-        {flag.fields?.length ? `（${t('flag.missingItems', { items: flag.fields.map((f) => t(`item.${f}`)).join('、') })}）` : ''}
+        {withItems && flag.fields?.length ? `（${t('flag.missingItems', { items: flag.fields.map((f) => t(`item.${f}`)).join('、') })}）` : ''}
       </Tag>
     </Tooltip>
   );

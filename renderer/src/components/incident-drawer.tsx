@@ -7,6 +7,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
+import { actionLabel } from '../../../shared/api/action-label.js';
+import { isMessageKey, type MessageKey } from '../../../shared/i18n/index.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
@@ -168,7 +170,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
         ),
       });
     for (const a of d.audit)
-      entries.push({ at: a.at, color: 'gray', key: `a${a.id}`, node: <div className="timeline-meta">{`#${a.id} ${fmt(a.at, 'MM-dd HH:mm:ss')} ${a.actor} ${a.method} ${a.entity} ${a.entityId ?? ''}`}</div> });
+      entries.push({ at: a.at, color: 'gray', key: `a${a.id}`, node: <div className="timeline-meta" data-testid={`timeline-audit-${a.id}`}>{`${fmt(a.at, 'MM-dd HH:mm:ss')} ${a.actorName} ${actionLabel(t, a.method)}${isMessageKey(`auditEntity.${a.entity}`) ? ` · ${t(`auditEntity.${a.entity}` as MessageKey)}` : ''}`}</div> });
     entries.sort((a, b) => a.at - b.at);
   }
 

@@ -5,10 +5,11 @@ import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, T
 import { useCallback, useEffect, useState } from 'react';
 import { personFieldsSchema, ROLES, type Person, type PersonFieldsInput, type Role } from '../../../shared/domain/person.js';
 import type { FixedRow, Leave } from '../../../shared/domain/roster/roster.js';
-import { isMessageKey } from '../../../shared/i18n/index.js';
+import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useT } from '../i18n.js';
 import { useFail, usePeople } from './roster-common.js';
+import { RoleButton, useMay } from './role-gate.js';
 
 function PersonForm({ person, onClose, onSaved }: { person: Person | null; onClose(): void; onSaved(): void }) {
   const t = useT();
@@ -18,13 +19,13 @@ function PersonForm({ person, onClose, onSaved }: { person: Person | null; onClo
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const v = form.getFieldsValue(true) as PersonFieldsInput;
-    const parsed = personFieldsSchema.safeParse({ name: v.name ?? '', phone: v.phone ?? '', roles: v.roles ?? [], account: v.account || null, notes: v.notes ?? '' });
+    const parsed = personFieldsSchema.safeParse({ name: v.name ?? '', phone: v.phone ?? '', roles: v.roles ?? [], account: v.account || null, notes: v.notes ?? '' }, { reportInput: true });
     form.setFields((['name', 'phone', 'roles'] as const).map((name) => ({ name, errors: [] })));
     if (!parsed.success) {
       const first = new Map<string, string>();
       for (const i of parsed.error.issues) {
         const name = String(i.path[0]);
-        if (!first.has(name)) first.set(name, isMessageKey(i.message) ? t(i.message) : i.message);
+        if (!first.has(name)) first.set(name, issueMessage(t, i) ?? i.message);
       }
       form.setFields([...first].map(([name, errors]) => ({ name: name as keyof PersonFieldsInput, errors: [errors] })));
       return;
@@ -82,17 +83,19 @@ export function RosterPeopleTab() {
   const [showInactive, setShowInactive] = useState(false);
   const [people, reload] = usePeople(showInactive);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const may = useMay();
+  const canCreate = may('people.create').allowed;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key.toLowerCase() === 'n') {
+      if (e.altKey && e.key.toLowerCase() === 'n' && canCreate) {
         e.preventDefault();
         setEditing('new');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [canCreate]);
 
   const toggle = async (p: Person) => {
     try {
@@ -107,9 +110,9 @@ export function RosterPeopleTab() {
   return (
     <div data-testid="people-tab">
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="person-add" title="Alt+N">
+        <RoleButton method="people.create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="person-add" title="Alt+N">
           {t('person.add')}
-        </Button>
+        </RoleButton>
         <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>
           {t('person.showInactive')}
         </Checkbox>
@@ -132,19 +135,23 @@ export function RosterPeopleTab() {
             width: 150,
             render: (_: unknown, p) => (
               <Space size="small">
-                <Button size="small" type="link" onClick={() => setEditing(p)}>
+                <RoleButton method="people.update" size="small" type="link" onClick={() => setEditing(p)}>
                   {t('common.edit')}
-                </Button>
-                {p.active ? (
+                </RoleButton>
+                {p.active && may('people.deactivate').allowed ? (
                   <Popconfirm title={t('person.deactivate')} onConfirm={() => void toggle(p)} okText={t('person.deactivate')} cancelText={t('common.cancel')}>
                     <Button size="small" type="link" danger>
                       {t('person.deactivate')}
                     </Button>
                   </Popconfirm>
+                ) : p.active ? (
+                  <RoleButton method="people.deactivate" size="small" type="link" danger>
+                    {t('person.deactivate')}
+                  </RoleButton>
                 ) : (
-                  <Button size="small" type="link" onClick={() => void toggle(p)}>
+                  <RoleButton method="people.reactivate" size="small" type="link" onClick={() => void toggle(p)}>
                     {t('person.reactivate')}
-                  </Button>
+                  </RoleButton>
                 )}
               </Space>
             ),
@@ -204,9 +211,9 @@ export function RosterLeaveTab() {
         <Form.Item name="reason" label={t('leave.reason')}>
           <Input style={{ width: 160 }} data-testid="leave-reason" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="leave-add">
+        <RoleButton method="people.leaveAdd" type="primary" htmlType="submit" data-testid="leave-add">
           {t('leave.add')}
-        </Button>
+        </RoleButton>
       </Form>
       <Table<Leave>
         rowKey="id"
@@ -224,9 +231,9 @@ export function RosterLeaveTab() {
             width: 100,
             render: (_: unknown, l) =>
               l.active ? (
-                <Button size="small" type="link" danger onClick={() => void api.people.leaveWithdraw({ id: l.id }).then(load, fail)}>
+                <RoleButton method="people.leaveWithdraw" size="small" type="link" danger onClick={() => void api.people.leaveWithdraw({ id: l.id }).then(load, fail)}>
                   {t('leave.withdraw')}
-                </Button>
+                </RoleButton>
               ) : (
                 <Tag>{t('leave.withdrawn')}</Tag>
               ),
@@ -283,9 +290,9 @@ export function RosterFixedTab({ month }: { month: string }) {
         <Form.Item name="reason" label={t('fixed.reason')}>
           <Input style={{ width: 160 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <RoleButton method="roster.fixedAdd" type="primary" htmlType="submit">
           {t('fixed.add')}
-        </Button>
+        </RoleButton>
       </Form>
       <Table<FixedRow>
         rowKey="id"
@@ -303,9 +310,9 @@ export function RosterFixedTab({ month }: { month: string }) {
             key: 'a',
             width: 100,
             render: (_: unknown, r) => (
-              <Button size="small" type="link" danger onClick={() => void api.roster.fixedCancel({ id: r.id }).then(load, fail)}>
+              <RoleButton method="roster.fixedCancel" size="small" type="link" danger onClick={() => void api.roster.fixedCancel({ id: r.id }).then(load, fail)}>
                 {t('fixed.cancel')}
-              </Button>
+              </RoleButton>
             ),
           },
         ]}

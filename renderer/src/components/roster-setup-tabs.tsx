@@ -1,6 +1,6 @@
 // Runs in the renderer. The roster's settings: the holiday calendar (holidays, make-up working days
 // 调休, special periods with their staffing) and the shift pattern; and the history of changes.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { CALENDAR_KINDS, type CalendarEntry } from '../../../shared/domain/roster/calendar.js';
 import { DAY_NIGHT_PATTERN, DEFAULT_PATTERN, type ShiftPattern } from '../../../shared/domain/roster/pattern.js';
@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { serverNow } from '../clock.js';
 import { useApp, useT } from '../i18n.js';
 import { useFail, useFormat } from './roster-common.js';
+import { RoleButton, useMay } from './role-gate.js';
 
 export function RosterCalendarTab() {
   const t = useT();
@@ -38,9 +39,9 @@ export function RosterCalendarTab() {
   return (
     <div data-testid="calendar-tab">
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('calendar.starterHint')} action={
-        <Button size="small" onClick={() => void api.holidays.addStarter({}).then((r) => (message.success(t('calendar.starterAdded', r)), load()), fail)} data-testid="calendar-starter">
+        <RoleButton method="holidays.addStarter" size="small" onClick={() => void api.holidays.addStarter({}).then((r) => (message.success(t('calendar.starterAdded', r)), load()), fail)} data-testid="calendar-starter">
           {t('calendar.addStarter')}
-        </Button>
+        </RoleButton>
       } />
       <HolidayNoticeForm onSaved={load} />
       <Form form={form} layout="inline" initialValues={{ kind: 'holiday' }} onFinish={() => void add()} style={{ marginBottom: 12, rowGap: 8 }}>
@@ -62,9 +63,9 @@ export function RosterCalendarTab() {
         <Form.Item name="officers" label={t('calendar.officers')}>
           <InputNumber min={0} max={10} style={{ width: 64 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <RoleButton method="holidays.create" type="primary" htmlType="submit">
           {t('calendar.add')}
-        </Button>
+        </RoleButton>
       </Form>
       <Table<CalendarEntry>
         rowKey="id"
@@ -85,9 +86,9 @@ export function RosterCalendarTab() {
             width: 90,
             render: (_: unknown, e) =>
               e.active ? (
-                <Button size="small" type="link" danger onClick={() => void api.holidays.cancel({ id: e.id }).then(load, fail)}>
+                <RoleButton method="holidays.cancel" size="small" type="link" danger onClick={() => void api.holidays.cancel({ id: e.id }).then(load, fail)}>
                   {t('calendar.cancel')}
-                </Button>
+                </RoleButton>
               ) : (
                 <Tag>{t('common.inactive')}</Tag>
               ),
@@ -107,6 +108,7 @@ function HolidayNoticeForm({ onSaved }: { onSaved: () => Promise<void> }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const may = useMay();
   const save = async () => {
     if (busy || year === null) return;
     setBusy(true);
@@ -135,7 +137,7 @@ function HolidayNoticeForm({ onSaved }: { onSaved: () => Promise<void> }) {
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
-              void save();
+              if (may('holidays.importNotice').allowed) void save();
             }
           }}
           autoSize={{ minRows: 4, maxRows: 12 }}
@@ -143,9 +145,9 @@ function HolidayNoticeForm({ onSaved }: { onSaved: () => Promise<void> }) {
           placeholder={'元旦\t1月1日\t1月3日\t放假\n春节\t2月5日至2月11日\t放假\n春节调休\t2月14日\t上班'}
           data-testid="notice-text"
         />
-        <Button type="primary" loading={busy} onClick={() => void save()} title="Ctrl+Enter" data-testid="notice-save">
+        <RoleButton method="holidays.importNotice" type="primary" loading={busy} onClick={() => void save()} title="Ctrl+Enter" data-testid="notice-save">
           {t('calendar.noticeSave')}
-        </Button>
+        </RoleButton>
       </div>
       {error && <Alert type="error" showIcon style={{ marginTop: 8, whiteSpace: 'pre-wrap' }} title={error} data-testid="notice-error" />}
     </Card>
@@ -184,9 +186,9 @@ export function RosterPatternTab() {
         {t('calendar.officers')}
         <InputNumber min={0} max={10} value={pattern.staffing.officers} onChange={(v) => setPattern({ ...pattern, staffing: { ...pattern.staffing, officers: v ?? 0 } })} />
       </Space>
-      <Button type="primary" onClick={() => void save()}>
+      <RoleButton method="roster.setPattern" type="primary" onClick={() => void save()}>
         {t('common.save')}
-      </Button>
+      </RoleButton>
     </Space>
   );
 }
@@ -205,7 +207,7 @@ export function RosterHistoryTab({ month }: { month: string }) {
         color: c.kind === 'swap' || c.kind === 'substitute' ? 'orange' : c.kind === 'edit' ? 'blue' : 'green',
         content: (
           <div>
-            <strong>{t(`roster.history.kind.${c.kind}`)}</strong> {fmt(c.at)} · {t('roster.history.by')} {c.actor}
+            <strong>{t(`roster.history.kind.${c.kind}`)}</strong> {fmt(c.at)} · {t('roster.history.by')} {c.actorName}
             {c.reason && <> · {c.reason}</>}
             {c.confirmedBy.length > 0 && (
               <div>

@@ -1,12 +1,13 @@
 // Runs in the renderer. One shift of the roster: swap (换班), substitute (代班) or set its people,
 // each with a reason; swaps and substitutes name who confirmed (both people or a leader).
-import { App, Form, Input, Modal, Select, Tabs } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Person } from '../../../shared/domain/person.js';
 import type { RosterMonth, RosterShift } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
 import { useT } from '../i18n.js';
 import { useFail } from './roster-common.js';
+import { useMay } from './role-gate.js';
 
 type Mode = 'swap' | 'substitute' | 'edit';
 
@@ -14,6 +15,7 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
   const t = useT();
   const { message } = App.useApp();
   const fail = useFail();
+  const may = useMay();
   const [mode, setMode] = useState<Mode>('swap');
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
@@ -63,6 +65,8 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
   };
 
   const confirmOptions = personOptions(people.filter((p) => p.active));
+  // A role that may not change the roster sees the shift, and why it cannot save.
+  const gate = may(mode === 'swap' ? 'roster.swap' : mode === 'substitute' ? 'roster.substitute' : 'roster.editShift');
   return (
     <Modal
       open
@@ -74,8 +78,9 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
       confirmLoading={saving}
       destroyOnHidden
       width={620}
-      okButtonProps={{ 'data-testid': 'shift-save' } as Record<`data-${string}`, string>}
+      okButtonProps={{ 'data-testid': 'shift-save', disabled: !gate.allowed, title: gate.reason || undefined } as Record<`data-${string}`, string>}
     >
+      {!gate.allowed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.reason} data-testid="shift-gate" />}
       <Tabs
         activeKey={mode}
         onChange={(k) => setMode(k as Mode)}

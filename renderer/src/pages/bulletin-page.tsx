@@ -64,7 +64,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
   const x = bulletinTexts(settings.locale, d);
   const { t } = x;
   const rev = p.revision === null ? null : p.revisions.find((r) => r.revision === p.revision) ?? null;
-  const title = bulletinTitle(t, d, { revision: p.revision, issuedAt: rev?.issuedAt ?? null, issuedBy: rev?.issuedBy ?? null });
+  const title = bulletinTitle(t, d, { revision: p.revision, issuedAt: rev?.issuedAt ?? null, issuedBy: rev?.issuedByName ?? null });
   const s = d.summary;
   const byId = new Map(d.incidents.map((i) => [i.id, i]));
   return (
@@ -73,7 +73,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
       <div className="lines">
         <div>{x.dayLine}</div>
         <div>{x.onDutyLine}</div>
-        <div>{rev ? t('bulletin.issuedLine', { revision: rev.revision, at: x.fmt(rev.issuedAt), by: rev.issuedBy }) : t('bulletin.draftLine', { at: x.fmt(d.generatedAt) })}</div>
+        <div>{rev ? t('bulletin.issuedLine', { revision: rev.revision, at: x.fmt(rev.issuedAt), by: rev.issuedByName }) : t('bulletin.draftLine', { at: x.fmt(d.generatedAt) })}</div>
       </div>
 
       <h2>{t('bulletin.section.onDuty')}</h2>
@@ -339,7 +339,7 @@ export function BulletinPage() {
             columns={[
               { title: t('bulletin.revision'), dataIndex: 'revision', width: 80, render: (n: number) => t('bulletin.viewRevision', { n }) },
               { title: t('bulletin.issuedAt'), dataIndex: 'issuedAt', width: 150, render: (v: number) => x?.fmt(v) },
-              { title: t('bulletin.issuedBy'), dataIndex: 'issuedBy', width: 140 },
+              { title: t('bulletin.issuedBy'), dataIndex: 'issuedByName', width: 140 },
               { title: t('bulletin.problemsCount'), dataIndex: 'problems', width: 80 },
               { title: t('bulletin.note'), dataIndex: 'note' },
               { title: t('bulletin.sha256'), dataIndex: 'sha256', width: 120, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text> },

@@ -1,9 +1,11 @@
 // Runs in the renderer. 值班台: the next deadline of every open incident with a live countdown
 // (amber from 15 minutes before, red when overdue), alarms at amber and at overdue until the
-// officer acknowledges them, the flags awaiting review, and the shift on duty (from the roster).
+// officer acknowledges them, the first flags awaiting review in the 督办 queue's order, and the
+// shift on duty (from the roster).
 import { AlertOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { flagProblemText } from '../../../shared/domain/flag-queue.js';
 import { alarmStageOf, AMBER_MS, type AlarmStage, type Dashboard, type DashboardItem } from '../../../shared/domain/incident.js';
 import { api } from '../api.js';
 import { askNotificationPermission, notificationsAllowed } from '../components/deadline-alarms.js';
@@ -158,7 +160,16 @@ export function DashboardPage() {
               ]}
             />
           </Card>
-          <Card size="small" title={t('dashboard.pendingFlags')} extra={<a href="#/followup">{t('followup.title')}</a>}>
+          <Card
+            size="small"
+            title={t('dashboard.pendingFlags')}
+            extra={
+              <a href="#/followup" data-testid="dashboard-flags-all">
+                {data && data.pendingFlags > data.flags.length ? t('dashboard.flagsFirst', { shown: data.flags.length, n: data.pendingFlags }) : t('followup.title')}
+              </a>
+            }
+          >
+            {/* The first of the 督办 queue, in its order: what matters first. */}
             <List
               size="small"
               dataSource={data?.flags ?? []}
@@ -166,12 +177,11 @@ export function DashboardPage() {
               locale={{ emptyText: t('common.empty') }}
               renderItem={(f) => (
                 <List.Item>
-                  <Space>
+                  <Space size={6} align="start">
                     <Tag>{f.incidentNumber}</Tag>
-                    <span>{f.responsibleUnit}</span>
-                    <span>{t(`category.${f.category}`)}</span>
-                    <FlagTag flag={f} />
-                    <Typography.Text type="secondary">{fmt(f.deadline ?? f.actual ?? f.raisedAt, 'MM-dd HH:mm')}</Typography.Text>
+                    <span style={{ whiteSpace: 'nowrap' }}>{f.responsibleUnit}</span>
+                    <FlagTag flag={f} withItems={false} />
+                    <Typography.Text type="secondary">{flagProblemText(t, f, (ms) => fmt(ms, 'MM-dd HH:mm'), data?.now ?? now)}</Typography.Text>
                   </Space>
                 </List.Item>
               )}

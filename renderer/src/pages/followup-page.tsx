@@ -1,10 +1,16 @@
-// Runs in the renderer. 督办: every flag in a work queue, confirmed or dismissed by a leader with a
-// written reason; urging a unit (催报) and supervised items (督办事项) with an owner, a due time
-// and a result. Everything here is audited by the services.
-import { App, Button, Form, Input, Modal, Segmented, Space, Table, Tabs, Tag, Typography, type ButtonProps } from 'antd';
+// Runs in the renderer. 督办: every flag in a work queue, in the order of what matters (suspected
+// concealment, omission and false reports first, then the latest reports, missing items last),
+// each saying in words what is wrong, filtered by kind, unit and review state, paged with the count
+// of all; confirmed or dismissed by a leader with a written reason; urging a unit (催报) and
+// supervised items (督办事项) with an owner, a due time and a result. Everything here is audited by
+// the services.
+import { App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { flagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueReview } from '../../../shared/domain/flag-queue.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
+import { flagDutyAtDeadline } from '../../../shared/domain/on-duty.js';
+import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
@@ -19,8 +25,11 @@ export function FollowupPage() {
   const { t, settings, user } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [filter, setFilter] = useState<'pending' | 'confirmed' | 'dismissed' | 'all'>('pending');
-  const [flags, setFlags] = useState<QueueFlag[]>([]);
+  const [filter, setFilter] = useState<QueueReview>('pending');
+  const [codes, setCodes] = useState<FlagCode[]>([]);
+  const [unit, setUnit] = useState('');
+  const [page, setPage] = useState({ current: 1, size: 50 });
+  const [queue, setQueue] = useState<FlagQueuePage & { now: number }>({ total: 0, offset: 0, rows: [], units: [], byCode: {}, now: 0 });
   const [items, setItems] = useState<Followup[]>([]);
   const [itemFilter, setItemFilter] = useState<'open' | 'done' | 'all'>('open');
   const [review, setReview] = useState<Review>(null);
@@ -31,13 +40,18 @@ export function FollowupPage() {
 
   const load = useCallback(async () => {
     try {
-      const [q, f] = await Promise.all([api.flags.queue({ review: filter }), api.followups.list({ status: itemFilter })]);
-      setFlags(q);
+      const [q, f] = await Promise.all([
+        api.flags.queue({ review: filter, codes, unit, offset: (page.current - 1) * page.size, limit: page.size }),
+        api.followups.list({ status: itemFilter }),
+      ]);
+      setQueue({ ...q, now: serverNow() });
       setItems(f);
     } catch (e) {
       message.error((e as Error).message);
     }
-  }, [filter, itemFilter, message]);
+  }, [filter, codes, unit, page, itemFilter, message]);
+  // A filter changed: back to the first page.
+  const refilter = <V,>(set: (v: V) => void) => (v: V) => (set(v), setPage((p) => ({ ...p, current: 1 })));
   useEffect(() => void load(), [load]);
   useEffect(() => {
     void api.flags.leaderOnDuty({}).then((r) => setDefaultLeader(r.leader ?? ''), () => undefined);
@@ -89,44 +103,99 @@ export function FollowupPage() {
     }
   };
 
-  const queue = (
+  const fmtShort = (ms: number) => fmt(ms, 'MM-dd HH:mm');
+  const queueTab = (
     <>
-      <Segmented
-        style={{ marginBottom: 12 }}
-        value={filter}
-        onChange={(v) => setFilter(v as typeof filter)}
-        data-testid="queue-filter"
-        options={[
-          { value: 'pending', label: t('followup.filterPending') },
-          { value: 'confirmed', label: t('followup.filterConfirmed') },
-          { value: 'dismissed', label: t('followup.filterDismissed') },
-          { value: 'all', label: t('followup.filterAll') },
-        ]}
-      />
+      <Space wrap style={{ marginBottom: 12 }} data-testid="queue-filters">
+        <Segmented
+          value={filter}
+          onChange={refilter((v) => setFilter(v as QueueReview))}
+          data-testid="queue-filter"
+          options={[
+            { value: 'pending', label: t('followup.filterPending') },
+            { value: 'confirmed', label: t('followup.filterConfirmed') },
+            { value: 'dismissed', label: t('followup.filterDismissed') },
+            { value: 'all', label: t('followup.filterAll') },
+          ]}
+        />
+        <Select<FlagCode[]>
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 240 }}
+          placeholder={t('followup.filterKind')}
+          value={codes}
+          onChange={refilter(setCodes)}
+          optionFilterProp="label"
+          data-testid="queue-kind"
+          options={QUEUE_CODES.map((c) => ({ value: c, label: `${t(`flag.code.${c}`)}（${queue.byCode[c] ?? 0}）` }))}
+        />
+        <Select<string>
+          allowClear
+          showSearch
+          style={{ minWidth: 180 }}
+          placeholder={t('followup.filterUnit')}
+          value={unit || undefined}
+          onChange={refilter((v: string | undefined) => setUnit(v ?? ''))}
+          optionFilterProp="label"
+          data-testid="queue-unit"
+          options={(unit && !queue.units.includes(unit) ? [unit, ...queue.units] : queue.units).map((u) => ({ value: u, label: u }))}
+        />
+        <Tooltip title={t('followup.orderHint')}>
+          <Typography.Text type="secondary" data-testid="queue-total">
+            {t('followup.total', { n: queue.total })}
+          </Typography.Text>
+        </Tooltip>
+      </Space>
       <Table<QueueFlag>
         rowKey="id"
         size="small"
-        dataSource={flags}
+        dataSource={queue.rows}
         data-testid="flag-queue"
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={{
+          current: page.current,
+          pageSize: page.size,
+          total: queue.total,
+          showSizeChanger: true,
+          pageSizeOptions: [50, 100, 200],
+          showTotal: (n) => t('followup.total', { n }),
+          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+        }}
         locale={{ emptyText: t('common.empty') }}
         columns={[
           { title: t('incident.number'), dataIndex: 'incidentNumber', width: 96, render: (n: string, f) => <a href={`#/log/${f.incidentId}`}>{n}</a> },
-          { title: t('incident.responsibleUnit'), dataIndex: 'responsibleUnit', width: 130 },
+          { title: t('incident.responsibleUnit'), dataIndex: 'responsibleUnit', width: 120 },
           { title: t('incident.category'), key: 'cat', width: 150, render: (_: unknown, f) => `${t(`category.${f.category}`)} ${f.place}` },
-          { title: t('incident.flags'), key: 'flag', render: (_: unknown, f) => <FlagTag flag={f} /> },
-          { title: t('ledger.deadline'), key: 'deadline', width: 130, render: (_: unknown, f) => fmt(f.deadline, 'MM-dd HH:mm') },
-          { title: t('ledger.actual'), key: 'actual', width: 130, render: (_: unknown, f) => fmt(f.actual, 'MM-dd HH:mm') },
           {
-            title: t('flag.onDuty', { text: '' }).replace(/[:：]\s*$/, ''),
+            title: t('followup.problem'),
+            key: 'flag',
+            render: (_: unknown, f) => (
+              <div>
+                <FlagTag flag={f} withItems={false} />
+                <div className="flag-problem" data-testid={`flag-problem-${f.id}`}>
+                  {flagProblemText(t, f, fmtShort, queue.now)}
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: t('flag.onDutyColumn'),
             key: 'duty',
-            width: 140,
-            render: (_: unknown, f) => f.onDutyText ?? <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text>,
+            width: 170,
+            render: (_: unknown, f) => {
+              if (!f.onDutyText) return <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text>;
+              const at = flagDutyAtDeadline(f, f.raisedAt) ? 'flag.dutyAtDeadline' : 'flag.dutyAtReport';
+              return (
+                <div>
+                  {f.onDutyText}
+                  <div className="timeline-meta">{t(at)}</div>
+                </div>
+              );
+            },
           },
           {
             title: t('common.status'),
             key: 'review',
-            width: 200,
+            width: 180,
             render: (_: unknown, f) =>
               f.review === 'pending' ? (
                 <Tag>{t('flag.review.pending')}</Tag>
@@ -140,7 +209,7 @@ export function FollowupPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 250,
+            width: 230,
             render: (_: unknown, f) => (
               <Space size={4}>
                 {f.review === 'pending' && mayCall('flags.review', user.role) && (
@@ -223,7 +292,7 @@ export function FollowupPage() {
       </div>
       <Tabs
         items={[
-          { key: 'queue', label: t('followup.queue'), children: queue },
+          { key: 'queue', label: t('followup.queue'), children: queueTab },
           { key: 'items', label: t('followup.items'), children: followups },
         ]}
       />

@@ -9,7 +9,8 @@ import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { useFail, useFormat } from '../components/roster-common.js';
 
-function Items({ items }: { items: HandoverItem[] }) {
+/** `overdueBefore`: a time at or after which an item's time is still to come; earlier ones show red. */
+function Items({ items, overdueBefore }: { items: HandoverItem[]; overdueBefore?: number }) {
   const { t } = useApp();
   const fmt = useFormat();
   if (items.length === 0) return <Typography.Text type="secondary">{t('handover.nothing')}</Typography.Text>;
@@ -17,7 +18,7 @@ function Items({ items }: { items: HandoverItem[] }) {
     <ul style={{ margin: 0, paddingLeft: 18 }}>
       {items.map((i) => (
         <li key={`${i.id}-${i.title}`}>
-          <strong>{i.title}</strong> {i.at !== null && <Tag>{fmt(i.at, 'MM-dd HH:mm')}</Tag>} <span style={{ opacity: 0.8 }}>{i.detail}</span>
+          <strong>{i.title}</strong> {i.at !== null && <Tag color={overdueBefore !== undefined && i.at < overdueBefore ? 'red' : undefined}>{fmt(i.at, 'MM-dd HH:mm')}</Tag>} <span style={{ opacity: 0.8 }}>{i.detail}</span>
         </li>
       ))}
     </ul>
@@ -58,13 +59,13 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('roster.shift')}>
           {t('handover.shift', { day: s.day, shift: s.name, start: fmt(s.start, 'MM-dd HH:mm'), end: fmt(s.end, 'MM-dd HH:mm') })}：{[...s.leaders, ...s.officers].map((p) => p.name).join('、')}
-          <div style={{ opacity: 0.6, fontSize: 12 }}>{t('handover.createdBy', { by: record.createdBy, at: fmt(record.createdAt) })}</div>
+          <div style={{ opacity: 0.6, fontSize: 12 }}>{t('handover.createdBy', { by: record.createdByName, at: fmt(record.createdAt) })}</div>
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.openIncidents')}>
           <Items items={record.summary.openIncidents} />
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.upcomingDeadlines')}>
-          <Items items={record.summary.upcomingDeadlines} />
+          <Items items={record.summary.upcomingDeadlines} overdueBefore={record.createdAt} />
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.openFollowups')}>
           <Items items={record.summary.openFollowups} />

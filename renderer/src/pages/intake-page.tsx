@@ -499,10 +499,10 @@ export function IntakePage() {
               </Form.Item>
             </div>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-              <Form.Item label={t('intake.summary')}>
+              <Form.Item label={t('intake.summary')} {...err('summary')}>
                 <Input.TextArea rows={3} value={f.summary} onChange={(e) => set('summary', e.target.value)} data-testid="intake-summary" />
               </Form.Item>
-              <Form.Item label={t('intake.measuresTaken')}>
+              <Form.Item label={t('intake.measuresTaken')} {...err('measuresTaken')}>
                 <Input.TextArea rows={3} value={f.measuresTaken} onChange={(e) => set('measuresTaken', e.target.value)} data-testid="intake-measures" />
               </Form.Item>
             </div>

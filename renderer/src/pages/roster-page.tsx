@@ -16,6 +16,7 @@ import { currentMonth, shiftMonth, useFail, useFormat, usePeople, weekday } from
 import { RosterFixedTab, RosterLeaveTab, RosterPeopleTab } from '../components/roster-people-tab.js';
 import { FairnessTable, RosterProposal } from '../components/roster-proposal.js';
 import { RosterShiftDialog } from '../components/roster-shift-dialog.js';
+import { RoleButton, useMay } from '../components/role-gate.js';
 import { RosterCalendarTab, RosterHistoryTab, RosterPatternTab } from '../components/roster-setup-tabs.js';
 
 function monthFromHash(): string | null {
@@ -161,6 +162,7 @@ export function RosterPage() {
   const [open, setOpen] = useState<RosterShift | null>(null);
   const [tab, setTab] = useState('calendar');
   const [people, reloadPeople] = usePeople();
+  const may = useMay();
   // Bumped whenever the roster changes, so the on-duty panel reloads at once rather than on its timer.
   const [version, setVersion] = useState(0);
   useEffect(() => setVersion((v) => v + 1), [roster]);
@@ -249,7 +251,7 @@ export function RosterPage() {
       if (document.querySelector('.ant-modal-wrap')) return;
       if (e.key === 'PageUp') setMonth(shiftMonth(month, -1));
       else if (e.key === 'PageDown') setMonth(shiftMonth(month, 1));
-      else if (e.altKey && e.key.toLowerCase() === 'g') void generate();
+      else if (e.altKey && e.key.toLowerCase() === 'g' && may('roster.generate').allowed) void generate();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -271,17 +273,23 @@ export function RosterPage() {
               {y}-{m}
             </span>
             <Button icon={<RightOutlined />} onClick={() => setMonth(shiftMonth(month, 1))} title="PageDown" data-testid="month-next" />
-            <Button type="primary" icon={<ThunderboltOutlined />} loading={busy === 'generate'} onClick={() => void generate()} data-testid="roster-generate" title="Alt+G">
+            <RoleButton method="roster.generate" type="primary" icon={<ThunderboltOutlined />} loading={busy === 'generate'} onClick={() => void generate()} data-testid="roster-generate" title="Alt+G">
               {t('roster.generate')}
-            </Button>
+            </RoleButton>
             <Button icon={<DownloadOutlined />} loading={busy === 'export'} onClick={() => void exportIt()} data-testid="roster-export">
               {t('roster.export')}
             </Button>
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void importIt(f), false)}>
-              <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="roster-import">
+            {may('roster.import').allowed ? (
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void importIt(f), false)}>
+                <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="roster-import">
+                  {t('roster.import')}
+                </Button>
+              </Upload>
+            ) : (
+              <RoleButton method="roster.import" icon={<UploadOutlined />} data-testid="roster-import">
                 {t('roster.import')}
-              </Button>
-            </Upload>
+              </RoleButton>
+            )}
           </Space>
           <Tabs
             activeKey={tab}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupFolder } from '../../../shared/api/methods/backup.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { settingsSchema, type Settings } from '../../../shared/domain/settings.js';
-import { isMessageKey } from '../../../shared/i18n/index.js';
+import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp } from '../i18n.js';
 
@@ -21,13 +21,13 @@ function GeneralSettings() {
 
   const save = async () => {
     const values = form.getFieldsValue(true) as General;
-    const parsed = settingsSchema.pick({ bureauName: true, timeZone: true, dutyBoundary: true, backupDir: true, backupKeep: true, lockMinutes: true }).safeParse(values);
+    const parsed = settingsSchema.pick({ bureauName: true, timeZone: true, dutyBoundary: true, backupDir: true, backupKeep: true, lockMinutes: true }).safeParse(values, { reportInput: true });
     form.setFields(GENERAL_KEYS.map((name) => ({ name, errors: [] })));
     if (!parsed.success) {
       const first = new Map<string, string>();
       for (const i of parsed.error.issues) {
         const name = String(i.path[0]);
-        if (!first.has(name)) first.set(name, isMessageKey(i.message) ? t(i.message) : t('validation.invalid', { field: name }));
+        if (!first.has(name)) first.set(name, issueMessage(t, i) ?? t('validation.invalid', { field: name }));
       }
       form.setFields([...first].map(([name, errors]) => ({ name: name as keyof General, errors: [errors] })));
       return;

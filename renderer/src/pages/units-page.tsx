@@ -6,7 +6,7 @@ import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mayCall } from '../../../shared/api/roles.js';
 import { UNIT_KINDS, unitFieldsSchema, type Unit, type UnitFieldsInput } from '../../../shared/domain/unit.js';
-import { isMessageKey } from '../../../shared/i18n/index.js';
+import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp, useT } from '../i18n.js';
 
@@ -36,14 +36,14 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
     const picked = Object.fromEntries(Object.keys(EMPTY).map((k) => [k, values[k as keyof UnitFieldsInput] ?? ''])) as UnitFieldsInput;
     // Aliases typed as one line, separated the ways a person separates names.
     picked.aliases = (values.aliasesText ?? '').split(/[、,，;；\s]+/).filter((a) => a.length > 0);
-    const parsed = unitFieldsSchema.safeParse(picked);
+    const parsed = unitFieldsSchema.safeParse(picked, { reportInput: true });
     form.setFields(Object.keys(EMPTY).map((name) => ({ name: name as keyof UnitFieldsInput, errors: [] })));
     if (!parsed.success) {
       // The first problem of each field is the one to fix first ("required" before "format").
       const first = new Map<keyof UnitFieldsInput, string>();
       for (const i of parsed.error.issues) {
         const name = i.path[0] as keyof UnitFieldsInput;
-        if (!first.has(name)) first.set(name, isMessageKey(i.message) ? t(i.message) : i.message);
+        if (!first.has(name)) first.set(name, issueMessage(t, i) ?? i.message);
       }
       form.setFields([...first].map(([name, message]) => ({ name: (name === 'aliases' ? 'aliasesText' : name) as keyof UnitFieldsInput, errors: [message] })));
       return;

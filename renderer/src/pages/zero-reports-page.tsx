@@ -7,13 +7,14 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
-import { NOTHING, type CellStatus, type DailyReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
+import { NOTHING, type CellStatus, type CellReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { RoleButton } from '../components/role-gate.js';
 import { serverNow } from '../clock.js';
 
 const STATUS_COLORS: Record<CellStatus, string> = { on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7', pending: '#f0f0f0', not_required: '#fafafa' };
@@ -89,7 +90,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
-  const [rows, setRows] = useState<DailyReportRow[]>([]);
+  const [rows, setRows] = useState<CellReportRow[]>([]);
   const [time, setTime] = useState('');
   const [zero, setZero] = useState(true);
   const [items, setItems] = useState<Record<string, string>>({});
@@ -147,7 +148,7 @@ function CellDialog({ grid, cell, onClose, onSaved }: { grid: PeriodGrid; cell: 
                 {r.correctsId !== null && <Tag color="purple">{t('period.corrects', { id: r.correctsId })}：{r.correctionReason}</Tag>}
               </div>
               <div>{r.nothingToReport ? NOTHING : Object.entries(r.contents).map(([k, v]) => `${k}：${v}`).join('；')} {r.note}</div>
-              <div className="timeline-meta">{`${r.actor} · ${fmt(r.enteredAt, 'MM-dd HH:mm:ss')}`}</div>
+              <div className="timeline-meta">{`${r.actorName} · ${fmt(r.enteredAt, 'MM-dd HH:mm:ss')}`}</div>
             </div>
           </List.Item>
         )}
@@ -240,12 +241,12 @@ function ZeroFlags({ periodId, version, onChanged }: { periodId: number; version
             render: (_: unknown, f) =>
               f.review === 'pending' ? (
                 <Space>
-                  <Button size="small" danger onClick={() => void open(f, 'confirmed')} data-testid={`zero-flag-confirm-${f.id}`}>
+                  <RoleButton method="periods.reviewFlag" size="small" danger onClick={() => void open(f, 'confirmed')} data-testid={`zero-flag-confirm-${f.id}`}>
                     {t('flag.confirm')}
-                  </Button>
-                  <Button size="small" onClick={() => void open(f, 'dismissed')}>
+                  </RoleButton>
+                  <RoleButton method="periods.reviewFlag" size="small" onClick={() => void open(f, 'dismissed')}>
                     {t('flag.dismiss')}
-                  </Button>
+                  </RoleButton>
                 </Space>
               ) : (
                 <span>
@@ -364,12 +365,12 @@ export function ZeroReportsPage() {
           options={(periods ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.startDay} ~ ${p.endDay}）` }))}
           data-testid="period-select"
         />
-        <Button icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="period-new">
+        <RoleButton method="periods.create" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="period-new">
           {t('period.new')}
-        </Button>
-        <Button disabled={!grid} onClick={() => setDialog('edit')} data-testid="period-edit">
+        </RoleButton>
+        <RoleButton method="periods.update" disabled={!grid} onClick={() => setDialog('edit')} data-testid="period-edit">
           {t('period.edit')}
-        </Button>
+        </RoleButton>
         <Button icon={<DownloadOutlined />} disabled={!grid} onClick={() => grid && void api.periods.template({ periodId: grid.period.id }).then(downloadFile, (e: Error) => message.error(e.message))}>
           {t('period.template')}
         </Button>

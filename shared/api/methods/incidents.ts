@@ -2,6 +2,7 @@
 // followups.*, ledger.*, dashboard.*.
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../../domain/categories.js';
+import { flagQueueQuerySchema, type FlagQueuePage } from '../../domain/flag-queue.js';
 import {
   addReportSchema,
   followupCompleteSchema,
@@ -17,7 +18,6 @@ import {
   type IncidentPage,
   type IncidentRow,
   type Ledger,
-  type QueueFlag,
   type ReportRow,
   type StoredFlag,
   type UpwardReportRow,
@@ -55,8 +55,8 @@ export const incidentMethods = {
       })
       .strict(),
   ),
-  /** The 督办 queue. */
-  'flags.queue': method<QueueFlag[]>()(z.object({ review: z.enum(['pending', 'confirmed', 'dismissed', 'all']).default('pending') }).strict()),
+  /** The 督办 queue: one page in the order of what matters, filtered by review state, kind and unit. */
+  'flags.queue': method<FlagQueuePage>()(flagQueueQuerySchema),
   /** A leader confirms or dismisses a flag with a written reason. */
   'flags.review': method<StoredFlag>()(reviewSchema),
   /** The leader on duty now (from the roster), to prefill the review form; null without a roster. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   dailyReportSchema,
   periodFieldsSchema,
+  type CellReportRow,
   type DailyReportRow,
   type PeriodGrid,
   type SpecialPeriod,
@@ -30,7 +31,7 @@ export const periodMethods = {
   /** One unit's daily report (or a correction of one, with its reason). */
   'periods.logReport': method<DailyReportRow>()(dailyReportSchema),
   /** The rows logged for one cell of the grid, oldest first. */
-  'periods.cell': method<DailyReportRow[]>()(z.object({ periodId: idSchema, unitId: idSchema, day }).strict()),
+  'periods.cell': method<CellReportRow[]>()(z.object({ periodId: idSchema, unitId: idSchema, day }).strict()),
   /** For the dashboard: each period running today, its cutoff, who has and has not reported. */
   'periods.today': method<ZeroToday[]>()(noInput),
   'periods.flags': method<ZeroFlagRow[]>()(z.object({ periodId: idSchema.optional(), review: z.enum(['pending', 'confirmed', 'dismissed', 'all']).default('all') }).strict()),

@@ -48,6 +48,8 @@ export interface RosterChange {
   confirmedBy: Confirmation[];
   confirmedAt: number | null;
   actor: string;
+  /** Who made the change, as a person reads it: the user's display name. */
+  actorName: string;
   at: number;
   /** One line per assignment added or ended, for the history list. */
   added: { shiftId: number; day: string; shiftName: string; personId: number; name: string; role: Role }[];
@@ -98,7 +100,10 @@ export interface Handover {
   checkins: CheckinRecord[];
   notes: string;
   createdAt: number;
+  /** Who prepared it: the actor as stored (`user:<username>`, …). */
   createdBy: string;
+  /** The same, as a person reads it: the user's display name. */
+  createdByName: string;
   updatedAt: number;
   ack: { personId: number; name: string; at: number; remarks: string } | null;
 }

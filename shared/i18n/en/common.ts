@@ -41,7 +41,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.empty': 'Nothing here yet',
 
   'validation.text': 'Enter text',
-  'validation.tooLong': 'Too long',
+  'validation.tooLong': 'Too long: {max} characters at most, this has {length}',
+  'validation.tooLongMax': 'Too long: {max} characters at most',
   'validation.phone': 'Not a phone number: digits, spaces and + - ( ) # only, at least 3 digits',
   'validation.phoneTooLong': 'Phone number too long (40 characters at most)',
   'validation.id': 'Invalid id',

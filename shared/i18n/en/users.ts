@@ -5,7 +5,8 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'auth.required': 'Please sign in first',
   'auth.expired': 'Locked (idle too long, or locked by hand); enter the password again',
   'auth.disabled': 'This account has been disabled; ask an administrator',
-  'auth.forbiddenRole': 'Your role may not do this ({method})',
+  'auth.forbiddenRole': 'The role {role} may not {action}; ask: {roles}',
+  'auth.onlyRoles': 'Only {roles} may {action}',
   'auth.noSession': 'This way of calling has no sign-in session',
   'auth.alreadySetUp': 'Users already exist; the administrator cannot be set up again',
   'auth.badCredentials': 'Wrong username or password',
@@ -69,4 +70,7 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'nav.users': 'Users',
   'settings.lockMinutes': 'Lock after idle (minutes)',
   'settings.badLockMinutes': 'The lock time is 1–240 minutes',
+  'actor.demo': 'demo data',
+  'actor.os': '{name} (command line)',
+  'actor.anon': 'nobody signed in',
 };

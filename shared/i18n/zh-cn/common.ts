@@ -39,7 +39,8 @@ export const commonZhCN = {
   'common.empty': '暂无数据',
 
   'validation.text': '请填写文字',
-  'validation.tooLong': '内容过长',
+  'validation.tooLong': '内容过长：最多 {max} 字，现有 {length} 字',
+  'validation.tooLongMax': '内容过长：最多 {max} 字',
   'validation.phone': '电话号码格式不正确：只能包含数字、空格和 + - ( ) 转 #，至少 3 位数字',
   'validation.phoneTooLong': '电话号码过长（最多 40 个字符）',
   'validation.id': '编号不正确',

@@ -3,7 +3,8 @@ export const usersZhCN = {
   'auth.required': '请先登录',
   'auth.expired': '已锁定（长时间无操作或手动锁定），请重新输入密码',
   'auth.disabled': '该账号已被停用，请联系管理员',
-  'auth.forbiddenRole': '当前角色无权执行此操作（{method}）',
+  'auth.forbiddenRole': '{role}无权{action}，须由{roles}操作',
+  'auth.onlyRoles': '仅{roles}可以{action}',
   'auth.noSession': '此调用方式没有登录会话',
   'auth.alreadySetUp': '已存在用户，不能再次初始化管理员',
   'auth.badCredentials': '用户名或密码错误',
@@ -67,4 +68,7 @@ export const usersZhCN = {
   'nav.users': '用户管理',
   'settings.lockMinutes': '无操作自动锁屏（分钟）',
   'settings.badLockMinutes': '锁屏时间为 1–240 分钟',
+  'actor.demo': '演示数据',
+  'actor.os': '{name}（命令行）',
+  'actor.anon': '未登录',
 } as const;
