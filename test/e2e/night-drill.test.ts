@@ -88,7 +88,9 @@ describe('night drill (browser mode)', () => {
         else if (k === 12) followup(concealed, created.find((c) => c.id === concealed)!.unit, { deaths: 3, summary: '核实后死亡3人' }); // the level rises: III
         else if (k === 30) followup(created[3]!.id, created[3]!.unit, { kind: 'final', channel: 'fax', summary: '处置完毕', deaths: 0, missing: 0, seriouslyInjured: 0, location: 'x', measuresTaken: '已处置', directLossYuan: 0 }, true);
         else if (k % 3 === 0 && created.length > 2) {
-          const c = created[(k * 7) % created.length]!;
+          // Never the media's tip (created first): its unit's silence is the omission under test.
+          const pool = created.slice(1);
+          const c = pool[(k * 7) % pool.length]!;
           followup(c.id, c.unit, k % 2 ? { channel: 'fax', kind: 'followup', summary: '书面报告', measuresTaken: '已处置', directLossYuan: 0, location: 'x', deaths: 0, missing: 0, seriouslyInjured: 0 } : {});
         } else newIncident(k);
 
