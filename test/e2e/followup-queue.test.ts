@@ -82,11 +82,14 @@ describe('督办 (browser mode)', () => {
       await page.getByTestId('queue-kind').hover();
       await page.getByTestId('queue-kind').locator('.ant-select-clear').click();
       await page.getByTestId('queue-total').getByText(`共 ${total} 条`).waitFor();
+      // Clearing can open the kind's list again: close it, so the unit's list is the only one shown.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).every((d) => d.getClientRects().length === 0 || getComputedStyle(d).visibility === 'hidden'));
 
       // By unit: only 西城区's.
       await page.getByTestId('queue-unit').click();
       await page.keyboard.type('西城');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').waitFor();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '西城区' }).last().waitFor();
       await page.keyboard.press('Enter');
       await page.getByTestId('queue-total').getByText(/共 \d+ 条/).waitFor();
       await page.waitForFunction((n) => !document.querySelector('[data-testid="queue-total"]')?.textContent?.includes(`共 ${n} 条`), total);
