@@ -5,21 +5,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../electron/cli/index.js';
-import type { CliIo } from '../../electron/cli/io.js';
+import { cliLines } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'test/fixtures/rules';
 const fixtureText = (name: string) => readFileSync(new URL(`../fixtures/rules/${name}`, import.meta.url), 'utf8');
 const fixture = (name: string): any => JSON.parse(fixtureText(name));
 
-async function run(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => stdin, cwd: ROOT };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err };
-}
+const run = (argv: string[], stdin = '') => cliLines(argv, stdin, ROOT);
 
 describe('duty rules check (in process)', () => {
   test('the example of docs/rules.md prints exactly the output shown there', async () => {

@@ -7,21 +7,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../electron/cli/index.js';
-import type { CliIo } from '../../electron/cli/io.js';
+import { cliLines } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'test/fixtures/rules';
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../fixtures/rules/${name}`, import.meta.url), 'utf8'));
 const PACKS = ['cn-default', 'cn-wuhan', 'cn-henan'];
 
-async function run(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => stdin, cwd: ROOT };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err };
-}
+const run = (argv: string[], stdin = '') => cliLines(argv, stdin, ROOT);
 
 describe('duty rules packs', () => {
   test('one line per shipped pack: id, name, sources', async () => {

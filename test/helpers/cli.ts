@@ -19,6 +19,15 @@ export async function cli(argv: string[], opts: { stdin?: string; cwd?: string }
   return { code, out, err };
 }
 
+/** In-process, as cli() but with standard output as written and each error line kept apart. */
+export async function cliLines(argv: string[], stdin = '', cwd = process.cwd()): Promise<{ code: number; out: string; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), readStdin: async () => stdin, cwd };
+  const code = await runCli(argv, io);
+  return { code, out: out.join(''), err };
+}
+
 export const REPO = join(import.meta.dirname, '..', '..');
 
 /** The real thing: `npm run --silent duty -- ...` as a user types it, from the repo root. */
