@@ -7,6 +7,7 @@ import { periodHandlers } from './handlers/periods.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
+import { ruleHandlers } from './handlers/rules.js';
 import { statsHandlers } from './handlers/stats.js';
 import type { Handlers } from './handlers/types.js';
 import { unitHandlers } from './handlers/units.js';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...statsHandlers,
   ...periodHandlers,
+  ...ruleHandlers,
 };

@@ -8,6 +8,7 @@ import { periodMethods } from './methods/periods.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
+import { ruleMethods } from './methods/rules.js';
 import { statsMethods } from './methods/stats.js';
 import { unitMethods } from './methods/units.js';
 import { userMethods } from './methods/users.js';
@@ -25,6 +26,7 @@ export const contract = {
   ...userMethods,
   ...statsMethods,
   ...periodMethods,
+  ...ruleMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,6 +48,15 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'backup.now': ADMIN,
   'backup.restore': ADMIN,
 
+  // The rule set in force: everyone reads it (the intake preview judges by it); the admin changes it
+  'rules.get': ANY,
+  'rules.versions': ANY,
+  'rules.packs': ANY,
+  'rules.export': ANY,
+  'rules.read': ADMIN,
+  'rules.preview': ADMIN,
+  'rules.save': ADMIN,
+
   // Units: everyone reads, the admin keeps the directory
   'units.list': ANY,
   'units.get': ANY,

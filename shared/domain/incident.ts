@@ -124,6 +124,8 @@ export interface StoredFlag {
   reviewedBy: string | null;
   reviewReason: string | null;
   reviewedAt: number | null;
+  /** The rule-set version (Settings → 报送时限规则) that judged it; null only in hand-made rows. */
+  ruleSetVersion: number | null;
 }
 
 /** A flag in the 督办 queue, with the incident it belongs to. */

@@ -11,6 +11,7 @@ import { unitsEn } from './en/units.js';
 import { usersEn } from './en/users.js';
 import { actionsEn } from './en/actions.js';
 import type { MessageKey } from './zh-cn.js';
+import { rulesEn } from './en/rules.js';
 import { periodsEn } from './en/periods.js';
 
 export const en: Record<MessageKey, string> = {
@@ -24,5 +25,6 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...statsEn,
   ...periodsEn,
+  ...rulesEn,
   ...actionsEn,
 };

@@ -11,6 +11,7 @@ import { statsZhCN } from './zh-cn/stats.js';
 import { unitsZhCN } from './zh-cn/units.js';
 import { usersZhCN } from './zh-cn/users.js';
 import { actionsZhCN } from './zh-cn/actions.js';
+import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
 
 export const zhCN = {
@@ -24,6 +25,7 @@ export const zhCN = {
   ...importsZhCN,
   ...statsZhCN,
   ...periodsZhCN,
+  ...rulesZhCN,
   ...actionsZhCN,
 } as const;
 

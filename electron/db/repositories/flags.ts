@@ -27,6 +27,7 @@ interface FlagDbRow {
   reviewed_by: string | null;
   review_reason: string | null;
   reviewed_at: number | null;
+  rule_set_version: number | null;
   number?: string;
   responsible_unit?: string;
   category?: string;
@@ -57,6 +58,7 @@ export function toFlag(r: FlagDbRow, now?: number): StoredFlag {
     reviewedBy: r.reviewed_by,
     reviewReason: r.review_reason,
     reviewedAt: r.reviewed_at,
+    ruleSetVersion: r.rule_set_version,
   };
 }
 
@@ -90,13 +92,16 @@ export interface FlagWrite {
   reportId: number | null;
   onDutyText: string | null;
   onDutyIds: string | null;
+  /** The rule-set version whose verdict this is. */
+  ruleSetVersion: number;
 }
 
 export function insertFlag(db: Db, f: FlagWrite, now: number): number {
   const info = statement(db,
       `INSERT INTO flags (incident_id, code, slot, status, reason, fields, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids,
-         raised_at, updated_at)
-       VALUES (@incidentId, @code, @slot, @status, @reason, @fields, @deadline, @actual, @minutesLate, @reportId, @onDutyText, @onDutyIds, @now, @now)`,
+         rule_set_version, raised_at, updated_at)
+       VALUES (@incidentId, @code, @slot, @status, @reason, @fields, @deadline, @actual, @minutesLate, @reportId, @onDutyText, @onDutyIds,
+         @ruleSetVersion, @now, @now)`,
     )
     .run({ ...f, now });
   return Number(info.lastInsertRowid);
@@ -105,7 +110,8 @@ export function insertFlag(db: Db, f: FlagWrite, now: number): number {
 export function updateFlagVerdict(db: Db, id: number, f: FlagWrite, now: number): void {
   statement(db,
     `UPDATE flags SET status = @status, reason = @reason, fields = @fields, deadline = @deadline, actual = @actual, minutes_late = @minutesLate,
-       report_id = @reportId, on_duty_text = @onDutyText, on_duty_ids = @onDutyIds, updated_at = @now WHERE id = @id`,
+       report_id = @reportId, on_duty_text = @onDutyText, on_duty_ids = @onDutyIds, rule_set_version = @ruleSetVersion, updated_at = @now
+       WHERE id = @id`,
   ).run({ ...f, id, now });
 }
 

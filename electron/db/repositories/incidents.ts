@@ -491,6 +491,11 @@ export function openIncidents(db: Db, limit = 200): IncidentRow[] {
   ).map(toIncident);
 }
 
+/** Every incident not closed (open, or closed with its final report owed), oldest first. */
+export function unclosedIncidentIds(db: Db): number[] {
+  return (statement(db, "SELECT id FROM incidents WHERE status IN ('open', 'final_pending') ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+}
+
 /** Ids of incidents that occurred in [from, to), in number order (the export). */
 export function incidentIdsOccurredBetween(db: Db, from: number, to: number): number[] {
   return (statement(db, 'SELECT id FROM incidents WHERE occurred_at >= ? AND occurred_at < ? ORDER BY year, seq').all(from, to) as { id: number }[]).map((r) => r.id);

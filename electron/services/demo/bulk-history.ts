@@ -8,7 +8,6 @@
 // per incident at the end. Reproducible: the same seed, years and now give the same rows.
 import { dutyDayStart } from '../../../shared/domain/duty-day.js';
 import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
-import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { UnitKind } from '../../../shared/domain/unit.js';
 import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import { findUnitByName, listUnits } from '../../db/repositories/units.js';
@@ -17,6 +16,7 @@ import { auditAppender, type AuditEntry } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { flagWriteOf, judgeIncident } from '../incidents/evaluate.js';
 import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
+import { ruleSetInForce } from '../rule-sets.js';
 import { getSettings } from '../settings.js';
 import { createUnit } from '../units.js';
 import { planIncident, plannedReportFields, type IncidentPlan } from './incidents-seeder.js';
@@ -133,6 +133,7 @@ function writeIncidents(
   const units = unitList.map((u) => u.name);
   const unitIds = new Map(unitList.map((u) => [u.name, u.id]));
   const settings = getSettings(ctx);
+  const rules = ruleSetInForce(ctx);
   const yearOf = yearOfFn(settings.timeZone, o.start, o.now);
   const total = Math.round(o.days * o.perDay);
 
@@ -223,7 +224,7 @@ function writeIncidents(
   const raised: { at: number; b: Built; write: ReturnType<typeof flagWriteOf> }[] = [];
   for (const b of built) {
     const closed: IncidentRow = { ...b.row, closedAt: b.plan.closedAt <= o.now ? b.plan.closedAt : null };
-    const judged = judgeIncident(closed, b.reports, b.upward, DEFAULT_RULE_SET, o.now);
+    const judged = judgeIncident(closed, b.reports, b.upward, rules.ruleSet, o.now);
     derivedOf.set(b, judged.derived);
     for (const j of judged.flags) {
       const w = flagWriteOf(b.row.id, j);
@@ -275,8 +276,9 @@ function writeIncidents(
     ),
     upward: db.prepare('INSERT INTO upward_reports (id, incident_id, recipient, channel, sent_at, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     flag: db.prepare(
-      `INSERT INTO flags (id, incident_id, code, slot, status, reason, fields, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids, raised_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO flags (id, incident_id, code, slot, status, reason, fields, deadline, actual, minutes_late, report_id, on_duty_text, on_duty_ids, raised_at, updated_at,
+         rule_set_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     review: db.prepare('UPDATE flags SET review = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?, updated_at = ? WHERE id = ?'),
     followup: db.prepare('INSERT INTO followups (id, incident_id, flag_id, kind, subject, owner, due_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -325,8 +327,8 @@ function writeIncidents(
     ev(f.at, () => {
       const w = f.write;
       const snap = onDuty(flagDutyInstant(w, f.at));
-      ins.flag.run(f.id, w.incidentId, w.code, w.slot, w.status, w.reason, w.fields, w.deadline, w.actual, w.minutesLate, w.reportId, snap.text, snap.ids, f.at, f.at);
-      log(f.at, { method: 'rules.clock', entity: 'flag', entityId: f.id, before: null, after: { ...w, onDuty: snap.text } });
+      ins.flag.run(f.id, w.incidentId, w.code, w.slot, w.status, w.reason, w.fields, w.deadline, w.actual, w.minutesLate, w.reportId, snap.text, snap.ids, f.at, f.at, rules.version);
+      log(f.at, { method: 'rules.clock', entity: 'flag', entityId: f.id, before: null, after: { ...w, onDuty: snap.text, ruleSetVersion: rules.version } });
     });
     const r = f.review;
     if (r)

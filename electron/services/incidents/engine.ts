@@ -2,16 +2,16 @@
 // the stored rows as the engine's input (shared with the intake preview).
 import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { toEngineIncident as toIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
-import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { Incident } from '../../../shared/domain/rules/incident.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
 import type { ServiceContext } from '../context.js';
+import { ruleSetInForce } from '../rule-sets.js';
 
 export { END_OF_TIME, pendingOf, type Pending } from '../../../shared/domain/incident-engine.js';
 
-/** The rule set the log judges by. A later issue makes it editable; until then the CN default. */
-export function ruleSetOf(_ctx: Pick<ServiceContext, 'db'>): RuleSet {
-  return DEFAULT_RULE_SET;
+/** The rule set the log judges by: the version in force (electron/services/rule-sets.ts). */
+export function ruleSetOf(ctx: Pick<ServiceContext, 'db'>): RuleSet {
+  return ruleSetInForce(ctx).ruleSet;
 }
 
 /** Reports in the order entered (seq): the engine's reportIndex points back into this list. */

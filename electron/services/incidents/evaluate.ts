@@ -4,17 +4,19 @@
 // the write transaction of every change, and by the rules clock.
 import type { IncidentRow, IncidentStatus, ReportRow, StoredFlag, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
-import type { Flag } from '../../../shared/domain/rules/flag.js';
+import type { Flag, FlagCode } from '../../../shared/domain/rules/flag.js';
+import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
 import { currentFigures } from '../../../shared/domain/stats.js';
 import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
 import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
-import { appendAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
-import { pendingOf, ruleSetOf, toEngineIncident } from './engine.js';
+import { pendingOf, toEngineIncident } from './engine.js';
+import { reconcileFlags } from '../flag-reconcile.js';
+import { ruleSetInForce, ruleSetVersion, type VersionedRuleSet } from '../rule-sets.js';
 
 /** Which obligation a flag is about, stable while its verdict moves (overdue → late). */
 export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly ReportRow[]): string {
@@ -45,7 +47,7 @@ export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly Repo
   }
 }
 
-const verdictOf = (f: Pick<StoredFlag, 'status' | 'deadline' | 'actual' | 'reportId' | 'reason' | 'fields'>) =>
+const verdictOf = (f: Pick<StoredFlag, 'status' | 'deadline' | 'actual' | 'reportId' | 'fields'> & { reason: string | null }) =>
   JSON.stringify([f.status, f.deadline, f.actual, f.reportId, f.reason ?? null, f.fields ?? null]);
 
 const auditView = (f: flagsRepo.FlagWrite) => ({
@@ -59,6 +61,7 @@ const auditView = (f: flagsRepo.FlagWrite) => ({
   reason: f.reason,
   fields: f.fields,
   onDuty: f.onDutyText,
+  ruleSetVersion: f.ruleSetVersion,
 });
 
 /** One flag the engine raises, with the identity it is stored under. */
@@ -110,7 +113,7 @@ export function judgeIncident(
 }
 
 /** A judged flag as the flags table stores it (who was on duty is added by the caller). */
-export function flagWriteOf(incidentId: number, j: JudgedFlag): Omit<flagsRepo.FlagWrite, 'onDutyText' | 'onDutyIds'> {
+export function flagWriteOf(incidentId: number, j: JudgedFlag): Omit<flagsRepo.FlagWrite, 'onDutyText' | 'onDutyIds' | 'ruleSetVersion'> {
   const f = j.flag;
   return {
     incidentId,
@@ -126,61 +129,63 @@ export function flagWriteOf(incidentId: number, j: JudgedFlag): Omit<flagsRepo.F
   };
 }
 
+/** What re-judging one incident found (and, unless a dry run, stored). */
+export interface StoredJudgement {
+  number: string;
+  changes: { kind: 'raised' | 'changed' | 'cleared'; code: FlagCode; beforeStatus: string | null; afterStatus: string; beforeDeadline: number | null; afterDeadline: number | null }[];
+  /** Flags a leader reviewed under another rule-set version: left to the version that judged them. */
+  keptReviewed: number;
+  nextDeadlineBefore: number | null;
+  nextDeadlineAfter: number | null;
+}
+
 /**
- * Evaluates the incident at ctx.now() and stores flags and derived columns. Must run inside the
- * caller's write transaction. Returns how many flags changed.
+ * Judges one incident at ctx.now() by `rules` (default: the version in force) and, unless dryRun,
+ * stores its flags and derived columns. A flag a leader confirmed or dismissed is judged only by
+ * the rule-set version that judged it when reviewed (issue 17: a new version never re-judges or
+ * removes it); every other flag by `rules`. Must run inside the caller's write transaction.
  */
-export function reevaluate(ctx: ServiceContext, incidentId: number, method: string): number {
+export function judgeStored(ctx: ServiceContext, incidentId: number, method: string, rules: VersionedRuleSet = ruleSetInForce(ctx), dryRun = false): StoredJudgement | null {
   const db = ctx.db;
-  if (!db.inTransaction) throw new Error('reevaluate must run inside the write transaction');
   const now = ctx.now();
   const incident = repo.findIncident(db, incidentId);
-  if (!incident) return 0;
+  if (!incident) return null;
   const reports = repo.reportsOf(db, incidentId);
-  const judged = judgeIncident(incident, reports, repo.upwardOf(db, incidentId), ruleSetOf(ctx), now);
+  const upward = repo.upwardOf(db, incidentId);
+  const judged = judgeIncident(incident, reports, upward, rules.ruleSet, now);
+  const stored = flagsRepo.flagsOf(db, incidentId);
+  const existing = new Map(stored.map((f) => [`${f.code}|${f.slot}`, f]));
+  const versionOf = (f: StoredFlag) => f.ruleSetVersion ?? 1;
+  const isKept = (f: StoredFlag) => f.review !== 'pending' && versionOf(f) !== rules.version;
 
-  const existing = new Map(flagsRepo.flagsOf(db, incidentId).map((f) => [`${f.code}|${f.slot}`, f]));
-  const seen = new Set<string>();
-  let changed = 0;
-  for (const j of judged.flags) {
-    const f = j.flag;
-    const key = `${f.code}|${j.slot}`;
-    seen.add(key);
-    const old = existing.get(key);
-    const write: flagsRepo.FlagWrite = {
-      ...flagWriteOf(incidentId, j),
-      onDutyText: old?.onDutyText ?? null,
-      onDutyIds: old?.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
-    };
-    const parsedFields = f.fields ? [...f.fields] : null;
-    if (old && verdictOf(old) === verdictOf({ ...write, fields: parsedFields, reason: f.reason ?? null })) continue;
-    // The shift on duty when the flag fell due or its report came (flagDutyInstant): taken again
-    // only when that instant moves, so the names stay as they read then.
-    const dutyAt = flagDutyInstant(write, old?.raisedAt ?? now);
-    if (!old || flagDutyInstant(old, old.raisedAt) !== dutyAt) {
-      const snap = onDutySnapshot(onDutyAt(ctx, dutyAt));
-      write.onDutyText = snap.text;
-      write.onDutyIds = snap.ids;
-    }
-    if (old) {
-      flagsRepo.updateFlagVerdict(db, old.id, write, now);
-      appendAudit(ctx, { method, entity: 'flag', entityId: old.id, before: { incidentId, status: old.status, deadline: old.deadline, actual: old.actual }, after: auditView(write) });
-    } else {
-      const id = flagsRepo.insertFlag(db, write, now);
-      appendAudit(ctx, { method, entity: 'flag', entityId: id, before: null, after: { incidentId, ...auditView(write) } });
-    }
-    changed++;
+  const judgedWrites = new Map<string, flagsRepo.FlagWrite>();
+  const add = (j: JudgedFlag, version: number) => {
+    const key = `${j.flag.code}|${j.slot}`;
+    if (!judgedWrites.has(key)) judgedWrites.set(key, { ...flagWriteOf(incidentId, j), onDutyText: null, onDutyIds: null, ruleSetVersion: version });
+  };
+  for (const j of judged.flags) if (!isKept(existing.get(`${j.flag.code}|${j.slot}`) ?? NO_FLAG)) add(j, rules.version);
+  // Reviewed flags of another version go on being judged by theirs: the facts still move them
+  // (overdue → late when the report comes), another version's numbers never do.
+  const kept = stored.filter(isKept);
+  for (const version of new Set(kept.map(versionOf))) {
+    const byThatVersion = judgeIncident(incident, reports, upward, ruleSetVersion(db, version), now);
+    const keys = new Set(kept.filter((f) => versionOf(f) === version).map((f) => `${f.code}|${f.slot}`));
+    for (const j of byThatVersion.flags) if (keys.has(`${j.flag.code}|${j.slot}`)) add(j, version);
   }
-  for (const [key, old] of existing) {
-    if (seen.has(key) || old.status === 'cleared') continue;
-    flagsRepo.updateFlagVerdict(
-      db,
-      old.id,
-      {
+
+  const changes = reconcileFlags(
+    ctx,
+    {
+      entity: 'flag',
+      method,
+      existing,
+      judged: judgedWrites,
+      same: (old, w) => old.ruleSetVersion === w.ruleSetVersion && verdictOf(old) === verdictOf({ ...w, fields: w.fields === null ? null : (JSON.parse(w.fields) as ReportItem[]) }),
+      clearedOf: (old) => ({
         incidentId,
         code: old.code,
         slot: old.slot,
-        status: 'cleared',
+        status: 'cleared' as const,
         reason: old.reason,
         fields: old.fields ? JSON.stringify(old.fields) : null,
         deadline: old.deadline,
@@ -189,13 +194,59 @@ export function reevaluate(ctx: ServiceContext, incidentId: number, method: stri
         reportId: old.reportId,
         onDutyText: old.onDutyText,
         onDutyIds: old.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
+        ruleSetVersion: isKept(old) ? versionOf(old) : rules.version,
+      }),
+      // A kept flag is judged above by its own version, so it is in `judged` or truly gone then.
+      keep: () => false,
+      complete: (w, old) => {
+        w.onDutyText = old?.onDutyText ?? null;
+        w.onDutyIds = old?.onDutyIds ? JSON.stringify(old.onDutyIds) : null;
+        if (w.status === 'cleared') return;
+        // The shift on duty when the flag fell due or its report came (flagDutyInstant): taken again
+        // only when that instant moves, so the names stay as they read then.
+        const dutyAt = flagDutyInstant(w, old?.raisedAt ?? now);
+        if (!old || flagDutyInstant(old, old.raisedAt) !== dutyAt) {
+          const snap = onDutySnapshot(onDutyAt(ctx, dutyAt));
+          w.onDutyText = snap.text;
+          w.onDutyIds = snap.ids;
+        }
       },
-      now,
-    );
-    appendAudit(ctx, { method, entity: 'flag', entityId: old.id, before: { incidentId, status: old.status }, after: { incidentId, status: 'cleared' } });
-    changed++;
-  }
+      insert: (w) => flagsRepo.insertFlag(db, w, now),
+      update: (old, w) => flagsRepo.updateFlagVerdict(db, old.id, w, now),
+      before: (old) => ({ incidentId, status: old.status, deadline: old.deadline, actual: old.actual, ruleSetVersion: old.ruleSetVersion }),
+      after: (w) => ({ incidentId, ...auditView(w) }),
+    },
+    dryRun,
+  );
 
-  repo.updateDerived(db, incidentId, judged.derived);
-  return changed;
+  // The incident's live codes: what the rules raise now, and the kept flags still standing.
+  const live = new Set(judged.derived.flagCodes ? judged.derived.flagCodes.split(' ') : []);
+  for (const [key, w] of judgedWrites) if (w.status !== 'cleared' && existing.get(key) && isKept(existing.get(key)!)) live.add(w.code);
+  const derived = { ...judged.derived, flagCodes: [...live].sort().join(' ') };
+  if (!dryRun) repo.updateDerived(db, incidentId, derived);
+  return {
+    number: incident.number,
+    changes: changes.map((c) => ({
+      kind: c.kind,
+      code: c.write.code,
+      beforeStatus: c.old?.status ?? null,
+      afterStatus: c.write.status,
+      beforeDeadline: c.old?.deadline ?? null,
+      afterDeadline: c.write.deadline,
+    })),
+    keptReviewed: kept.length,
+    nextDeadlineBefore: incident.nextDeadline,
+    nextDeadlineAfter: derived.nextDeadline,
+  };
+}
+
+const NO_FLAG = { review: 'pending', ruleSetVersion: null } as unknown as StoredFlag;
+
+/**
+ * Evaluates the incident at ctx.now() by the rule set in force and stores flags and derived
+ * columns. Must run inside the caller's write transaction. Returns how many flags changed.
+ */
+export function reevaluate(ctx: ServiceContext, incidentId: number, method: string): number {
+  if (!ctx.db.inTransaction) throw new Error('reevaluate must run inside the write transaction');
+  return judgeStored(ctx, incidentId, method)?.changes.length ?? 0;
 }

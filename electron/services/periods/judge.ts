@@ -6,7 +6,7 @@
 import type { DailyReportRow, SpecialPeriod } from '../../../shared/domain/special-period.js';
 import { judgeDailyReports, reportingDayOf, zeroReportFlags, type ReportingPeriod } from '../../../shared/domain/zero-reports.js';
 import * as repo from '../../db/repositories/periods.js';
-import { appendAudit } from '../audit.js';
+import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
 import { getSettings } from '../settings.js';
@@ -36,14 +36,10 @@ export function judgePeriod(ctx: ServiceContext, p: SpecialPeriod, method: strin
     if (!firstId.has(k)) firstId.set(k, r.id);
   }
   const entries = judgeDailyReports(toJudged(p), effective.map((r) => ({ unit: String(r.unitId), day: r.day, receivedAt: r.receivedAt, nothingToReport: r.nothingToReport })), now, tz, today);
-  const existing = repo.zeroFlagKeys(ctx.db, p.id);
-  const seen = new Set<string>();
-  let changed = 0;
+  const judged = new Map<string, repo.ZeroFlagWrite>();
   for (const f of zeroReportFlags(entries)) {
     const key = `${f.unit}|${f.day}`;
-    seen.add(key);
-    const old = existing.get(key);
-    const write: repo.ZeroFlagWrite = {
+    judged.set(key, {
       periodId: p.id,
       unitId: Number(f.unit),
       day: f.day,
@@ -53,33 +49,36 @@ export function judgePeriod(ctx: ServiceContext, p: SpecialPeriod, method: strin
       // Overdue flags are read as of now; the stored figure is the one at the last change.
       minutesLate: f.minutesLate,
       reportId: f.actual === null ? null : firstId.get(key) ?? null,
-      onDutyText: old?.onDutyText ?? null,
-      onDutyIds: old?.onDutyIds ?? null,
-    };
-    if (old && old.status === write.status && old.deadline === write.deadline && old.actual === write.actual && old.reportId === write.reportId) continue;
-    if (!old || old.deadline !== write.deadline) {
-      const snap = onDutySnapshot(onDutyAt(ctx, write.deadline));
-      write.onDutyText = snap.text;
-      write.onDutyIds = snap.ids;
-    }
-    const view = { periodId: p.id, unitId: write.unitId, day: write.day, status: write.status, deadline: write.deadline, actual: write.actual, minutesLate: write.minutesLate, onDuty: write.onDutyText };
-    if (old) {
-      repo.updateZeroFlag(ctx.db, old.id, write, now);
-      appendAudit(ctx, { method, entity: 'zero_flag', entityId: old.id, before: { status: old.status, deadline: old.deadline, actual: old.actual }, after: view });
-    } else {
-      const id = repo.insertZeroFlag(ctx.db, write, now);
-      appendAudit(ctx, { method, entity: 'zero_flag', entityId: id, before: null, after: view });
-    }
-    changed++;
+      onDutyText: null,
+      onDutyIds: null,
+    });
   }
-  for (const [key, old] of existing) {
-    if (seen.has(key) || old.status === 'cleared') continue;
-    const [unitId, day] = key.split('|') as [string, string];
-    repo.updateZeroFlag(ctx.db, old.id, { periodId: p.id, unitId: Number(unitId), day, status: 'cleared', deadline: old.deadline, actual: old.actual, minutesLate: old.minutesLate, reportId: old.reportId, onDutyText: old.onDutyText, onDutyIds: old.onDutyIds }, now);
-    appendAudit(ctx, { method, entity: 'zero_flag', entityId: old.id, before: { status: old.status }, after: { status: 'cleared' } });
-    changed++;
-  }
-  return changed;
+  const keyParts = (key: string) => key.split('|') as [string, string];
+  const changes = reconcileFlags(ctx, {
+    entity: 'zero_flag',
+    method,
+    existing: new Map([...repo.zeroFlagKeys(ctx.db, p.id)].map(([key, old]) => [key, { ...old, key }])),
+    judged,
+    same: (old, w) => old.status === w.status && old.deadline === w.deadline && old.actual === w.actual && old.reportId === w.reportId,
+    clearedOf: (old) => {
+      const [unitId, day] = keyParts(old.key);
+      return { periodId: p.id, unitId: Number(unitId), day, status: 'cleared' as const, deadline: old.deadline, actual: old.actual, minutesLate: old.minutesLate, reportId: old.reportId, onDutyText: old.onDutyText, onDutyIds: old.onDutyIds };
+    },
+    complete: (w, old) => {
+      w.onDutyText = old?.onDutyText ?? null;
+      w.onDutyIds = old?.onDutyIds ?? null;
+      if (w.status !== 'cleared' && (!old || old.deadline !== w.deadline)) {
+        const snap = onDutySnapshot(onDutyAt(ctx, w.deadline));
+        w.onDutyText = snap.text;
+        w.onDutyIds = snap.ids;
+      }
+    },
+    insert: (w) => repo.insertZeroFlag(ctx.db, w, now),
+    update: (old, w) => repo.updateZeroFlag(ctx.db, old.id, w, now),
+    before: (old) => ({ status: old.status, deadline: old.deadline, actual: old.actual }),
+    after: (w) => ({ periodId: p.id, unitId: w.unitId, day: w.day, status: w.status, deadline: w.deadline, actual: w.actual, minutesLate: w.minutesLate, onDuty: w.onDutyText }),
+  });
+  return changes.length;
 }
 
 /**
