@@ -8,7 +8,9 @@ type Entry = { summary: string; run: () => Promise<Command> };
 export const COMMANDS: Record<string, Entry> = {
   'rules check': { summary: 'evaluate incidents in a JSON file against a rule set: --rules FILE or --pack ID, default cn-default (no database)', run: async () => (await import('./commands/rules-check.js')).rulesCheck },
   'rules packs': { summary: 'list the shipped rule packs: id, name, sources', run: async () => (await import('./commands/rules-check.js')).rulesPacks },
-  'rules export': { summary: 'print a shipped pack as a rule-set file (--pack ID), for --rules or for editing', run: async () => (await import('./commands/rules-check.js')).rulesExport },
+  'rules export': { summary: 'print a rule-set file: a shipped pack (--pack ID) or a version stored in a database (--db PATH [--version N], default the one in force)', run: async () => (await import('./commands/rules-check.js')).rulesExport },
+  'rules versions': { summary: 'list the rule-set versions stored in the database, newest (in force) first --db PATH', run: async () => (await import('./commands/rules-db.js')).rulesVersions },
+  'rules import': { summary: 'save a rule-set file as the next version and re-judge the open incidents: FILE --db PATH [--note TEXT] [--dry-run]', run: async () => (await import('./commands/rules-db.js')).rulesImport },
   init: { summary: 'create the database and bring its schema up to date (idempotent)', run: async () => (await import('./commands/init.js')).init },
   backup: { summary: 'write a verified backup of the database (--db PATH --out FILE)', run: async () => (await import('./commands/backup.js')).backup },
   restore: { summary: 'replace the database with a verified backup, keeping the old file (--db PATH --from FILE)', run: async () => (await import('./commands/backup.js')).restore },

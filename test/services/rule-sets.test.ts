@@ -155,7 +155,7 @@ describe('the rule set in force', () => {
   test('through the dispatcher: a file is read as version 2, or refused in words naming the field', async () => {
     const dispatch = createDispatcher(room());
     const v1 = await dispatch('rules.read', { text: JSON.stringify(DEFAULT_RULE_SET) });
-    assert.equal(v1.ok && v1.value.document.version, 2);
+    assert.equal(v1.ok && (v1.value as { document: { version: number } }).document.version, 2);
     const notJson = await dispatch('rules.read', { text: '{"schema": ' });
     assert.equal(!notJson.ok && notJson.error.code, 'invalid_input');
     assert.match(!notJson.ok ? notJson.error.message : '', /JSON/);

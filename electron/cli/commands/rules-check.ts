@@ -77,11 +77,18 @@ export const rulesPacks: Command = async (argv, io) => {
   return 0;
 };
 
-/** `duty rules export --pack ID`: the pack as a version-2 rule-set file, which --rules reads back. */
+/**
+ * `duty rules export --pack ID`: the pack as a version-2 rule-set file, which --rules reads back.
+ * Without --pack, the version stored in the database (rules-db.ts: `[--db PATH] [--version N]`).
+ */
 export const rulesExport: Command = async (argv, io) => {
+  const given = (flag: string) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+  if (!given('--pack') && given('--db')) return (await import('./rules-db.js')).exportStored(argv, io);
   const { values } = parseFlags(argv, { pack: { type: 'string' } });
   if (values.pack === undefined)
-    throw new UsageError(`missing --pack ID; usage: duty rules export --pack ID   (one of ${RULE_PACKS.map((p) => p.id).join(', ')})`);
+    throw new UsageError(
+      `missing --pack ID or --db PATH; usage: duty rules export --pack ID (one of ${RULE_PACKS.map((p) => p.id).join(', ')}) | --db PATH [--version N]`,
+    );
   io.out(JSON.stringify(packOf(values.pack).ruleSet, null, 2));
   return 0;
 };

@@ -7,7 +7,7 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
+import { CATEGORIES, categoryClassOf, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
 import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { pendingOf, toEngineIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
 import { readTypedTime, TYPED_TIME_EXAMPLES_ZH } from '../../../shared/domain/typed-time.js';
@@ -16,11 +16,11 @@ import { matchUnit } from '../../../shared/domain/unit-match.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { IncidentDetail, IncidentRow } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
-import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import { REPORT_KINDS, type ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api, ApiCallError } from '../api.js';
+import { useRuleSetInForce } from '../rule-set.js';
 import { LevelTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
@@ -182,6 +182,7 @@ export function IntakePage() {
   const timeOpts = { timeZone: settings.timeZone, now, expect: 'past' as const };
   const typedReceived = f.receivedText.trim() ? readTypedTime(f.receivedText, timeOpts) : null;
   const typedOccurred = f.occurredText.trim() ? readTypedTime(f.occurredText, timeOpts) : null;
+  const rules = useRuleSetInForce();
   const callAt = callStart === null ? now : serverNow() - Math.round(performance.now() - callStart);
   const receivedAt = typedReceived?.ok ? typedReceived.at : callAt;
   const occurredAt = typedOccurred?.ok ? typedOccurred.at : null;
@@ -192,24 +193,25 @@ export function IntakePage() {
 
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
-    if (!category || !responsibleUnit) return null;
+    if (!category || !responsibleUnit || !rules) return null;
+    const ruleSet = rules.ruleSet;
     const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit), enteredAt: now });
     const base = target
       ? target.incident
       : { id: 0, category, responsibleUnit, occurredAt: occurredAt ?? receivedAt, learnedAt: null, closedAt: null, manualLevel: f.level };
     const reports = [...(target?.reports.map(toEngineReport) ?? []), report];
     const incident = toEngineIncident(base, reports);
-    const ev = evaluateIncident(incident, DEFAULT_RULE_SET, now);
+    const ev = evaluateIncident(incident, ruleSet, now);
     // As if nothing official had come: the first and written deadlines at this level.
     const hypothetical = toEngineIncident(base, reports.map((r) => ({ ...r, channel: 'public' as const })));
-    const owed = pendingOf(hypothetical, DEFAULT_RULE_SET, now).pending.filter((p) => p.code === 'LATE_FIRST' || p.code === 'LATE_WRITTEN');
-    const pending = pendingOf(incident, DEFAULT_RULE_SET, now).pending;
+    const owed = pendingOf(hypothetical, ruleSet, now).pending.filter((p) => p.code === 'LATE_FIRST' || p.code === 'LATE_WRITTEN');
+    const pending = pendingOf(incident, ruleSet, now).pending;
     const index = reports.length - 1;
     const missing = ev.flags.find((x) => x.code === 'OMITTED_FIELDS' && x.reportIndex === index)?.fields ?? [];
     return { ev, owed, pending, missing, official: official && fromUnit === responsibleUnit };
-  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now]);
+  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now, rules]);
 
-  const figuresLevel = category && isAccidentCategory(category) ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }) : null;
+  const figuresLevel = category && rules && rules.ruleSet.profiles[categoryClassOf(category)].levels === 'decree493' ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }, rules.ruleSet.levelThresholds) : null;
 
   // Possible duplicates, asked as the unit, category, time and place are typed.
   useEffect(() => {
