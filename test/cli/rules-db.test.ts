@@ -10,9 +10,8 @@ import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
 import { getIncident } from '../../electron/services/incidents/intake.js';
 import { rulePack } from '../../shared/domain/rules/packs/index.js';
 import { cli } from '../helpers/cli.js';
-import { testContext } from '../helpers/context.js';
+import { ensureUnits, testContext } from '../helpers/context.js';
 import { sceneIncident } from '../helpers/scenes.js';
-import { ensureUnits } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
 
 const MIN = 60_000;
