@@ -5,7 +5,8 @@
 import { RULE_PACKS } from '../../shared/domain/rules/packs/index.js';
 import { formatFieldError } from '../../shared/domain/rules/field-error.js';
 import { parseRuleSet, toVersion2, type RuleSet, type RuleSetV2 } from '../../shared/domain/rules/rule-set.js';
-import type { RuleSetChange, RuleSetInfo, RuleSetPreview, RuleSetSaved } from '../../shared/api/methods/rules.js';
+import type { RuleSetChange, RuleSetInfo, RuleSetPreview, RuleSetSaved, RuleSetVersionRow } from '../../shared/api/methods/rules.js';
+import { actorName, actorNamer } from './actors.js';
 import { AppError } from '../../shared/api/app-error.js';
 import type { Db } from '../db/connection.js';
 import * as repo from '../db/repositories/rule-sets.js';
@@ -55,14 +56,16 @@ export function ruleSetInfo(ctx: ServiceContext, version?: number): RuleSetInfo 
     basedOn: row.basedOn,
     note: row.note,
     actor: row.actor,
+    actorName: actorName(ctx, row.actor),
     createdAt: row.createdAt,
     document: toVersion2(ruleSetVersion(ctx.db, v)),
     stored: JSON.parse(row.document) as unknown,
   };
 }
 
-export function listVersions(ctx: ServiceContext): Omit<RuleSetInfo, 'document' | 'stored' | 'inForce'>[] {
-  return repo.listRuleSets(ctx.db);
+export function listVersions(ctx: ServiceContext): RuleSetVersionRow[] {
+  const name = actorNamer(ctx);
+  return repo.listRuleSets(ctx.db).map((r) => ({ ...r, actorName: name(r.actor) }));
 }
 
 /** A document from the editor or a file: valid, or refused naming the field. */
@@ -124,7 +127,7 @@ export function saveRuleSet(
     const current = ruleSetInForce(ctx);
     if (current.version !== input.basedOnVersion) {
       const row = repo.findRuleSet(ctx.db, current.version)!;
-      throw new AppError('conflict', 'rules.changedMeanwhile', { version: current.version, actor: row.actor });
+      throw new AppError('conflict', 'rules.changedMeanwhile', { version: current.version, actor: actorName(ctx, row.actor) });
     }
     const stored = JSON.stringify(ruleSet);
     if (stored === repo.findRuleSet(ctx.db, current.version)!.document) throw new AppError('conflict', 'rules.unchanged', { version: current.version });

@@ -70,12 +70,21 @@ export function countdownText(t: T, deadline: number, now: number): string {
 }
 
 /** A countdown's clock: loads at once and every `reloadMs`, and returns now, ticking each second. */
+/** Dispatched on window when the stored deadlines were re-judged (rule-set-editor.tsx). */
+export const REJUDGED_EVENT = 'duty:rejudged';
+
 export function useCountdownClock(load: () => Promise<void>, reloadMs = 15_000): number {
   const now = useServerNow();
   useEffect(() => {
     void load();
     const reload = setInterval(() => void load(), reloadMs);
-    return () => clearInterval(reload);
+    // Deadlines re-judged by this window (a new rule-set version): read again at once.
+    const rejudged = () => void load();
+    window.addEventListener(REJUDGED_EVENT, rejudged);
+    return () => {
+      clearInterval(reload);
+      window.removeEventListener(REJUDGED_EVENT, rejudged);
+    };
   }, [load, reloadMs]);
   return now;
 }

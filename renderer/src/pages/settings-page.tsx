@@ -1,7 +1,8 @@
 // Runs in the renderer. Settings: the bureau's name, time zone and duty-day boundary; backups
-// (folder, how many to keep, back up now, restore from a backup).
+// (folder, how many to keep, back up now, restore from a backup); the reporting rules in force
+// (rule-set-editor.tsx).
 import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupFolder } from '../../../shared/api/methods/backup.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
@@ -9,6 +10,7 @@ import { settingsSchema, type Settings } from '../../../shared/domain/settings.j
 import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp } from '../i18n.js';
+import { RuleSetEditor } from './rule-set-editor.js';
 
 type General = Pick<Settings, 'bureauName' | 'timeZone' | 'dutyBoundary' | 'backupDir' | 'backupKeep' | 'lockMinutes'>;
 const GENERAL_KEYS = ['bureauName', 'timeZone', 'dutyBoundary', 'backupDir', 'backupKeep', 'lockMinutes'] as const;
@@ -169,10 +171,22 @@ export function SettingsPage() {
       <div className="page-title">
         <h2>{t('settings.title')}</h2>
       </div>
-      <Space align="start" wrap size={24}>
-        <GeneralSettings />
-        <Backups />
-      </Space>
+      <Tabs
+        destroyInactiveTabPane
+        items={[
+          {
+            key: 'general',
+            label: t('rules.generalTab'),
+            children: (
+              <Space align="start" wrap size={24}>
+                <GeneralSettings />
+                <Backups />
+              </Space>
+            ),
+          },
+          { key: 'rules', label: <span data-testid="settings-tab-rules">{t('rules.tab')}</span>, children: <RuleSetEditor /> },
+        ]}
+      />
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface RuleSetInfo {
   basedOn: string;
   note: string;
   actor: string;
+  /** The actor as a person reads it (the user's display name). */
+  actorName: string;
   createdAt: number;
   /** As version 2 (a version-1 document read as rule-profiles.md says). */
   document: RuleSetV2;
