@@ -85,8 +85,12 @@ function localeOf(ctx: ServiceContext): Locale {
 /** A field's label: `unit.dutyPhone` for `units.create` + ['dutyPhone'], where such a key exists. */
 function fieldLabel(locale: Locale, method: string, path: PropertyKey[]): string {
   const domain = method.split('.')[0]!.replace(/s$/, '');
-  const key = `${domain}.${String(path[0] ?? '')}`;
-  return isMessageKey(key) ? translate(locale, key) : path.map(String).join('.') || 'input';
+  // The field itself, else the object it is in (`report.summary` -> incident.summary, else incident.report).
+  for (const part of [path.at(-1), path[0]]) {
+    const key = `${domain}.${String(part ?? '')}`;
+    if (isMessageKey(key)) return translate(locale, key);
+  }
+  return path.map(String).join('.') || 'input';
 }
 
 function invalidInput(locale: Locale, method: string, allIssues: z.core.$ZodIssue[]): ApiError {
@@ -100,7 +104,7 @@ function invalidInput(locale: Locale, method: string, allIssues: z.core.$ZodIssu
     const path = issue.path.map(String).join('.');
     const label = fieldLabel(locale, method, issue.path);
     let message: string;
-    const said = issueMessage((key, params) => translate(locale, key, params), issue);
+    const said = issueMessage((key, params) => translate(locale, key, params), issue, label);
     if (said !== null) message = said;
     else if (issue.code === 'unrecognized_keys') message = translate(locale, 'validation.invalid', { field: issue.keys.join(', ') });
     else if (issue.code === 'invalid_type' && issue.input === undefined) message = translate(locale, 'validation.required', { field: label });

@@ -5,6 +5,7 @@ import { TZDate } from '@date-fns/tz';
 import { AppError } from '../../../shared/api/app-error.js';
 import type { FilePayload } from '../../../shared/api/file-payload.js';
 import { NOTHING, type DailyReportInput } from '../../../shared/domain/special-period.js';
+import { EARLIEST_INSTANT } from '../../../shared/domain/typed-time.js';
 import { reportingDayOf } from '../../../shared/domain/zero-reports.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listUnits } from '../../db/repositories/units.js';
@@ -89,6 +90,7 @@ export async function importReports(ctx: ServiceContext, periodId: number, conte
     if (!r.receivedAt) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.required'));
     else if (at === null) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.badTime', { value: r.receivedAt }));
     else if (at > ctx.now()) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.future', { value: r.receivedAt }));
+    else if (at < EARLIEST_INSTANT) problems.at(r.row, DAILY_HEADERS.receivedAt, t('incident.timeTooEarly'));
     for (const h of items) {
       const v = r.items[h] ?? '';
       if (!v) problems.at(r.row, h, t('dailyImport.itemEmpty', { nothing: NOTHING }));

@@ -40,6 +40,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.total': '{count} in all',
   'common.empty': 'Nothing here yet',
 
+  'validation.unsafeText': '{field} holds control characters or characters that reorder text (such as U+202E); remove them and save again',
+  'validation.thisField': 'This field',
   'validation.text': 'Enter text',
   'validation.tooLong': 'Too long: {max} characters at most, this has {length}',
   'validation.tooLongMax': 'Too long: {max} characters at most',

@@ -38,6 +38,8 @@ export const commonZhCN = {
   'common.total': '共 {count} 条',
   'common.empty': '暂无数据',
 
+  'validation.unsafeText': '{field}含有控制字符或改变文字方向的字符（如 U+202E），请删除后再保存',
+  'validation.thisField': '此项',
   'validation.text': '请填写文字',
   'validation.tooLong': '内容过长：最多 {max} 字，现有 {length} 字',
   'validation.tooLongMax': '内容过长：最多 {max} 字',
