@@ -14,6 +14,8 @@ import { startWorker } from './worker.js';
 
 /** How long the worker may take once running; a workbook a person fills in reads in well under 1 s. */
 export const IMPORT_TIME_BUDGET_MS = 4000;
+/** How long the worker may take to load its modules before the budget starts. */
+const IMPORT_STARTUP_LIMIT_MS = 30_000;
 /** The worker's heap cap: ExcelJS holds a workbook within the caps in far less. */
 export const IMPORT_HEAP_MB = 256;
 
@@ -40,11 +42,17 @@ export function readWorkbookInWorker<J extends ImportJob>(content: Buffer, job: 
       f();
     };
     const refuse = (key: MessageKey, params: Record<string, string | number> = {}) => settle(() => reject(new AppError('invalid_input', key, params)));
-    // The budget starts once the worker runs: loading its modules is not the file's doing.
-    worker.once('online', () => {
-      timer = setTimeout(() => refuse('import.tooSlow', { seconds: Math.ceil(budgetMs / 1000) }), budgetMs);
+    // The budget starts once the worker has loaded its modules (slow on a busy machine, and not the
+    // file's doing); until then only a generous start-up limit applies.
+    timer = setTimeout(() => refuse('import.tooSlow', { seconds: Math.ceil(IMPORT_STARTUP_LIMIT_MS / 1000) }), IMPORT_STARTUP_LIMIT_MS);
+    worker.on('message', (m: WorkerAnswer | { ready: true }) => {
+      if ('ready' in m) {
+        clearTimeout(timer);
+        timer = setTimeout(() => refuse('import.tooSlow', { seconds: Math.ceil(budgetMs / 1000) }), budgetMs);
+        return;
+      }
+      settle(() => (m.ok ? resolve(m.value as Read<J>) : reject(new AppError(m.code, m.key, m.params))));
     });
-    worker.once('message', (m: WorkerAnswer) => settle(() => (m.ok ? resolve(m.value as Read<J>) : reject(new AppError(m.code, m.key, m.params)))));
     worker.once('error', (e: Error & { code?: string }) => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse('import.zipBomb', { max: IMPORT_HEAP_MB }) : settle(() => reject(e))));
     worker.once('exit', () => refuse('import.damaged'));
   });
