@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Entry> = {
   bulletin: { summary: 'write the daily bulletin of --date YYYY-MM-DD to --out FILE.xlsx (latest issued revision, else the draft)', run: async () => (await import('./commands/bulletin.js')).bulletin },
   stats: { summary: 'write the period report against last year --db PATH --from DATE --to DATE --out FILE.xlsx', run: async () => (await import('./commands/stats.js')).stats },
   'roster export': { summary: 'write the roster of --month YYYY-MM to --out FILE.xlsx (A4, one page)', run: async () => (await import('./commands/roster.js')).rosterExport },
+  'roster import': { summary: 'import a filled-in roster workbook --file FILE.xlsx (checked whole; a refused file is said in words)', run: async () => (await import('./commands/roster.js')).rosterImport },
 };
 
 const USAGE = () =>

@@ -3,11 +3,10 @@
 // page, and the reading of such a workbook back into rows. No database here: services/roster/excel.ts
 // supplies the data and applies what is read.
 import ExcelJS from 'exceljs';
-import { AppError } from '../../shared/api/app-error.js';
 import type { RosterShift } from '../../shared/domain/roster/roster.js';
 import { isFormula } from '../services/import-guard.js';
 import { CJK_FONT, displayWidth } from './sheet-kit.js';
-import { cellText, findHeaderRow, loadWorkbook } from './workbook-import.js';
+import { cellText, findHeaderRow } from './workbook-import.js';
 
 export const SHEET_NAME = '值班表';
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -149,22 +148,15 @@ export interface ParsedRow {
 }
 
 export type SheetError =
-  | { kind: 'notExcel' }
   | { kind: 'noSheet' }
   | { kind: 'cell'; row: number; column: string; problem: 'badDate' | 'dateTwice' | 'otherMonth' | 'formula'; value: string };
 
 const splitNames = (s: string) => s.split(/[、,，;；\s/]+/).map((x) => x.trim()).filter(Boolean);
 
-/** Reads a 值班表 workbook into rows; structural problems end the read, cell problems are listed. */
-export async function readRosterWorkbook(content: Buffer): Promise<{ ok: true; rows: ParsedRow[]; titleMonth: string | null; errors: SheetError[] } | { ok: false; error: SheetError }> {
-  // Refusals of a file that is no workbook at all (too large, truncated, a zip bomb) are thrown.
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(content);
-  } catch (e) {
-    if (e instanceof AppError && e.key === 'excelImport.notExcel') return { ok: false, error: { kind: 'notExcel' } };
-    throw e;
-  }
+export type RosterRead = { ok: true; rows: ParsedRow[]; titleMonth: string | null; errors: SheetError[] } | { ok: false; error: SheetError };
+
+/** Reads a loaded 值班表 workbook into rows; structural problems end the read, cell problems are listed. */
+export function readRosterSheet(wb: ExcelJS.Workbook): RosterRead {
   const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
   if (!ws) return { ok: false, error: { kind: 'noSheet' } };
   // The header row: the first of the top rows holding 日期, 带班领导 and 值班员.

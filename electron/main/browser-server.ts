@@ -4,16 +4,25 @@
 // HttpOnly cookie, or an `X-Duty-Token` header); a foreign Host or Origin (DNS rebinding, other
 // local pages) is refused with 403 before anything else is looked at. Who is signed in is kept
 // per browser by a second HttpOnly cookie, a random session id given to each API caller without
-// one and replaced by a fresh one at every sign-in (so an id planted before cannot be signed in).
+// one and replaced by a fresh one at every sign-in (so an id planted before cannot be signed in),
+// which also ends the browser's previous session. Every API answer is JSON without a stack trace:
+// 400 for a malformed method name or body, 404 for an unknown method, 413 for a body over the cap
+// (read to its end first, so the browser gets the answer rather than a reset connection).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiError, ApiResult } from '../../shared/api/app-error.js';
+import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { resolveStatic } from './static-files.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** A body this much over the cap is not read to its end: answered 413 and the connection closed. */
+const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+/** A method name as the contract spells them: `domain.method`, letters only. */
+const METHOD_NAME = /^[a-z][A-Za-z]{0,39}\.[a-z][A-Za-z]{0,39}$/;
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -61,22 +70,47 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.end(message + '\n');
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** An API refusal as the renderer reads every answer: `{ ok: false, error }`, never a stack trace. */
+function refuseJson(res: ServerResponse, status: number, code: ApiError['code'], key: MessageKey, params: Record<string, string | number> = {}, close = false): void {
+  const body: ApiResult<never> = { ok: false, error: { code, message: translate('zh-CN', key, params) } };
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}), ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The body as text, or 'tooLarge' past MAX_BODY_BYTES: the rest is then read and dropped (so the
+ * client, still sending, gets the 413 instead of a reset), up to MAX_DRAIN_BYTES ('abusive').
+ */
+function readBody(req: IncomingMessage): Promise<string | 'tooLarge' | 'abusive'> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAIN_BYTES) return resolveBody('abusive');
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolveBody(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > MAX_DRAIN_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolveBody('abusive');
+      } else if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(size > MAX_BODY_BYTES ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The method named by the path, or null when it cannot be one (bad escapes, other characters, too long). */
+function methodOf(path: string): string | null {
+  const raw = path.slice('/api/'.length);
+  if (raw.length > 200) return null;
+  try {
+    const name = decodeURIComponent(raw);
+    return METHOD_NAME.test(name) ? name : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -89,11 +123,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
+      // The stack goes to the server's log, never into an answer.
       process.stderr.write(`[browser-mode] ${(e as Error).stack ?? String(e)}\n`);
-      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      if (!res.headersSent) refuseJson(res, 500, 'internal', 'http.internal');
       else res.destroy();
     });
   });
+  // A client that sends its headers or body very slowly, or holds a connection idle, is cut off.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // 1. Who is asking: only this machine's loopback name for this port, and only our own pages.
@@ -126,29 +165,34 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     // 3. The API: POST /api/<method> with a JSON body, answered by the dispatcher.
+    // `/api/../x` is normalised to `/x`: a request meant for the API is answered as one.
+    if ((req.url ?? '').startsWith('/api/') && !url.pathname.startsWith('/api/')) return refuseJson(res, 400, 'unknown_method', 'http.badMethod');
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
+      if (req.method !== 'POST') return refuseJson(res, 405, 'invalid_input', 'http.postOnly');
       const type = req.headers['content-type'] ?? '';
-      if (!type.startsWith('application/json')) return refuse(res, 415, 'Content-Type must be application/json');
+      if (!type.startsWith('application/json')) return refuseJson(res, 415, 'invalid_input', 'http.jsonOnly');
       const body = await readBody(req);
-      if (body === null) return refuse(res, 413, 'Request too large');
+      if (body === 'tooLarge' || body === 'abusive') return refuseJson(res, 413, 'invalid_input', 'http.tooLarge', { max: MAX_BODY_BYTES / 1024 / 1024 }, body === 'abusive');
+      const method = methodOf(url.pathname);
+      if (method === null) return refuseJson(res, 400, 'unknown_method', 'http.badMethod');
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        input = Symbol('unparseable');
+        return refuseJson(res, 400, 'invalid_input', 'http.badJson');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-      let session = cookie(req, sessionCookie());
+      const old = cookie(req, sessionCookie());
+      const wellFormed = old !== undefined && /^[A-Za-z0-9_-]{32}$/.test(old);
       const signsIn = method === 'auth.login' || method === 'auth.setupAdmin';
-      const fresh = session === undefined || !/^[A-Za-z0-9_-]{32}$/.test(session) || signsIn;
-      if (fresh) session = randomBytes(24).toString('base64url');
-      const result =
-        typeof input === 'symbol'
-          ? { ok: false as const, error: { code: 'invalid_input' as const, message: 'The request body is not valid JSON.' } }
-          : await options.dispatch(method, input, `http:${session}`);
+      const fresh = !wellFormed || signsIn;
+      const session = fresh ? randomBytes(24).toString('base64url') : old;
+      // The source of a sign-in attempt is the peer's address, which dropping cookies does not change.
+      const result = await options.dispatch(method, input, `http:${session}`, {
+        source: `http:${req.socket.remoteAddress ?? 'unknown'}`,
+        ...(signsIn && wellFormed ? { replaces: `http:${old}` } : {}),
+      });
       const payload = JSON.stringify(result);
-      res.writeHead(200, {
+      res.writeHead(!result.ok && result.error.code === 'unknown_method' ? 404 : 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
         ...(fresh ? { 'Set-Cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/` } : {}),

@@ -30,11 +30,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /**
- * How long a user must wait after `failures` failed logins in a row: nothing for the first three
- * (typos), then 1 s doubling to at most 5 min. Slows guessing without locking an officer out
- * of the duty desk for good.
+ * How long a source (a browser's address, a window) must wait after `failures` failed logins in a
+ * row: nothing for the first three (typos), then 1 s doubling to at most 5 min.
  */
 export function loginDelayMs(failures: number): number {
   if (failures < 3) return 0;
   return Math.min(1000 * 2 ** (failures - 3), 5 * 60 * 1000);
+}
+
+/**
+ * How long a wrong answer on an account with `failures` failures in a row (from anywhere) holds
+ * that account's queue of attempts: nothing for the first three, then 250 ms doubling to 2 s. A
+ * slow-down for guessing from many places, never a refusal: the right password still gets in.
+ */
+export function accountHoldMs(failures: number): number {
+  if (failures < 3) return 0;
+  return Math.min(250 * 2 ** (failures - 3), 2000);
 }

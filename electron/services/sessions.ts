@@ -6,7 +6,55 @@
 import type { SessionUser } from '../../shared/domain/user.js';
 import { findUser } from '../db/repositories/users.js';
 import type { ServiceContext, SessionHandle } from './context.js';
+import { loginDelayMs } from './passwords.js';
 import { getSettings } from './settings.js';
+
+/** A session nobody has used for this long is forgotten (its browser or window is long gone). */
+export const SESSION_PRUNE_MS = 24 * 60 * 60_000;
+/** The most sources the login gate remembers; the oldest are forgotten first. */
+const MAX_SOURCES = 10_000;
+
+/**
+ * Failed sign-ins per source (a browser's address, an Electron window): after three in a row from
+ * one source, that source waits 1 s, doubling to 5 min, before its next attempt is even checked,
+ * and it has at most one attempt being checked at a time. Keyed by source, not by account: guessing
+ * from one place cannot lock a user out of their own correct password typed somewhere else (the
+ * account's own slow-down in users.ts only holds answers back, it refuses nothing).
+ */
+export class LoginGate {
+  private readonly sources = new Map<string, { failures: number; lastAt: number; checking: boolean }>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** Null when `source` may try now, else the milliseconds it must wait (at least 1). */
+  waitMs(source: string): number | null {
+    const s = this.sources.get(source);
+    if (!s) return null;
+    if (s.checking) return 1000;
+    const until = s.lastAt + loginDelayMs(s.failures);
+    return this.now() < until ? until - this.now() : null;
+  }
+
+  begin(source: string): void {
+    const s = this.sources.get(source) ?? { failures: 0, lastAt: 0, checking: false };
+    s.checking = true;
+    this.sources.delete(source); // re-inserted: the map's order is the oldest use first
+    this.sources.set(source, s);
+    if (this.sources.size > MAX_SOURCES) this.sources.delete(this.sources.keys().next().value!);
+  }
+
+  /** The attempt's outcome: a success clears the source, a wrong password counts against it. */
+  end(source: string, outcome: 'ok' | 'wrong' | 'other'): void {
+    const s = this.sources.get(source);
+    if (!s) return;
+    s.checking = false;
+    if (outcome === 'ok') this.sources.delete(source);
+    else if (outcome === 'wrong') {
+      s.failures += 1;
+      s.lastAt = this.now();
+    } else if (s.failures === 0) this.sources.delete(source);
+  }
+}
 
 interface Entry {
   userId: number | null;
@@ -24,9 +72,12 @@ export type SessionState =
 
 export class SessionStore {
   private readonly entries = new Map<string, Entry>();
+  readonly loginGate: LoginGate;
 
   /** `base` is the app's context: its db (swapped by a restore) and its clock. */
-  constructor(private readonly base: Pick<ServiceContext, 'db' | 'now'>) {}
+  constructor(private readonly base: Pick<ServiceContext, 'db' | 'now'>) {
+    this.loginGate = new LoginGate(() => base.now());
+  }
 
   idleMs(): number {
     return getSettings(this.base).lockMinutes * 60_000;
@@ -58,7 +109,10 @@ export class SessionStore {
     const base = this.base;
     return {
       user: state.kind === 'signedIn' ? state.user : null,
-      signIn: (user) => void entries.set(key, { userId: user.id, username: user.username, lastUserId: user.id, lastActive: base.now() }),
+      signIn: (user) => {
+        this.prune();
+        entries.set(key, { userId: user.id, username: user.username, lastUserId: user.id, lastActive: base.now() });
+      },
       signOut: () => void entries.delete(key),
       lock: () => {
         const e = entries.get(key);
@@ -75,8 +129,19 @@ export class SessionStore {
     };
   }
 
-  /** Forgets a session whose window or browser is gone. */
+  /** Forgets a session whose window or browser is gone, or that a new sign-in in the same browser replaced. */
   drop(key: string): void {
     this.entries.delete(key);
+  }
+
+  /** How many sessions are remembered (signed in, locked or expired). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forgets sessions unused for SESSION_PRUNE_MS: run at every sign-in, so the map cannot grow for ever. */
+  private prune(): void {
+    const cutoff = this.base.now() - SESSION_PRUNE_MS;
+    for (const [key, e] of this.entries) if (e.lastActive < cutoff) this.entries.delete(key);
   }
 }

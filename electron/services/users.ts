@@ -1,7 +1,7 @@
 // Runs in Electron's main process and in plain Node. Use cases of the app's accounts and of
 // signing in. Accounts are never deleted (disabled instead); every change, every sign-in and every
-// failed attempt is on the audit chain. Failed logins are slowed per username (loginDelayMs), the
-// count read back from the audit log, so restarting the app does not reset it.
+// failed attempt is on the audit chain. Failed logins are slowed per source (the dispatcher's login
+// gate) and, without ever refusing the right password, per username (see login).
 import { AppError } from '../../shared/api/app-error.js';
 import type { AuthStatus } from '../../shared/api/methods/users.js';
 import { userActor, type SessionUser, type User, type UserRole } from '../../shared/domain/user.js';
@@ -9,7 +9,7 @@ import { findPerson } from '../db/repositories/people.js';
 import * as repo from '../db/repositories/users.js';
 import { appendAudit } from './audit.js';
 import { callContext, inWriteTransaction, type ServiceContext, type SessionHandle } from './context.js';
-import { hashPassword, loginDelayMs, verifyPassword } from './passwords.js';
+import { accountHoldMs, hashPassword, verifyPassword } from './passwords.js';
 import { getSettings } from './settings.js';
 
 const sessionUser = (u: User): SessionUser => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
@@ -101,39 +101,48 @@ function failuresOf(ctx: ServiceContext, username: string): { failures: number; 
   return { failures, lastAt };
 }
 
-/** Usernames whose password is being checked right now: a second attempt in parallel waits its turn. */
-const checking = new Set<string>();
+/** Attempts on one username, checked one after another: a queue, never a refusal. */
+const queues = new Map<string, Promise<void>>();
 
-export async function login(ctx: ServiceContext, { username, password }: { username: string; password: string }): Promise<SessionUser> {
+/**
+ * Signs in. Slowed two ways, neither of which refuses the right password: the dispatcher's login
+ * gate (sessions.ts) makes a source that guessed wrong wait before its next attempt, and here a
+ * username's attempts are checked one at a time, each wrong one on an account already guessed at
+ * (three failures in a row, counted from the audit log so a restart does not reset it) holding
+ * the queue a little longer (accountHoldMs). A right password from anywhere waits its turn and gets in.
+ */
+export async function login(ctx: ServiceContext, f: { username: string; password: string }): Promise<SessionUser> {
   const session = sessionOf(ctx);
-  const before = failuresOf(ctx, username);
-  const waitUntil = before.lastAt === null ? 0 : before.lastAt + loginDelayMs(before.failures);
-  if (ctx.now() < waitUntil || checking.has(username)) {
-    const seconds = Math.max(1, Math.ceil((waitUntil - ctx.now()) / 1000));
-    throw new AppError('too_many_attempts', 'auth.tooSoon', { seconds });
-  }
-  checking.add(username);
-  let user: User | undefined;
-  let ok = false;
+  const ahead = queues.get(f.username) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = ahead.then(() => mine);
+  queues.set(f.username, tail);
+  await ahead;
   try {
-    user = repo.findUserByName(ctx.db, username);
-    const hash = user ? repo.passwordHashOf(ctx.db, user.id) : undefined;
-    // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
-    ok = await verifyPassword(password, hash ?? UNKNOWN_USER_HASH);
-    ok = ok && hash !== undefined && user !== undefined && !user.disabled;
+    return await checkLogin(ctx, session, f.username, f.password);
   } finally {
-    checking.delete(username);
+    release();
+    if (queues.get(f.username) === tail) queues.delete(f.username);
   }
+}
+
+async function checkLogin(ctx: ServiceContext, session: SessionHandle, username: string, password: string): Promise<SessionUser> {
+  const before = failuresOf(ctx, username);
+  const user = repo.findUserByName(ctx.db, username);
+  const hash = user ? repo.passwordHashOf(ctx.db, user.id) : undefined;
+  // An unknown name costs the same scrypt as a known one, so timing does not tell them apart.
+  let ok = await verifyPassword(password, hash ?? UNKNOWN_USER_HASH);
+  ok = ok && hash !== undefined && user !== undefined && !user.disabled;
   if (!ok || !user) {
     const failures = before.failures + 1;
     const reason = !user ? 'unknownUser' : user.disabled ? 'disabled' : 'wrongPassword';
     inWriteTransaction(ctx, () =>
       appendAudit(ctx, { method: 'auth.login', entity: 'login', entityId: username, before: null, after: { ok: false, reason, failures } }),
     );
-    const wait = Math.ceil(loginDelayMs(failures) / 1000);
-    throw wait > 0
-      ? new AppError('unauthenticated', 'auth.badCredentialsWait', { seconds: wait })
-      : new AppError('unauthenticated', 'auth.badCredentials');
+    const hold = accountHoldMs(failures);
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+    throw new AppError('unauthenticated', 'auth.badCredentials');
   }
   const own = callContext(ctx, userActor(user.username), ctx.session);
   inWriteTransaction(own, () =>

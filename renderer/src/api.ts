@@ -30,7 +30,8 @@ async function overHttp(method: MethodName, input: unknown): Promise<ApiResult<u
   } catch (e) {
     return { ok: false, error: { code: 'internal', message: `network: ${(e as Error).message}` } };
   }
-  if (res.status === 200) return (await res.json()) as ApiResult<unknown>;
+  // The server answers every API call in JSON (also its 400, 404 and 413); other text is a refusal before the API.
+  if (res.status === 200 || (res.headers.get('content-type') ?? '').startsWith('application/json')) return (await res.json()) as ApiResult<unknown>;
   return { ok: false, error: { code: res.status === 403 ? 'forbidden' : 'internal', message: (await res.text()).trim() } };
 }
 

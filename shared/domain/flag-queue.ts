@@ -2,6 +2,7 @@
 // The 督办 queue: the one order the leader's list (and the dashboard's) reads flags in, the query
 // its filters send, the page it answers, and each flag's problem put in words.
 import { z } from 'zod';
+import { textField } from './safe-text.js';
 import type { QueueFlag, StoredFlag } from './incident.js';
 import { FLAG_CODES, type FlagCode } from './rules/flag.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -40,7 +41,7 @@ export const flagQueueQuerySchema = z
     /** Kinds of flag; empty: every kind. */
     codes: z.array(z.enum(FLAG_CODES)).max(FLAG_CODES.length).default([]),
     /** The responsible unit, as the incident names it; empty: every unit. */
-    unit: z.string().trim().max(60, { error: 'validation.tooLong' }).default(''),
+    unit: textField(60).default(''),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(QUEUE_PAGE_MAX).default(50),
   })

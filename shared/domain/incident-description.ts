@@ -3,6 +3,7 @@
 // report that states a summary and follows a correction of that report; once a leader has written
 // it, only a leader changes it. Every change is a new revision; none is ever overwritten.
 import { z } from 'zod';
+import { multiLineText } from './safe-text.js';
 import type { ReportRow } from './incident.js';
 
 /** The longest description a person may write (a report's own summary may be longer). */
@@ -56,14 +57,14 @@ export function normalizeDescription(text: string): string {
 export const descriptionTextSchema = z
   .string({ error: 'validation.text' })
   .transform(normalizeDescription)
-  .pipe(z.string().min(1, { error: 'incident.descriptionRequired' }).max(DESCRIPTION_MAX, { error: 'incident.descriptionTooLong' }));
+  .pipe(multiLineText(z.string().min(1, { error: 'incident.descriptionRequired' }).max(DESCRIPTION_MAX, { error: 'incident.descriptionTooLong' })));
 
 /** A leader's new revision of the description, with the reason for it. */
 export const describeSchema = z
   .object({
     id: z.number().int().positive(),
     text: descriptionTextSchema,
-    reason: z.string({ error: 'validation.text' }).trim().min(2, { error: 'incident.reasonRequired' }).max(500, { error: 'incident.descriptionReasonTooLong' }),
+    reason: multiLineText(z.string({ error: 'validation.text' }).trim().min(2, { error: 'incident.reasonRequired' }).max(500, { error: 'incident.descriptionReasonTooLong' })),
   })
   .strict();
 export type DescribeInput = z.input<typeof describeSchema>;

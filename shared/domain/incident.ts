@@ -3,6 +3,8 @@
 // follow-up report, an upward report, a flag review, a follow-up item. zod error messages are
 // i18n keys, so the form and the dispatcher say the same thing in the UI's language.
 import { z } from 'zod';
+import { instantSchema } from './incident-time.js';
+import { textField } from './safe-text.js';
 import { CATEGORY_CODES, type Category } from './categories.js';
 import { CHANNELS, type Channel } from './channels.js';
 import type { DescriptionRevision } from './incident-description.js';
@@ -245,7 +247,8 @@ export interface Ledger {
 
 // --- Input schemas (messages are i18n keys) ---
 
-const trimmed = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
+const trimmed = (max: number) => textField(max);
+const prose = (max: number) => textField(max, 'multiLine');
 const count = z
   .number({ error: 'incident.countInvalid' })
   .int({ error: 'incident.countInvalid' })
@@ -253,7 +256,7 @@ const count = z
   .max(1_000_000, { error: 'incident.countInvalid' })
   .nullable()
   .default(null);
-const instant = z.number({ error: 'incident.timeInvalid' }).int({ error: 'incident.timeInvalid' }).positive({ error: 'incident.timeInvalid' });
+const instant = instantSchema;
 
 /** What one report states; used by intake and by a follow-up report. */
 export const reportFieldsSchema = z.object({
@@ -272,15 +275,15 @@ export const reportFieldsSchema = z.object({
   startedMsAgo: z.number().int().min(0).max(12 * 60 * 60 * 1000).optional(),
   occurredAt: instant.nullable().default(null),
   location: trimmed(200).nullable().default(null),
-  summary: trimmed(4000).nullable().default(null),
-  measuresTaken: trimmed(4000).nullable().default(null),
+  summary: prose(4000).nullable().default(null),
+  measuresTaken: prose(4000).nullable().default(null),
   deaths: count,
   missing: count,
   seriouslyInjured: count,
   injured: count,
   trapped: count,
   directLossYuan: z.number({ error: 'incident.lossInvalid' }).nonnegative({ error: 'incident.lossInvalid' }).nullable().default(null),
-  correctionReason: trimmed(1000).nullable().default(null),
+  correctionReason: prose(1000).nullable().default(null),
   correctsReportId: z.number().int().positive().nullable().default(null),
 });
 export type ReportFields = z.output<typeof reportFieldsSchema>;
@@ -302,7 +305,7 @@ export const intakeSchema = z
      * shown, and why): without it, a likely duplicate is refused (incident.likelyDuplicate).
      */
     notDuplicateOf: z
-      .object({ ids: z.array(z.number().int().positive()).min(1).max(20), reason: trimmed(200).min(2, { error: 'incident.duplicateReasonRequired' }) })
+      .object({ ids: z.array(z.number().int().positive()).min(1).max(20), reason: prose(200).min(2, { error: 'incident.duplicateReasonRequired' }) })
       .strict()
       .optional(),
   })
@@ -330,7 +333,7 @@ export const upwardSchema = z
     recipient: trimmed(60).min(1, { error: 'incident.recipientRequired' }),
     channel: z.enum(CHANNELS, { error: 'incident.channelRequired' }),
     sentAt: instant,
-    note: trimmed(1000).default(''),
+    note: prose(1000).default(''),
   })
   .strict();
 
@@ -342,7 +345,7 @@ export const updateFactsSchema = z
     occurredAt: instant.optional(),
     level: z.enum(LEVELS).nullable().optional(),
     important: z.boolean().optional(),
-    reason: trimmed(1000).min(2, { error: 'incident.reasonRequired' }),
+    reason: prose(1000).min(2, { error: 'incident.reasonRequired' }),
   })
   .strict();
 
@@ -351,7 +354,7 @@ export const reviewSchema = z
     flagId: z.number().int().positive(),
     decision: z.enum(['confirmed', 'dismissed']),
     leader: trimmed(30).min(1, { error: 'flag.leaderRequired' }),
-    reason: trimmed(1000).min(2, { error: 'flag.reasonRequired' }),
+    reason: prose(1000).min(2, { error: 'flag.reasonRequired' }),
   })
   .strict();
 
@@ -369,7 +372,7 @@ export const followupCreateSchema = z
 export const followupCompleteSchema = z
   .object({
     id: z.number().int().positive(),
-    result: trimmed(2000).min(1, { error: 'followup.resultRequired' }),
+    result: prose(2000).min(1, { error: 'followup.resultRequired' }),
   })
   .strict();
 
@@ -379,10 +382,10 @@ export const logQuerySchema = z
     to: z.number().int().optional(),
     category: z.enum(CATEGORY_CODES).optional(),
     level: z.enum(LEVELS).optional(),
-    unit: z.string().trim().max(60).optional(),
+    unit: trimmed(60).optional(),
     status: z.enum(INCIDENT_STATUSES).optional(),
     flag: z.enum(['any', ...FLAG_CODES]).optional(),
-    query: z.string().trim().max(100).optional(),
+    query: trimmed(100).optional(),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().positive().max(500).default(100),
   })

@@ -1,5 +1,6 @@
 // Pure domain code: runs anywhere. Installation-wide settings, stored in the settings table.
 import { z } from 'zod';
+import { lineText } from './safe-text.js';
 import { LOCALES } from '../i18n/index.js';
 
 export const THEMES = ['day', 'night'] as const;
@@ -21,7 +22,7 @@ export const settingsSchema = z.object({
   timeZone: z.string().refine(isTimeZone, { error: 'settings.badTimeZone' }),
   /** Start of the duty day, HH:MM local. */
   dutyBoundary: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'settings.badBoundary' }),
-  bureauName: z.string().trim().min(1).max(60),
+  bureauName: lineText(z.string().trim().min(1).max(60)),
   /** Folder for the automatic backups; empty means "backups" beside the database. */
   backupDir: z.string().trim().max(400),
   /** How many automatic backups to keep (one a day, and one at each quit). */

@@ -2,6 +2,8 @@
 // daily reports units send in them (每日报告 / 零报告), with the input schemas of their forms. The
 // judging itself is shared/domain/zero-reports.ts. zod error messages are i18n keys.
 import { z } from 'zod';
+import { instantSchema } from './incident-time.js';
+import { textField } from './safe-text.js';
 import { CHANNELS, type Channel } from './channels.js';
 import { DEFAULT_ZERO_REPORT_CUTOFF } from './zero-reports.js';
 
@@ -122,8 +124,8 @@ const day = z.string({ error: 'period.dayInvalid' }).regex(/^\d{4}-\d{2}-\d{2}$/
   const t = Date.parse(`${d}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }, { error: 'period.dayInvalid' });
-const text = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
-const instant = z.number({ error: 'incident.timeInvalid' }).int({ error: 'incident.timeInvalid' }).positive({ error: 'incident.timeInvalid' });
+const text = textField;
+const instant = instantSchema;
 const id = z.number({ error: 'validation.id' }).int({ error: 'validation.id' }).positive({ error: 'validation.id' });
 
 export const periodFieldsSchema = z
@@ -134,7 +136,7 @@ export const periodFieldsSchema = z
     cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'period.cutoffInvalid' }).default(DEFAULT_ZERO_REPORT_CUTOFF),
     unitIds: z.array(id).min(1, { error: 'period.unitsRequired' }).max(500),
     covers: z.array(text(30).min(1, { error: 'period.coverInvalid' })).max(20).default([]),
-    notes: text(1000).default(''),
+    notes: text(1000, 'multiLine').default(''),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -151,11 +153,11 @@ export const dailyReportSchema = z
     day,
     receivedAt: instant,
     nothingToReport: z.boolean().default(false),
-    contents: z.record(z.string().max(30), text(500)).default({}),
+    contents: z.record(text(30), text(500, 'multiLine')).default({}),
     channel: z.enum(CHANNELS).default('phone'),
-    note: text(500).default(''),
+    note: text(500, 'multiLine').default(''),
     correctsId: id.nullable().default(null),
-    correctionReason: text(200).nullable().default(null),
+    correctionReason: text(200, 'multiLine').nullable().default(null),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -23,7 +23,15 @@ export interface ReadTimeOptions {
   futureSlackMs?: number;
 }
 
-export type TypedTimeError = 'empty' | 'unreadable' | 'future' | 'past';
+export type TypedTimeError = 'empty' | 'unreadable' | 'future' | 'past' | 'tooEarly';
+
+/**
+ * The earliest instant the desk records (2000-01-01 00:00 in Beijing): nothing it logs happened
+ * before, and a time before it is a slip (a year typed as 1926, a clock at 1970), never a fact.
+ */
+export const EARLIEST_INSTANT = Date.UTC(1999, 11, 31, 16, 0, 0);
+/** The latest instant any time field takes at all (deadlines included); "not in the future" is checked against now where it applies. */
+export const LATEST_INSTANT = Date.UTC(2100, 0, 1);
 export type TypedTimeResult = { ok: true; at: number } | { ok: false; reason: TypedTimeError };
 
 /** Shown in the field's error message: forms an officer can copy. */
@@ -164,12 +172,18 @@ function wallInstants(d: CivilDate, c: Clock, timeZone: string): number[] {
 }
 
 /**
- * Reads a typed time. Never throws; an unknown zone reads nothing ('unreadable').
+ * Reads a typed time. Never throws; an unknown zone reads nothing ('unreadable'), a time before
+ * EARLIEST_INSTANT is refused ('tooEarly').
  * 昨天/今天/前天 and written dates keep their day whatever `expect` says; a date without a year takes
  * the year that puts it nearest to now (so "12-31 23:50" typed on 1 January is last year's),
  * except with 'any', where it is this year, as with parseTypedTime.
  */
 export function readTypedTime(text: string, opts: ReadTimeOptions): TypedTimeResult {
+  const r = readWallTime(text, opts);
+  return r.ok && r.at < EARLIEST_INSTANT ? { ok: false, reason: 'tooEarly' } : r;
+}
+
+function readWallTime(text: string, opts: ReadTimeOptions): TypedTimeResult {
   const s = normalise(text);
   if (s === '') return { ok: false, reason: 'empty' };
   const typed = parse(s);

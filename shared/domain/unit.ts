@@ -2,6 +2,7 @@
 // A reporting unit (报送单位): a district, county or department that must report incidents to the
 // duty room. Units are never deleted, only deactivated, so old incidents keep their unit.
 import { z } from 'zod';
+import { lineText, textField } from './safe-text.js';
 
 export const UNIT_KINDS = ['district', 'county', 'department', 'enterprise', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -26,24 +27,17 @@ export interface Unit {
 
 // Error messages are i18n keys (shared/i18n), translated where a person reads them.
 const phone = (required: boolean) => {
-  const base = z
-    .string({ error: 'validation.text' })
-    .trim()
-    .max(40, { error: 'validation.phoneTooLong' });
+  const base = lineText(z.string({ error: 'validation.text' }).trim().max(40, { error: 'validation.phoneTooLong' }));
   const pattern = /^(?=(?:\D*\d){3})[0-9+\-()（）\s转#,，;；/]*$/;
   return required
     ? base.min(1, { error: 'unit.dutyPhoneRequired' }).regex(pattern, { error: 'validation.phone' })
     : base.refine((s) => s === '' || pattern.test(s), { error: 'validation.phone' });
 };
 
-const text = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
+const text = textField;
 
 export const unitFieldsSchema = z.object({
-  name: z
-    .string({ error: 'unit.nameRequired' })
-    .trim()
-    .min(1, { error: 'unit.nameRequired' })
-    .max(60, { error: 'validation.tooLong' }),
+  name: lineText(z.string({ error: 'unit.nameRequired' }).trim().min(1, { error: 'unit.nameRequired' }).max(60, { error: 'validation.tooLong' })),
   kind: z.enum(UNIT_KINDS, { error: 'unit.kindRequired' }),
   dutyPhone: phone(true),
   fax: phone(false).default(''),
@@ -51,9 +45,9 @@ export const unitFieldsSchema = z.object({
   contactTitle: text(30).default(''),
   contactPhone: phone(false).default(''),
   address: text(200).default(''),
-  notes: text(1000).default(''),
+  notes: text(1000, 'multiLine').default(''),
   aliases: z
-    .array(z.string({ error: 'validation.text' }).trim().min(1, { error: 'unit.aliasEmpty' }).max(60, { error: 'validation.tooLong' }), { error: 'validation.text' })
+    .array(lineText(z.string({ error: 'validation.text' }).trim().min(1, { error: 'unit.aliasEmpty' }).max(60, { error: 'validation.tooLong' })), { error: 'validation.text' })
     .max(20, { error: 'unit.tooManyAliases' })
     .default([]),
 });

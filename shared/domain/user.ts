@@ -1,6 +1,7 @@
 // Pure domain code: runs anywhere. An account of the app (用户): who signs in, with which role.
 // Accounts are never deleted, only disabled, so the audit log's names keep meaning someone.
 import { z } from 'zod';
+import { lineText } from './safe-text.js';
 import type { MessageKey } from '../i18n/index.js';
 
 /** admin: users, units, backups, settings. leader: confirms flags, approves swaps. officer: intake, follow-up, handover. */
@@ -60,11 +61,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/, { error: 'user.usernameFormat' });
 
-export const displayNameSchema = z
-  .string({ error: 'user.displayNameRequired' })
-  .trim()
-  .min(1, { error: 'user.displayNameRequired' })
-  .max(30, { error: 'validation.tooLong' });
+export const displayNameSchema = lineText(z.string({ error: 'user.displayNameRequired' }).trim().min(1, { error: 'user.displayNameRequired' }).max(30, { error: 'validation.tooLong' }));
 
 export const passwordSchema = z
   .string({ error: 'user.passwordRequired' })

@@ -1,7 +1,7 @@
 // CLI (in-process): `duty roster generate` prints a proposal with its fairness counts and saves only
 // with --save; `duty roster export` writes the month's 值班表 workbook.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -12,6 +12,7 @@ import { getMonth } from '../../electron/services/roster/roster.js';
 import { seededRng } from '../../shared/domain/random.js';
 import { cli } from '../helpers/cli.js';
 import { tempDbPath, tempDir } from '../helpers/temp.js';
+import { lyingBomb, manyRows } from '../helpers/zip.js';
 
 /** The clock of every command here: 24 November 2026, so January 2027 lies ahead on any day. */
 const NOW = '2026-11-24T11:00:00+08:00';
@@ -100,5 +101,27 @@ describe('duty roster', () => {
     assert.equal(ws.pageSetup.fitToPage, true);
     assert.equal(ws.pageSetup.paperSize, 9);
     assert.equal((await cli(['roster', 'export', '--db', db, '--month', '2026-12'])).code, 2);
+  });
+
+  test('import reads back an exported roster, and says in Chinese why a hostile file is refused', async () => {
+    const db = seeded();
+    const dir = tempDir();
+    const out = join(dir, 'roster.xlsx');
+    assert.equal((await cli(['roster', 'export', '--db', db, '--month', '2026-12', '--out', out])).code, 0);
+    const ok = await cli(['roster', 'import', '--db', db, '--file', out, '--reason', '导入测试']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /imported 2026-12: \d+ shifts/);
+    const files: [string, Buffer, RegExp][] = [
+      ['bomb.xlsx', await lyingBomb(256), /文件过大：解压后超过 100 MB/],
+      ['rows.xlsx', await manyRows(100_000), /行数过多：工作表超过 20000 行/],
+      ['notes.xlsx', Buffer.from('日期,带班领导\n'), /文件不是 Excel 工作簿/],
+      ['cut.xlsx', (await import('node:fs')).readFileSync(out).subarray(0, 2000), /文件不完整/],
+    ];
+    for (const [name, content, message] of files) {
+      writeFileSync(join(dir, name), content);
+      const r = await cli(['roster', 'import', '--db', db, '--file', join(dir, name)]);
+      assert.equal(r.code, 2, name);
+      assert.match(r.err, message, name);
+    }
   });
 });

@@ -23,7 +23,8 @@ function send(port: number, opts: { method?: string; path?: string; headers?: Re
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       },
     );
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(e)));
+    // A reset connection is an error here, never taken for an answer.
+    req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
   });
@@ -100,14 +101,46 @@ describe('browser mode server', () => {
     assert.equal((await send(server.port, { method: 'GET', path: '/api/units.list', headers: auth })).status, 405);
     assert.equal((await send(server.port, { method: 'POST', path: '/api/units.list', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' })).status, 415);
     const bad = await send(server.port, { method: 'POST', path: '/api/units.list', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{nope' });
+    assert.equal(bad.status, 400);
     assert.equal(JSON.parse(bad.body).error.code, 'invalid_input');
-    const unknown = await send(server.port, { method: 'POST', path: '/api/__proto__', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' });
-    assert.equal(JSON.parse(unknown.body).error.code, 'unknown_method');
   });
 
-  test('a body over the limit is refused', async () => {
-    const r = await send(server.port, { method: 'POST', path: '/api/units.list', headers: { ...auth, 'Content-Type': 'application/json' }, body: Buffer.alloc(MAX_BODY_BYTES + 1024, 32) });
-    assert.equal(r.status, 413);
+  test('a body over the limit is answered 413 with a message, not a reset connection (with and without a length)', async () => {
+    for (const chunked of [false, true]) {
+      const body = Buffer.alloc(MAX_BODY_BYTES + 1024, 32);
+      const headers = { ...auth, 'Content-Type': 'application/json', ...(chunked ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(body.length) }) };
+      const r = await send(server.port, { method: 'POST', path: '/api/units.list', headers, body });
+      assert.equal(r.status, 413);
+      assert.deepEqual(JSON.parse(r.body), { ok: false, error: { code: 'invalid_input', message: '请求过大（超过 10 MB），未处理' } });
+    }
+    // The server still answers afterwards.
+    const ok = await send(server.port, { method: 'POST', path: '/api/units.list', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(ok.status, 200);
+  });
+
+  test('a malformed method name gets 400 (an unknown one 404) with a plain JSON message, never a 500 or a stack trace', async () => {
+    const post = (path: string) => send(server.port, { method: 'POST', path, headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' });
+    const junk = Array.from({ length: 10 * 1024 }, (_, i) => String.fromCharCode(33 + (i % 90))).join('').replace(/[#?%]/g, 'x');
+    for (const path of ['/api/../x', '/api/..%2Fx', '/api/incidents.', '/api/%E0%A4%A', '/api/%', '/api/__proto__', '/api/constructor', '/api/units.list%00', `/api/${encodeURIComponent(junk)}`, '/api/a.b.c']) {
+      const r = await post(path);
+      assert.equal(r.status, 400, path.slice(0, 40));
+      assert.deepEqual(JSON.parse(r.body), { ok: false, error: { code: 'unknown_method', message: '操作名称无效，未处理' } }, path.slice(0, 40));
+    }
+    const unknown = await post('/api/incidents.nothing');
+    assert.equal(unknown.status, 404);
+    assert.equal(JSON.parse(unknown.body).error.message, '未知的操作“incidents.nothing”');
+  });
+
+  test('an error inside the server is a 500 in JSON without its stack trace', async () => {
+    const broken = await startBrowserServer({ dispatch: () => Promise.reject(new Error('kaboom at /secret/path.ts:12')), staticDir: tempDir(), port: 0 });
+    try {
+      const r = await send(broken.port, { method: 'POST', path: '/api/units.list', headers: { 'X-Duty-Token': broken.token, 'Content-Type': 'application/json' }, body: '{}' });
+      assert.equal(r.status, 500);
+      assert.equal(JSON.parse(r.body).error.code, 'internal');
+      assert.doesNotMatch(r.body, /kaboom|secret|\.ts|at /);
+    } finally {
+      await broken.close();
+    }
   });
 
   test('files outside the renderer folder are never served', async () => {

@@ -9,9 +9,23 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Db } from '../../electron/db/connection.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
-import { assertXlsx, zipEntries } from '../../electron/services/import-guard.js';
+import { assertXlsx, MAX_ROWS, zipEntries } from '../../electron/services/import-guard.js';
+import { readWorkbookInWorker } from '../../electron/services/import-workbook.js';
 import { exportRosterBuffer } from '../../electron/services/roster/excel.js';
 import { testContext } from '../helpers/context.js';
+import { deflated, lyingBomb, manyRows, SHEET_HEAD, SHEET_TAIL, workbookParts, zipOf } from '../helpers/zip.js';
+
+/** The highest resident memory sampled every 5 ms while `run` runs (the worker's included). */
+async function peakRss<T>(run: () => Promise<T>): Promise<{ value: T | unknown; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  try {
+    const value = await run().catch((e: unknown) => e);
+    return { value, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 function snapshot(db: Db): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
@@ -75,7 +89,7 @@ describe('hostile import files', () => {
   test('a 50 MB file is refused at the contract (and by the guard, for other callers)', async () => {
     const s = await setup();
     const big = Buffer.concat([s.good, randomBytes(50 * 1024 * 1024)]);
-    await refused(s, big, /文件太大/);
+    await refused(s, big, /文件过大/);
     assert.throws(() => assertXlsx(big), (e: { key: string }) => e.key === 'import.tooLarge');
   });
 
@@ -99,7 +113,57 @@ describe('hostile import files', () => {
     zip.file('xl/media/image1.bin', Buffer.alloc(30 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     assert.ok(bomb.length < 1024 * 1024, `the bomb is small: ${bomb.length} bytes`);
-    await refused(s, bomb, /解压后异常巨大/);
+    await refused(s, bomb, /解压后超过 100 MB/);
+  });
+
+  test('a zip whose directory lies about its sizes (1 GB stated as 2 KB) is refused once the real bytes pass the cap, in bounded memory', async () => {
+    const s = await setup();
+    const bomb = await lyingBomb(1024);
+    assert.ok(bomb.length < 4 * 1024 * 1024, `the bomb is small: ${bomb.length} bytes`);
+    assert.doesNotThrow(() => assertXlsx(bomb), 'the directory alone passes: only inflating tells');
+    const before = process.memoryUsage().rss / 1024 / 1024;
+    const { peakMb } = await peakRss(() => refused(s, bomb, /文件过大：解压后超过 100 MB/));
+    console.log(`lying 1 GB bomb: rss ${before.toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB`);
+    assert.ok(peakMb - before < 200, `peak memory grew by ${(peakMb - before).toFixed(0)} MB`);
+  });
+
+  test('a part whose real size differs from the stated one (within the caps) is refused as damaged', async () => {
+    const s = await setup();
+    const sheet = await deflated([SHEET_HEAD, '<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c></row>', SHEET_TAIL]);
+    const lie = zipOf(workbookParts(sheet), { stated: (name, real) => (name.endsWith('sheet1.xml') ? real + 10 : real) });
+    await refused(s, lie, /文件已损坏/);
+    const garbage = zipOf(workbookParts({ packed: randomBytes(4096), size: 100_000, crc: 0 }));
+    await refused(s, garbage, /文件已损坏/);
+  });
+
+  test(`a 1,000,000-row sheet within every size cap is refused as too many rows (over ${MAX_ROWS}), quickly`, async () => {
+    const s = await setup();
+    const big = await manyRows(1_000_000);
+    assert.doesNotThrow(() => assertXlsx(big), 'within the size caps');
+    const before = process.memoryUsage().rss / 1024 / 1024;
+    const { peakMb } = await peakRss(() => refused(s, big, /行数过多：工作表超过 20000 行/));
+    console.log(`1,000,000 rows (${(big.length / 1024 / 1024).toFixed(1)} MB): rss ${before.toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB`);
+    assert.ok(peakMb - before < 200, `peak memory grew by ${(peakMb - before).toFixed(0)} MB`);
+  });
+
+  test('too many cells in few rows, and links to other workbooks, are refused', async () => {
+    const s = await setup();
+    function* cells() {
+      for (let i = 0; i < 500_000; i++) yield `<c><v>${i}</v></c>`;
+    }
+    const wide = await deflated([SHEET_HEAD, '<row r="1">', ...cells(), '</row>', SHEET_TAIL]);
+    await refused(s, zipOf(workbookParts(wide)), /单元格过多/);
+    const zip = await JSZip.loadAsync(s.good);
+    zip.file('xl/externalLinks/externalLink1.xml', '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></externalLink>');
+    await refused(s, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), /外部链接/);
+  });
+
+  test('a workbook the worker cannot read within its time budget is stopped and refused', async () => {
+    const s = await setup();
+    const err = await readWorkbookInWorker(s.good, { kind: 'roster' }, undefined, 1).catch((e: unknown) => e);
+    assert.equal((err as { key?: string }).key, 'import.tooSlow');
+    const ok = await readWorkbookInWorker(s.good, { kind: 'roster' });
+    assert.equal(ok.ok, true, 'the same file within the budget reads');
   });
 
   test('the guard passes a real workbook and reads its parts without inflating', async () => {
@@ -108,6 +172,6 @@ describe('hostile import files', () => {
     const z = zipEntries(s.good);
     assert.ok(z.ok && z.entries.some((e) => e.name === 'xl/workbook.xml'));
     const r = await s.dispatch('roster.import', { contentBase64: s.good.toString('base64'), reason: '' });
-    assert.ok(r.ok || !/不完整|不是 Excel|异常巨大|太大|公式/.test(r.error.message), 'a real workbook is not taken for a hostile one');
+    assert.ok(r.ok || !/不完整|不是 Excel|过大|公式/.test(r.error.message), 'a real workbook is not taken for a hostile one');
   });
 });

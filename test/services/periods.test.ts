@@ -197,13 +197,13 @@ describe('daily report import', () => {
     const { ctx, period } = setup(at('2026-07-20', '18:00'));
     const good = await sheet([['江岸区', '2026-07-20', '15:00', '无', '无', '无', '']]);
     const cases: [string, Buffer, string][] = [
-      ['truncated zip', good.subarray(0, Math.floor(good.length / 2)), 'excelImport.truncated'],
-      ['not a workbook', Buffer.from('单位,日期\n江岸区,2026-07-20\n'), 'excelImport.notExcel'],
+      ['truncated zip', good.subarray(0, Math.floor(good.length / 2)), 'import.truncated'],
+      ['not a workbook', Buffer.from('单位,日期\n江岸区,2026-07-20\n'), 'import.notXlsx'],
       ['wrong sheet', await sheet([['江岸区', '2026-07-20', '15:00', '无', '无', '无', '']], 'Sheet1'), 'dailyImport.noSheet'],
       ['missing item column', await sheet([['江岸区', '2026-07-20', '15:00', '无']], '每日报告', ['单位', '日期', '接报时间', '雨情']), 'dailyImport.missingColumns'],
-      ['50 MB', Buffer.concat([good, Buffer.alloc(50 * 1024 * 1024)]), 'excelImport.tooLarge'],
-      ['zip bomb', zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/workbook.xml', Buffer.from('<workbook/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(100 * 1024 * 1024, 0x20)]]), 'excelImport.bomb'],
-      ['a zip that is no workbook', zipOf([['readme.txt', Buffer.from('hello')]]), 'excelImport.notExcel'],
+      ['50 MB', Buffer.concat([good, Buffer.alloc(50 * 1024 * 1024)]), 'import.tooLarge'],
+      ['zip bomb', zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/workbook.xml', Buffer.from('<workbook/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(100 * 1024 * 1024, 0x20)]]), 'import.zipBomb'],
+      ['a zip that is no workbook', zipOf([['readme.txt', Buffer.from('hello')]]), 'import.notXlsx'],
     ];
     for (const [name, buf, key] of cases) {
       const started = performance.now();

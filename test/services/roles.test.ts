@@ -30,16 +30,17 @@ function snapshot(db: Db): string {
 const auditCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 const lastAudit = (db: Db) => db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { actor: string; method: string; entity_id: string; after: string };
 
-async function setup(): Promise<{ ctx: TestContext; dispatch: Dispatch; login(role: UserRole, key?: string): Promise<string> }> {
+async function setup(): Promise<{ ctx: TestContext; dispatch: Dispatch; login(role: UserRole, key?: string): Promise<string>; notices: string[] }> {
   const ctx = testContext();
   for (const role of USER_ROLES) await createUser(ctx, { username: role, displayName: role, role, password: PASSWORD, personId: null });
-  const dispatch = createSessionDispatcher(ctx, { logError: () => {} });
+  const notices: string[] = [];
+  const dispatch = createSessionDispatcher(ctx, { logError: () => {}, logNotice: (line) => void notices.push(line) });
   const login = async (role: UserRole, key = `test:${role}`) => {
     const r = await dispatch('auth.login', { username: role, password: PASSWORD }, key);
     assert.equal(r.ok, true, JSON.stringify(r));
     return key;
   };
-  return { ctx, dispatch, login };
+  return { ctx, dispatch, login, notices };
 }
 
 describe('roles in the dispatcher', () => {
@@ -68,11 +69,15 @@ describe('roles in the dispatcher', () => {
           assert.ok(!r.ok && !r.error.message.includes(method), `${method}: ${!r.ok && r.error.message}`);
           if (caller !== null) assert.ok(!r.ok && r.error.message.includes(actionLabel(t, method)), `${method}: ${!r.ok && r.error.message}`);
           assert.equal(snapshot(ctx.db), before, `${method} refused to ${caller ?? 'nobody'} wrote nothing`);
+          if (caller === null) {
+            assert.equal(auditCount(ctx.db), rows, 'a call without a session writes no audit row');
+            continue;
+          }
           assert.equal(auditCount(ctx.db), rows + 1, 'one audit row: the refusal');
           const row = lastAudit(ctx.db);
           assert.equal(row.method, 'access.refused');
           assert.equal(row.entity_id, method);
-          assert.equal(row.actor, caller === null ? 'anon:http' : `user:${caller}`);
+          assert.equal(row.actor, `user:${caller}`);
           assert.equal(JSON.parse(row.after).role, caller);
         }
         if ((method === 'auth.logout' || method === 'auth.lock') && caller !== null) await login(caller);
@@ -99,7 +104,7 @@ describe('roles in the dispatcher', () => {
   });
 
   test('a session locks after lockMinutes without a person; only auth.touch keeps it open', async () => {
-    const { ctx, dispatch, login } = await setup();
+    const { ctx, dispatch, login, notices } = await setup();
     updateSettings(ctx, { lockMinutes: 15 });
     const key = await login('officer');
     const t0 = ctx.now();
@@ -113,7 +118,8 @@ describe('roles in the dispatcher', () => {
     const r = await dispatch('units.list', {}, key);
     assert.equal(!r.ok && r.error.code, 'unauthenticated');
     assert.match(!r.ok ? r.error.message : '', /锁定/);
-    assert.equal(JSON.parse(lastAudit(ctx.db).after).lastUser, 'officer');
+    assert.notEqual(lastAudit(ctx.db).method, 'access.refused', 'a locked session’s call writes no row');
+    assert.match(notices.at(-1) ?? '', /call without a session from test:officer: units.list/);
     // Still locked on the next call; the password opens it again.
     assert.equal((await dispatch('units.list', {}, key)).ok, false);
     await login('officer', key);
@@ -165,21 +171,22 @@ describe('roles in the dispatcher', () => {
     assert.equal(!second.ok && second.error.code, 'conflict');
   });
 
-  test('failed logins are audited and slowed per username; a success resets the count', async () => {
+  test('failed logins are audited and slowed per source; a success resets the count', async () => {
     const { ctx, dispatch } = await setup();
-    const attempt = (password: string, username = 'officer') => dispatch('auth.login', { username, password }, 'w');
+    const attempt = (password: string, username = 'officer', source = 'w') => dispatch('auth.login', { username, password }, `key-${source}`, { source });
     for (let i = 0; i < 3; i++) assert.equal(((await attempt('wrong')) as { error: { code: string } }).error.code, 'unauthenticated');
     const failures = ctx.db.prepare("SELECT actor, after FROM audit_log WHERE entity = 'login' AND entity_id = 'officer'").all() as { actor: string; after: string }[];
     assert.deepEqual(failures.map((f) => JSON.parse(f.after).failures), [1, 2, 3]);
     assert.equal(failures[0]!.actor, 'anon:http');
-    // After the third failure: 1 s before the next try, even with the right password.
+    // After the third failure from a source: 1 s before its next try, even with the right password,
+    // and for any username (guessing across accounts from one place is slowed the same).
     const tooSoon = await attempt(PASSWORD);
     assert.equal(!tooSoon.ok && tooSoon.error.code, 'too_many_attempts');
     assert.match(!tooSoon.ok ? tooSoon.error.message : '', /1 秒/);
-    // Another username is not slowed by it.
-    assert.equal((await attempt(PASSWORD, 'leader')).ok, true);
+    assert.equal(!(await attempt(PASSWORD, 'leader')).ok && 'slowed', 'slowed');
     ctx.setNow(ctx.now() + 1001);
-    assert.equal((await attempt('wrong')).ok, false); // 4th: 2 s
+    const fourth = await attempt('wrong'); // 4th: 2 s
+    assert.match(!fourth.ok ? fourth.error.message : '', /用户名或密码错误。请 2 秒后再试/);
     ctx.setNow(ctx.now() + 1500);
     assert.equal(!(await attempt(PASSWORD)).ok && 'slowed', 'slowed');
     ctx.setNow(ctx.now() + 600);
@@ -190,8 +197,27 @@ describe('roles in the dispatcher', () => {
     // The check does not block the event loop: a timer fires while a login's scrypt runs.
     let ticked = false;
     const timer = new Promise<void>((r) => setTimeout(() => ((ticked = true), r()), 1));
-    await Promise.all([attempt(PASSWORD, 'admin'), timer]);
+    await Promise.all([attempt(PASSWORD, 'admin', 'other'), timer]);
     assert.equal(ticked, true);
+  });
+
+  test('six wrong guesses from one place do not lock a known user out of their own correct password', async () => {
+    const { ctx, dispatch } = await setup();
+    const attempt = (password: string, source: string) => dispatch('auth.login', { username: 'officer', password }, `key-${source}`, { source });
+    for (let i = 0; i < 6; i++) {
+      ctx.setNow(ctx.now() + 10 * 60_000); // the guesser waits out each delay
+      assert.equal((await attempt(`guess-${i}`, 'http:127.0.0.9')).ok, false);
+    }
+    const guessed = ctx.db.prepare("SELECT after FROM audit_log WHERE entity = 'login' AND entity_id = 'officer' ORDER BY id").all() as { after: string }[];
+    assert.deepEqual(guessed.map((r) => JSON.parse(r.after).failures), [1, 2, 3, 4, 5, 6]);
+    // At once, from the officer's own browser: signed in (the account's hold only slows the answer).
+    const started = performance.now();
+    const own = await attempt(PASSWORD, 'http:127.0.0.1');
+    assert.equal(own.ok, true, JSON.stringify(own));
+    assert.ok(performance.now() - started < 3000, 'answered within the account hold');
+    // The guesser, still at it, is made to wait (and is not let in by the officer's success).
+    const guesser = await attempt(PASSWORD, 'http:127.0.0.9');
+    assert.equal(!guesser.ok && guesser.error.code, 'too_many_attempts');
   });
 
   test('the last enabled admin cannot be disabled or demoted', async () => {

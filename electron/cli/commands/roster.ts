@@ -1,10 +1,11 @@
-// Runs in plain Node: `duty roster generate|export`, through the same dispatcher (validation, audit,
+// Runs in plain Node: `duty roster generate|export|import`, through the same dispatcher (validation, audit,
 // messages) as the app.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FilePayload } from '../../../shared/api/file-payload.js';
 import type { Person } from '../../../shared/domain/person.js';
 import type { Proposal } from '../../../shared/domain/roster/generator.js';
+import type { ImportResult } from '../../../shared/api/methods/roster.js';
 import type { RosterMonth } from '../../../shared/domain/roster/roster.js';
 import { DB_OPTION } from '../db-flag.js';
 import { parseFlags, UsageError, type Command } from '../io.js';
@@ -67,6 +68,25 @@ export const rosterExport: Command = async (argv, io) => {
     const file = await call<FilePayload>('roster.export', { month });
     writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));
     io.out(`wrote ${out}`);
+    return 0;
+  });
+};
+
+/** Imports a filled-in 值班表 workbook; a refused file is said in words (过大, 行数过多, 已损坏 …), exit 2. */
+export const rosterImport: Command = async (argv, io) => {
+  const { values } = parseFlags(argv, { ...DB_OPTION, file: { type: 'string' }, reason: { type: 'string' } });
+  const usage = 'usage: duty roster import --db PATH --file FILE.xlsx [--reason TEXT]';
+  if (!values.file) throw new UsageError(usage);
+  const file = resolve(io.cwd, values.file);
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  return withDispatcher(io, values, async (call) => {
+    const r = await call<ImportResult>('roster.import', { contentBase64: content.toString('base64'), reason: values.reason ?? '' });
+    io.out(`imported ${r.month}: ${r.shifts} shifts, ${r.assignments} assignments`);
     return 0;
   });
 };

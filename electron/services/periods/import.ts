@@ -5,12 +5,14 @@ import { TZDate } from '@date-fns/tz';
 import { AppError } from '../../../shared/api/app-error.js';
 import type { FilePayload } from '../../../shared/api/file-payload.js';
 import { NOTHING, type DailyReportInput } from '../../../shared/domain/special-period.js';
+import { EARLIEST_INSTANT } from '../../../shared/domain/typed-time.js';
 import { reportingDayOf } from '../../../shared/domain/zero-reports.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listUnits } from '../../db/repositories/units.js';
 import * as repo from '../../db/repositories/periods.js';
-import { buildDailyTemplate, CONTENT_HEADER, DAILY_HEADERS, DAILY_SHEET, itemHeaders, readDailySheet } from '../../export/daily-report-excel.js';
-import { ImportProblems, loadWorkbook } from '../../export/workbook-import.js';
+import { buildDailyTemplate, CONTENT_HEADER, DAILY_HEADERS, DAILY_SHEET, itemHeaders } from '../../export/daily-report-excel.js';
+import { ImportProblems } from '../../export/workbook-import.js';
+import { readWorkbookInWorker } from '../import-workbook.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
 import { effectiveReports, judgePeriod } from './judge.js';
@@ -49,6 +51,9 @@ function parseTime(text: string, day: string | null, timeZone: string): number |
   return new TZDate(y, mo - 1, da, Number(h), Number(mi), Number(se ?? 0), 0, timeZone).getTime();
 }
 
+/** A day's (or a period's) reports from every unit are well under 1 MB. */
+export const DAILY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 export interface DailyImportResult {
   imported: number;
   /** Rows identical to a report already logged (the same sheet imported twice). */
@@ -59,8 +64,7 @@ export async function importReports(ctx: ServiceContext, periodId: number, conte
   const s = getSettings(ctx);
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(s.locale, key, params);
   const p = getPeriod(ctx, periodId);
-  const wb = await loadWorkbook(content);
-  const read = readDailySheet(wb, p.covers);
+  const read = await readWorkbookInWorker(content, { kind: 'daily', covers: [...p.covers] }, DAILY_IMPORT_MAX_BYTES);
   if (!read) throw new AppError('invalid_input', 'dailyImport.noSheet', { sheet: DAILY_SHEET, headers: [DAILY_HEADERS.unit, DAILY_HEADERS.day, DAILY_HEADERS.receivedAt].join('、') });
   if (read.missingHeaders.length) throw new AppError('invalid_input', 'dailyImport.missingColumns', { columns: read.missingHeaders.join('、') });
   const problems = new ImportProblems((row, column, message) => t('rosterImport.cell', { row, column, message }));
@@ -86,6 +90,7 @@ export async function importReports(ctx: ServiceContext, periodId: number, conte
     if (!r.receivedAt) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.required'));
     else if (at === null) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.badTime', { value: r.receivedAt }));
     else if (at > ctx.now()) problems.at(r.row, DAILY_HEADERS.receivedAt, t('dailyImport.future', { value: r.receivedAt }));
+    else if (at < EARLIEST_INSTANT) problems.at(r.row, DAILY_HEADERS.receivedAt, t('incident.timeTooEarly'));
     for (const h of items) {
       const v = r.items[h] ?? '';
       if (!v) problems.at(r.row, h, t('dailyImport.itemEmpty', { nothing: NOTHING }));

@@ -7,9 +7,9 @@ import { daysOfMonth } from '../../../shared/domain/roster/dates.js';
 import { touches } from '../../../shared/domain/roster/slots.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listLeave, listPeople } from '../../db/repositories/people.js';
-import { buildRosterWorkbook, HEADERS, readRosterWorkbook } from '../../export/roster-excel.js';
+import { buildRosterWorkbook, HEADERS } from '../../export/roster-excel.js';
 import type { ServiceContext } from '../context.js';
-import { assertXlsx } from '../import-guard.js';
+import { readWorkbookInWorker } from '../import-workbook.js';
 import { getSettings } from '../settings.js';
 import { calendarBetween, getPattern } from './calendar.js';
 import { getMonth, monthSlots, writeMonth } from './roster.js';
@@ -39,9 +39,10 @@ const MAX_LISTED = 30;
 export async function importRoster(ctx: ServiceContext, content: Buffer, reason: string): Promise<ImportResult> {
   const locale = getSettings(ctx).locale;
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
-  assertXlsx(content); // size, signature, truncation, zip bomb: before ExcelJS sees a byte
-  const read = await readRosterWorkbook(content);
-  if (!read.ok) throw new AppError('invalid_input', read.error.kind === 'notExcel' ? 'rosterImport.notExcel' : 'rosterImport.noSheet');
+  // Size, signature, truncation, zip bomb, rows and cells: checked before ExcelJS holds the file,
+  // and the parsing done in a worker with a time budget.
+  const read = await readWorkbookInWorker(content, { kind: 'roster' });
+  if (!read.ok) throw new AppError('invalid_input', 'rosterImport.noSheet');
   const problems: string[] = [];
   const at = (row: number, column: string, msg: string) => problems.push(t('rosterImport.cell', { row, column, message: msg }));
   for (const e of read.errors) {

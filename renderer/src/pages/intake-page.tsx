@@ -238,7 +238,7 @@ export function IntakePage() {
   const check = (): Record<string, string> => {
     const errs: Record<string, string> = {};
     const timeError = (r: ReturnType<typeof readTypedTime> | null) =>
-      r && !r.ok ? t(r.reason === 'future' ? 'intake.timeFuture' : 'intake.timeUnreadable', { examples: TYPED_TIME_EXAMPLES_ZH }) : null;
+      r && !r.ok ? t(r.reason === 'future' ? 'intake.timeFuture' : r.reason === 'tooEarly' ? 'incident.timeTooEarly' : 'intake.timeUnreadable', { examples: TYPED_TIME_EXAMPLES_ZH }) : null;
     if (!f.fromUnit.trim()) errs.fromUnit = t('incident.fromUnitRequired');
     else if (official && !unitNamed(f.fromUnit, units)) errs.fromUnit = t('intake.unitUnknown', { name: f.fromUnit.trim() });
     if (!target && f.responsibleUnit.trim() && !unitNamed(f.responsibleUnit, units)) errs.responsibleUnit = t('intake.unitUnknown', { name: f.responsibleUnit.trim() });

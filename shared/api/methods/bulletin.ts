@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the daily duty bulletin (值班日报).
 import { z } from 'zod';
+import { textField } from '../../domain/safe-text.js';
 import type { BulletinPreview, BulletinRevision } from '../../domain/bulletin.js';
 import type { FilePayload } from '../file-payload.js';
 import { method } from '../method.js';
@@ -15,7 +16,7 @@ export const bulletinMethods = {
   'bulletin.preview': method<BulletinPreview>()(z.object({ day: day.optional(), revision: revision.optional() }).strict()),
   /** Issues the day's bulletin as the next revision; a note is required when the check found problems. */
   'bulletin.issue': method<BulletinRevision>()(
-    z.object({ day, note: z.string().trim().max(2000, { error: 'validation.tooLong' }).default('') }).strict(),
+    z.object({ day, note: textField(2000, 'multiLine').default('') }).strict(),
   ),
   /** The issued revisions of a day, newest first. */
   'bulletin.revisions': method<BulletinRevision[]>()(z.object({ day }).strict()),

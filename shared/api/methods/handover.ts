@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the shift handover (交接班).
 import { z } from 'zod';
+import { multiLineText, textField } from '../../domain/safe-text.js';
 import type { Handover, RosterShift } from '../../domain/roster/roster.js';
 import { idSchema, method } from '../method.js';
 
@@ -11,14 +12,14 @@ export const handoverMethods = {
   /** Starts the outgoing shift's record, pre-filled (snapshot) from the incident log. */
   'handover.prepare': method<Handover>()(z.object({ shiftId: idSchema }).strict()),
   'handover.updateNotes': method<Handover>()(
-    z.object({ id: idSchema, notes: z.string().max(4000, { error: 'validation.tooLong' }) }).strict(),
+    z.object({ id: idSchema, notes: multiLineText(z.string().max(4000, { error: 'validation.tooLong' })) }).strict(),
   ),
   'handover.acknowledge': method<Handover>()(
     z
       .object({
         id: idSchema,
         personId: idSchema,
-        remarks: z.string().trim().max(2000, { error: 'validation.tooLong' }).default(''),
+        remarks: textField(2000, 'multiLine').default(''),
       })
       .strict(),
   ),

@@ -1,6 +1,7 @@
 // Pure code: runs anywhere. Contract methods of the incident log: incidents.*, flags.*,
 // followups.*, ledger.*, dashboard.*.
 import { z } from 'zod';
+import { lineText, textField } from '../../domain/safe-text.js';
 import { CATEGORY_CODES } from '../../domain/categories.js';
 import { flagQueueQuerySchema, type FlagQueuePage } from '../../domain/flag-queue.js';
 import {
@@ -48,10 +49,10 @@ export const incidentMethods = {
   'incidents.duplicates': method<IncidentRow[]>()(
     z
       .object({
-        unit: z.string().trim().min(1).max(60),
+        unit: lineText(z.string().trim().min(1).max(60)),
         category: z.enum(CATEGORY_CODES),
         occurredAt: z.number().int(),
-        place: z.string().trim().max(200).default(''),
+        place: textField(200).default(''),
       })
       .strict(),
   ),

@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the people who are rostered, and their leave.
 import { z } from 'zod';
+import { multiLineText } from '../../domain/safe-text.js';
 import { personFieldsSchema, type Person } from '../../domain/person.js';
 import { dateSchemaPattern, isDate } from '../../domain/roster/dates.js';
 import type { Leave } from '../../domain/roster/roster.js';
@@ -13,7 +14,7 @@ export const leaveFieldsSchema = z
     personId: idSchema,
     from: day,
     to: day,
-    reason: z.string({ error: 'leave.reasonRequired' }).trim().min(1, { error: 'leave.reasonRequired' }).max(100, { error: 'validation.tooLong' }),
+    reason: multiLineText(z.string({ error: 'leave.reasonRequired' }).trim().min(1, { error: 'leave.reasonRequired' }).max(100, { error: 'validation.tooLong' })),
   })
   .strict()
   .refine((l) => l.from <= l.to, { error: 'calendar.rangeOrder', path: ['to'] });

@@ -1,6 +1,7 @@
 // Pure code: runs anywhere. Contract methods of special periods (重点时段) and their daily reports
 // (每日报告 / 零报告): periods.*.
 import { z } from 'zod';
+import { lineText, multiLineText } from '../../domain/safe-text.js';
 import {
   dailyReportSchema,
   periodFieldsSchema,
@@ -24,7 +25,7 @@ export const periodMethods = {
   'periods.create': method<SpecialPeriod>()(periodFieldsSchema),
   /** An audited change of a period's settings, with a reason. */
   'periods.update': method<SpecialPeriod>()(
-    z.object({ id: idSchema, fields: periodFieldsSchema, reason: z.string().trim().min(1, { error: 'period.reasonRequired' }).max(200, { error: 'validation.tooLong' }) }).strict(),
+    z.object({ id: idSchema, fields: periodFieldsSchema, reason: multiLineText(z.string().trim().min(1, { error: 'period.reasonRequired' }).max(200, { error: 'validation.tooLong' })) }).strict(),
   ),
   /** Units × days of a period, each cell judged now. */
   'periods.grid': method<PeriodGrid>()(byId),
@@ -40,8 +41,8 @@ export const periodMethods = {
       .object({
         flagId: idSchema,
         decision: z.enum(['confirmed', 'dismissed']),
-        leader: z.string().trim().min(1, { error: 'flag.leaderRequired' }).max(30),
-        reason: z.string().trim().min(2, { error: 'flag.reasonRequired' }).max(1000),
+        leader: lineText(z.string().trim().min(1, { error: 'flag.leaderRequired' }).max(30)),
+        reason: multiLineText(z.string().trim().min(2, { error: 'flag.reasonRequired' }).max(1000)),
       })
       .strict(),
   ),

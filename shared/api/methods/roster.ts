@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the duty roster, check-in and the duty phone list.
 import { z } from 'zod';
+import { multiLineText, textField } from '../../domain/safe-text.js';
 import type { OnDutyNowAndNext } from '../../domain/on-duty.js';
 import { ROLES } from '../../domain/person.js';
 import { monthSchemaPattern } from '../../domain/roster/dates.js';
@@ -13,7 +14,7 @@ import { holidayMethods } from './holidays.js';
 import { peopleMethods } from './people.js';
 
 const month = z.string({ error: 'roster.badMonth' }).regex(monthSchemaPattern, { error: 'roster.badMonth' });
-const reason = z.string({ error: 'roster.reasonRequired' }).trim().min(1, { error: 'roster.reasonRequired' }).max(200, { error: 'validation.tooLong' });
+const reason = multiLineText(z.string({ error: 'roster.reasonRequired' }).trim().min(1, { error: 'roster.reasonRequired' }).max(200, { error: 'validation.tooLong' }));
 const ids = z.array(idSchema).max(10);
 const confirmedBy = z.array(idSchema).min(1, { error: 'roster.confirmRequired' }).max(4);
 const slotKey = z.string().regex(/^\d{4}-\d{2}-\d{2}#\d$/, { error: 'roster.badSlot' });
@@ -58,7 +59,7 @@ export const rosterMethods = {
   'roster.phoneList': method<DutyPhoneRow[]>()(z.object({ month }).strict()),
   'roster.fixedList': method<FixedRow[]>()(z.object({ month }).strict()),
   'roster.fixedAdd': method<FixedRow>()(
-    z.object({ slotKey, personId: idSchema, role: z.enum(ROLES), reason: z.string().trim().max(100).default('') }).strict(),
+    z.object({ slotKey, personId: idSchema, role: z.enum(ROLES), reason: textField(100, 'multiLine').default('') }).strict(),
   ),
   'roster.fixedCancel': method<FixedRow>()(z.object({ id: idSchema }).strict()),
   /** 接班签到: `shiftStart` names the shift (OnDuty.start); the time is the server's clock. */
@@ -66,7 +67,7 @@ export const rosterMethods = {
   'roster.export': method<FilePayload>()(z.object({ month }).strict()),
   /** All-or-nothing import of a 值班表 workbook. */
   'roster.import': method<ImportResult>()(
-    z.object({ contentBase64: z.string().min(1).max(20_000_000, { error: 'import.tooLargeInput' }), reason: z.string().trim().max(200).default('') }).strict(),
+    z.object({ contentBase64: z.string().min(1).max(20_000_000, { error: 'import.tooLargeInput' }), reason: textField(200, 'multiLine').default('') }).strict(),
   ),
   // The roster's neighbours, registered with it: people and leave, the holiday calendar, handover.
   ...peopleMethods,

@@ -1,5 +1,6 @@
 // Pure code: runs anywhere. Contract methods of the reporting-unit directory.
 import { z } from 'zod';
+import { textField } from '../../domain/safe-text.js';
 import { unitFieldsSchema, type Unit } from '../../domain/unit.js';
 import { idSchema, method } from '../method.js';
 
@@ -9,7 +10,7 @@ export const unitMethods = {
   'units.list': method<Unit[]>()(
     z
       .object({
-        query: z.string().trim().max(60).optional(),
+        query: textField(60).optional(),
         includeInactive: z.boolean().optional(),
       })
       .strict(),

@@ -2,6 +2,7 @@
 // holidays, make-up working days (调休) and special periods (重点时段: flood season 七下八上, major
 // events) with their own staffing. Nothing here is taken as truth about the national calendar.
 import { z } from 'zod';
+import { lineText } from '../safe-text.js';
 import { addDaysTo, dateSchemaPattern, isDate, weekdayOf } from './dates.js';
 import type { Staffing } from './pattern.js';
 
@@ -30,7 +31,7 @@ const day = z.string().regex(dateSchemaPattern, { error: 'calendar.badDate' }).r
 export const calendarFieldsSchema = z
   .object({
     kind: z.enum(CALENDAR_KINDS, { error: 'calendar.kindRequired' }),
-    name: z.string({ error: 'calendar.nameRequired' }).trim().min(1, { error: 'calendar.nameRequired' }).max(30, { error: 'validation.tooLong' }),
+    name: lineText(z.string({ error: 'calendar.nameRequired' }).trim().min(1, { error: 'calendar.nameRequired' }).max(30, { error: 'validation.tooLong' })),
     from: day,
     to: day,
     leaders: z.number().int().min(0).max(5, { error: 'roster.badStaffing' }).nullable().default(null),

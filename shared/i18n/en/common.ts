@@ -40,6 +40,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.total': '{count} in all',
   'common.empty': 'Nothing here yet',
 
+  'validation.unsafeText': '{field} holds control characters or characters that reorder text (such as U+202E); remove them and save again',
+  'validation.thisField': 'This field',
   'validation.text': 'Enter text',
   'validation.tooLong': 'Too long: {max} characters at most, this has {length}',
   'validation.tooLongMax': 'Too long: {max} characters at most',
@@ -52,6 +54,12 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
 
   'error.unknownMethod': 'Unknown operation "{method}"',
   'error.internal': 'Internal error: {message}. Nothing was changed; try again, and tell the administrator if it happens again.',
+  'http.internal': 'Internal error; the request was not handled. Nothing was changed; try again, and tell the administrator if it happens again.',
+  'http.postOnly': 'The API takes POST requests only',
+  'http.jsonOnly': 'The request body must be JSON (Content-Type: application/json)',
+  'http.tooLarge': 'The request is too large (over {max} MB) and was not handled',
+  'http.badMethod': 'Not a valid operation name; the request was not handled',
+  'http.badJson': 'The request body is not valid JSON; the request was not handled',
   'error.forbidden': 'You may not do this',
   'error.network': 'The connection to the service broke; check the program is still running and try again',
 

@@ -96,6 +96,8 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
 
   'incident.countInvalid': 'A count must be a whole number ≥ 0',
   'incident.lossInvalid': 'Direct loss must be a number ≥ 0 (yuan)',
+  'incident.timeTooEarly': 'The time is before 1 January 2000, which cannot be a time this desk records; check the year',
+  'incident.timeTooLate': 'The time is after 2100; check the year',
   'incident.timeInvalid': 'Invalid time; use YYYY-MM-DD HH:mm',
   'incident.kindRequired': 'Choose the report kind (initial, follow-up, final)',
   'incident.channelRequired': 'Choose the channel',

@@ -219,7 +219,6 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'roster.weekday.5': 'Fri',
   'roster.weekday.6': 'Sat',
 
-  'rosterImport.notExcel': 'The file is not an Excel workbook (.xlsx) or is damaged. Fill in an exported roster and import that. Nothing was written',
   'rosterImport.noSheet': 'No roster sheet found: a sheet with the headers 日期, 带班领导 and 值班员 is needed. Nothing was written',
   'rosterImport.empty': 'The roster has no date rows. Nothing was written',
   'rosterImport.cell': 'Row {row}, column "{column}": {message}',

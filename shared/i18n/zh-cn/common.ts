@@ -38,6 +38,8 @@ export const commonZhCN = {
   'common.total': '共 {count} 条',
   'common.empty': '暂无数据',
 
+  'validation.unsafeText': '{field}含有控制字符或改变文字方向的字符（如 U+202E），请删除后再保存',
+  'validation.thisField': '此项',
   'validation.text': '请填写文字',
   'validation.tooLong': '内容过长：最多 {max} 字，现有 {length} 字',
   'validation.tooLongMax': '内容过长：最多 {max} 字',
@@ -50,6 +52,12 @@ export const commonZhCN = {
 
   'error.unknownMethod': '未知的操作“{method}”',
   'error.internal': '系统内部错误：{message}。数据未被修改，请重试；如反复出现请联系管理员。',
+  'http.internal': '系统内部错误，请求未处理。数据未被修改，请重试；如反复出现请联系管理员。',
+  'http.postOnly': '接口只接受 POST 请求',
+  'http.jsonOnly': '请求内容须为 JSON（Content-Type: application/json）',
+  'http.tooLarge': '请求过大（超过 {max} MB），未处理',
+  'http.badMethod': '操作名称无效，未处理',
+  'http.badJson': '请求内容不是有效的 JSON，未处理',
   'error.forbidden': '无权执行此操作',
   'error.network': '与服务的连接中断，请检查程序是否仍在运行后重试',
 

@@ -95,6 +95,8 @@ export const incidentsZhCN = {
 
   'incident.countInvalid': '人数应为不小于 0 的整数',
   'incident.lossInvalid': '直接经济损失应为不小于 0 的数字（元）',
+  'incident.timeTooEarly': '时间早于 2000 年 1 月 1 日，不可能是本值班台登记的时间，请核对年份',
+  'incident.timeTooLate': '时间晚于 2100 年，请核对年份',
   'incident.timeInvalid': '时间不正确，请按 年-月-日 时:分 填写',
   'incident.kindRequired': '请选择报告类型（首报、续报、终报）',
   'incident.channelRequired': '请选择报送方式',

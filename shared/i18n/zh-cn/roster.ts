@@ -217,7 +217,6 @@ export const rosterZhCN = {
   'roster.weekday.5': '五',
   'roster.weekday.6': '六',
 
-  'rosterImport.notExcel': '文件不是 Excel 工作簿（.xlsx），或已损坏。请用导出的值班表模板填写后再导入。未写入任何数据',
   'rosterImport.noSheet': '工作簿中找不到值班表：需要含“日期”“带班领导”“值班员”表头的工作表。未写入任何数据',
   'rosterImport.empty': '值班表中没有任何日期行。未写入任何数据',
   'rosterImport.cell': '第 {row} 行“{column}”列：{message}',
