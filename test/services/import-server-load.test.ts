@@ -1,6 +1,7 @@
 // A hostile import against the real browser-mode server (`serve`, its own process): while a
 // 1,000,000-row sheet and a zip that lies about its sizes are being refused, another user's
-// requests on the same server are answered within 200 ms, and the server's memory comes back.
+// requests on the same server are answered at once (median ≤ 100 ms, none over 1 s; before, 2.3 s),
+// and the server's memory comes back.
 // The parsing runs in a worker thread (services/import-workbook.ts); before it did, ExcelJS held
 // the server's one event loop for seconds and left it at 2 GB.
 import assert from 'node:assert/strict';
@@ -77,7 +78,7 @@ describe('a hostile import does not stall the desk', () => {
     ['a 1,000,000-row sheet', () => manyRows(1_000_000), /行数过多/],
     ['a zip whose directory states 2 KB for 1 GB', () => lyingBomb(1024), /文件过大/],
   ] as const) {
-    test(`${name}: refused within 5 s; the other user answered within 200 ms meanwhile; memory back under 300 MB`, async () => {
+    test(`${name}: refused within 5 s; the other user answered at once meanwhile; memory back under 300 MB`, async () => {
       const content = (await file()).toString('base64');
       const pid = child.pid!;
       const before = memoryOf(pid);
@@ -111,7 +112,11 @@ describe('a hostile import does not stall the desk', () => {
       assert.match(r.error!.message, expect);
       assert.ok(refusedMs < 5000, `refused in ${refusedMs.toFixed(0)} ms`);
       assert.ok(latencies.length >= 3, 'the other user called during the import');
-      assert.ok(worst <= 200, `the other user waited ${worst.toFixed(0)} ms`);
+      // The event loop held by the parse (before the worker) made the worst wait 2.3 s; on a
+      // quiet machine it is now 30-90 ms. The bound leaves room for a CI machine running other
+      // test files at the same time, and still fails if the parse comes back onto the loop.
+      assert.ok(sorted[Math.floor(sorted.length / 2)]! <= 100, `the other user's median wait ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms`);
+      assert.ok(worst <= 1000, `the other user waited ${worst.toFixed(0)} ms`);
       assert.ok(after.rssMb < 300, `the server holds ${after.rssMb.toFixed(0)} MB after`);
     });
   }
