@@ -4,6 +4,7 @@
 // i18n keys, so the form and the dispatcher say the same thing in the UI's language.
 import { z } from 'zod';
 import { CATEGORY_CODES, type Category } from './categories.js';
+import { NATURAL_FIGURE_KEYS, takesNaturalFigures } from './natural-figures.js';
 import { CHANNELS, type Channel } from './channels.js';
 import type { DescriptionRevision } from './incident-description.js';
 import { LEVELS, type Level } from './levels.js';
@@ -86,6 +87,10 @@ export interface ReportRow {
   injured: number | null;
   trapped: number | null;
   directLossYuan: number | null;
+  /** The natural-disaster figures (natural-figures.ts): stated only in a natural-class incident's reports. */
+  affected: number | null;
+  evacuated: number | null;
+  housesCollapsed: number | null;
   correctionReason: string | null;
   correctsReportId: number | null;
   actor: string;
@@ -244,13 +249,15 @@ export interface Ledger {
 // --- Input schemas (messages are i18n keys) ---
 
 const trimmed = (max: number) => z.string({ error: 'validation.text' }).trim().max(max, { error: 'validation.tooLong' });
-const count = z
+const countValue = z
   .number({ error: 'incident.countInvalid' })
   .int({ error: 'incident.countInvalid' })
   .nonnegative({ error: 'incident.countInvalid' })
   .max(1_000_000, { error: 'incident.countInvalid' })
-  .nullable()
-  .default(null);
+  .nullable();
+const count = countValue.default(null);
+/** A count only some reports state (the natural-disaster figures): optional, so callers that never state it leave it out. */
+const naturalCount = countValue.optional();
 const instant = z.number({ error: 'incident.timeInvalid' }).int({ error: 'incident.timeInvalid' }).positive({ error: 'incident.timeInvalid' });
 
 /** What one report states; used by intake and by a follow-up report. */
@@ -278,6 +285,10 @@ export const reportFieldsSchema = z.object({
   injured: count,
   trapped: count,
   directLossYuan: z.number({ error: 'incident.lossInvalid' }).nonnegative({ error: 'incident.lossInvalid' }).nullable().default(null),
+  /** The natural-disaster figures: left out or null where not stated; only a natural-class incident takes them. */
+  affected: naturalCount,
+  evacuated: naturalCount,
+  housesCollapsed: naturalCount,
   correctionReason: trimmed(1000).nullable().default(null),
   correctsReportId: z.number().int().positive().nullable().default(null),
 });
@@ -304,9 +315,18 @@ export const intakeSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!takesNaturalFigures(v.category))
+      for (const k of statedNaturalFigures(v.report)) ctx.addIssue({ code: 'custom', path: ['report', k], message: `incident.naturalOnly.${k}` });
+  });
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
+
+/** The natural-disaster figures a report states (a value, 0 included; null or left out is not stated). */
+export function statedNaturalFigures(r: Partial<Record<(typeof NATURAL_FIGURE_KEYS)[number], number | null>>): (typeof NATURAL_FIGURE_KEYS)[number][] {
+  return NATURAL_FIGURE_KEYS.filter((k) => r[k] != null);
+}
 
 export const addReportSchema = z
   .object({

@@ -12,6 +12,7 @@ import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domai
 import { pendingOf, toEngineIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
 import { readTypedTime, TYPED_TIME_EXAMPLES_ZH } from '../../../shared/domain/typed-time.js';
 import { readAmount, readCount } from '../../../shared/domain/typed-count.js';
+import { NATURAL_FIGURE_KEYS, NATURAL_FIGURE_UNITS, takesNaturalFigures, type NaturalFigureKey } from '../../../shared/domain/natural-figures.js';
 import { matchUnit } from '../../../shared/domain/unit-match.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { IncidentDetail, IncidentRow } from '../../../shared/domain/incident.js';
@@ -46,6 +47,10 @@ interface FormState {
   injured: string;
   trapped: string;
   directLossYuan: string;
+  /** The natural-disaster figures: shown, checked and sent only for a natural-class category. */
+  affected: string;
+  evacuated: string;
+  housesCollapsed: string;
   summary: string;
   measuresTaken: string;
   correctsReportId: number | null;
@@ -74,6 +79,9 @@ const EMPTY: FormState = {
   injured: '',
   trapped: '',
   directLossYuan: '',
+  affected: '',
+  evacuated: '',
+  housesCollapsed: '',
   summary: '',
   measuresTaken: '',
   correctsReportId: null,
@@ -96,13 +104,19 @@ function targetIdFromHash(): number | null {
 }
 
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
-const countValue = (text: string) => {
-  const r = readCount(text);
+const countValue = (text: string, unit?: Parameters<typeof readCount>[1]) => {
+  const r = readCount(text, unit);
   return r.ok ? r.value : null;
 };
 
+/** The natural-disaster figures as typed, for a natural-class incident; none (null) for any other. */
+function naturalOf(f: FormState, natural: boolean): Record<NaturalFigureKey, number | null> {
+  const v = (k: NaturalFigureKey) => (natural ? countValue(f[k], NATURAL_FIGURE_UNITS[k]) : null);
+  return { affected: v('affected'), evacuated: v('evacuated'), housesCollapsed: v('housesCollapsed') };
+}
+
 /** The report as the form states it: one mapping for the live preview and for saving. */
-function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string) {
+function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string, natural: boolean) {
   const loss = readAmount(f.directLossYuan);
   return {
     kind: f.kind,
@@ -121,6 +135,7 @@ function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number 
     injured: countValue(f.injured),
     trapped: countValue(f.trapped),
     directLossYuan: loss.ok ? loss.value : null,
+    ...naturalOf(f, natural),
     correctionReason: blankToNull(f.correctionReason),
     correctsReportId: f.correctsReportId,
   };
@@ -189,11 +204,12 @@ export function IntakePage() {
   const fromUnit = unitNamed(f.fromUnit, units)?.name ?? f.fromUnit.trim();
   const responsibleUnit = target?.incident.responsibleUnit ?? (unitNamed(f.responsibleUnit, units)?.name ?? (f.responsibleUnit.trim() || fromUnit));
   const official = OFFICIAL_CHANNELS.has(f.channel);
+  const natural = category !== undefined && takesNaturalFigures(category);
 
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
     if (!category || !responsibleUnit) return null;
-    const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit), enteredAt: now });
+    const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit, natural), enteredAt: now });
     const base = target
       ? target.incident
       : { id: 0, category, responsibleUnit, occurredAt: occurredAt ?? receivedAt, learnedAt: null, closedAt: null, manualLevel: f.level };
@@ -207,7 +223,7 @@ export function IntakePage() {
     const index = reports.length - 1;
     const missing = ev.flags.find((x) => x.code === 'OMITTED_FIELDS' && x.reportIndex === index)?.fields ?? [];
     return { ev, owed, pending, missing, official: official && fromUnit === responsibleUnit };
-  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now]);
+  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now, natural]);
 
   const figuresLevel = category && isAccidentCategory(category) ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }) : null;
 
@@ -253,6 +269,12 @@ export function IntakePage() {
       const r = readCount(f[k]);
       if (!r.ok) errs[k] = t(`intake.count.${r.reason}`, { value: f[k].trim() });
     }
+    // Hidden for other classes, and then neither checked nor sent.
+    if (natural)
+      for (const k of NATURAL_FIGURE_KEYS) {
+        const r = readCount(f[k], NATURAL_FIGURE_UNITS[k]);
+        if (!r.ok) errs[k] = t(r.reason === 'notNumber' && NATURAL_FIGURE_UNITS[k] === 'rooms' ? 'intake.count.notNumberRooms' : `intake.count.${r.reason}`, { value: f[k].trim() });
+      }
     const loss = readAmount(f.directLossYuan);
     if (!loss.ok) errs.directLossYuan = t(`intake.count.${loss.reason}`, { value: f.directLossYuan.trim() });
     if (f.correctsReportId !== null && !f.correctionReason.trim()) errs.correctionReason = t('incident.correctionReasonRequired');
@@ -260,7 +282,7 @@ export function IntakePage() {
   };
 
   const reportToSend = () => {
-    const report = reportOf(f, { receivedAt, occurredAt }, fromUnit);
+    const report = reportOf(f, { receivedAt, occurredAt }, fromUnit, natural);
     const { receivedAt: _r, ...rest } = report;
     // A typed time is sent as typed; otherwise only how long ago the call began (the server's clock decides the instant).
     return typedReceived?.ok ? { ...rest, receivedAt: typedReceived.at } : { ...rest, ...(callStart !== null ? { startedMsAgo: Math.max(0, Math.round(performance.now() - callStart)) } : {}) };
@@ -384,7 +406,7 @@ export function IntakePage() {
     />
   );
 
-  const num = (k: CountField, label: string) => (
+  const num = (k: CountField | NaturalFigureKey, label: string) => (
     <Form.Item label={label} validateStatus={errors[k] ? 'error' : undefined} help={errors[k]}>
       <Input inputMode="numeric" value={f[k]} onChange={(e) => set(k, e.target.value)} data-testid={`intake-${k}`} />
     </Form.Item>
@@ -498,6 +520,16 @@ export function IntakePage() {
                 <Input inputMode="decimal" value={f.directLossYuan} onChange={(e) => set('directLossYuan', e.target.value)} data-testid="intake-loss" />
               </Form.Item>
             </div>
+            {natural && (
+              <div className="fig-row" data-testid="intake-natural">
+                {num('affected', t('intake.affected'))}
+                {num('evacuated', t('intake.evacuated'))}
+                {num('housesCollapsed', t('intake.housesCollapsed'))}
+                <Typography.Text type="secondary" style={{ gridColumn: 'span 3', alignSelf: 'center' }}>
+                  {t('intake.naturalHint')}
+                </Typography.Text>
+              </div>
+            )}
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
               <Form.Item label={t('intake.summary')} {...err('summary')}>
                 <Input.TextArea rows={3} value={f.summary} onChange={(e) => set('summary', e.target.value)} data-testid="intake-summary" />
