@@ -273,7 +273,7 @@ export function IntakePage() {
     if (natural)
       for (const k of NATURAL_FIGURE_KEYS) {
         const r = readCount(f[k], NATURAL_FIGURE_UNITS[k]);
-        if (!r.ok) errs[k] = t(r.reason === 'notNumber' && NATURAL_FIGURE_UNITS[k] === 'rooms' ? 'intake.count.notNumberRooms' : `intake.count.${r.reason}`, { value: f[k].trim() });
+        if (!r.ok) errs[k] = t(NATURAL_FIGURE_UNITS[k] === 'rooms' && (r.reason === 'notNumber' || r.reason === 'vague') ? `intake.count.${r.reason}Rooms` : `intake.count.${r.reason}`, { value: f[k].trim() });
       }
     const loss = readAmount(f.directLossYuan);
     if (!loss.ok) errs.directLossYuan = t(`intake.count.${loss.reason}`, { value: f.directLossYuan.trim() });

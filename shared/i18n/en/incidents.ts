@@ -151,6 +151,7 @@ export const incidentsEn: Record<keyof typeof incidentsZhCN, string> = {
   'intake.count.fraction': '"{value}" is not a whole number',
   'intake.count.tooLarge': '"{value}" is too large; check it',
   'intake.count.notNumberRooms': '"{value}" is not a number: give the number of rooms only, e.g. 12',
+  'intake.count.vagueRooms': '"{value}" is not an exact figure: give the verified number of rooms, or leave it empty and say why in the summary',
   'intake.pasteRefused': 'The pasted text has {got} columns (or several lines) and does not fit the form: paste one row in the order {columns}, or paste field by field. Nothing was filled in',
   'intake.pasted': '{count} fields filled in from the row; check them',
   'intake.paste.fromUnit': 'unit',

@@ -150,6 +150,7 @@ export const incidentsZhCN = {
   'intake.count.fraction': '“{value}”不是整数',
   'intake.count.tooLarge': '“{value}”太大，请核对',
   'intake.count.notNumberRooms': '“{value}”不是数字：请只填间数，如 12 或 十二',
+  'intake.count.vagueRooms': '“{value}”不是确切数字：请填核实的间数，不清楚就留空并在事件经过中说明',
   'intake.pasteRefused': '粘贴的内容有 {got} 列（或多行），无法对应到表单：请按 {columns} 的顺序粘贴一整行，或逐项粘贴。未填入任何内容',
   'intake.pasted': '已按列填入 {count} 项，请核对',
   'intake.paste.fromUnit': '来报单位',
