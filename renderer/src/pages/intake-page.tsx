@@ -109,14 +109,14 @@ const countValue = (text: string, unit?: Parameters<typeof readCount>[1]) => {
   return r.ok ? r.value : null;
 };
 
-/** The natural-disaster figures as typed, for a natural-class incident; none (null) for any other. */
-function naturalOf(f: FormState, natural: boolean): Record<NaturalFigureKey, number | null> {
+/** The natural-disaster figures as typed; none (null) where the category is not natural-class (the fields are hidden). */
+function naturalOf(f: FormState, natural = true): Record<NaturalFigureKey, number | null> {
   const v = (k: NaturalFigureKey) => (natural ? countValue(f[k], NATURAL_FIGURE_UNITS[k]) : null);
   return { affected: v('affected'), evacuated: v('evacuated'), housesCollapsed: v('housesCollapsed') };
 }
 
 /** The report as the form states it: one mapping for the live preview and for saving. */
-function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string, natural: boolean) {
+function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string) {
   const loss = readAmount(f.directLossYuan);
   return {
     kind: f.kind,
@@ -135,7 +135,7 @@ function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number 
     injured: countValue(f.injured),
     trapped: countValue(f.trapped),
     directLossYuan: loss.ok ? loss.value : null,
-    ...naturalOf(f, natural),
+    ...naturalOf(f),
     correctionReason: blankToNull(f.correctionReason),
     correctsReportId: f.correctsReportId,
   };
@@ -209,7 +209,7 @@ export function IntakePage() {
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
     if (!category || !responsibleUnit) return null;
-    const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit, natural), enteredAt: now });
+    const report = toEngineReport({ ...reportOf(f, { receivedAt, occurredAt }, fromUnit), enteredAt: now });
     const base = target
       ? target.incident
       : { id: 0, category, responsibleUnit, occurredAt: occurredAt ?? receivedAt, learnedAt: null, closedAt: null, manualLevel: f.level };
@@ -223,7 +223,7 @@ export function IntakePage() {
     const index = reports.length - 1;
     const missing = ev.flags.find((x) => x.code === 'OMITTED_FIELDS' && x.reportIndex === index)?.fields ?? [];
     return { ev, owed, pending, missing, official: official && fromUnit === responsibleUnit };
-  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now, natural]);
+  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now]);
 
   const figuresLevel = category && isAccidentCategory(category) ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }) : null;
 
@@ -282,7 +282,8 @@ export function IntakePage() {
   };
 
   const reportToSend = () => {
-    const report = reportOf(f, { receivedAt, occurredAt }, fromUnit, natural);
+    // The natural-disaster figures go only with a natural-class incident (typed before the category changed, they stay unsent).
+    const report = { ...reportOf(f, { receivedAt, occurredAt }, fromUnit), ...naturalOf(f, natural) };
     const { receivedAt: _r, ...rest } = report;
     // A typed time is sent as typed; otherwise only how long ago the call began (the server's clock decides the instant).
     return typedReceived?.ok ? { ...rest, receivedAt: typedReceived.at } : { ...rest, ...(callStart !== null ? { startedMsAgo: Math.max(0, Math.round(performance.now() - callStart)) } : {}) };
