@@ -57,11 +57,13 @@ test('a date’s month, quarter and year', () => {
   assert.equal(isIsoDate('2024-02-29'), true);
 });
 
-test('current figures: the latest official statement wins, else the latest of any channel, else 0', () => {
-  const r = (seq: number, at: number, over: Partial<FigureReport>): FigureReport => ({
+/** Reports of one unit by one channel unless told: the seq, the time received and what they state. */
+const reportsOf =
+  (channel: FigureReport['channel'], fromUnit: string) =>
+  (seq: number, at: number, over: Partial<FigureReport>): FigureReport => ({
     seq,
-    channel: 'phone',
-    fromUnit: '东城区',
+    channel,
+    fromUnit,
     receivedAt: at,
     deaths: null,
     missing: null,
@@ -70,6 +72,9 @@ test('current figures: the latest official statement wins, else the latest of an
     directLossYuan: null,
     ...over,
   });
+
+test('current figures: the latest official statement wins, else the latest of any channel, else 0', () => {
+  const r = reportsOf('phone', '东城区');
   const reports = [
     r(1, 100, { deaths: 3, injured: 4 }),
     r(2, 300, { channel: 'media', fromUnit: '市融媒体中心', deaths: 5, missing: 2 }),
@@ -94,18 +99,7 @@ test('current figures: the latest official statement wins, else the latest of an
 });
 
 test('current natural-disaster figures: by the same rule as deaths, and null (not 0) where no report stated one', () => {
-  const r = (seq: number, at: number, over: Partial<FigureReport>): FigureReport => ({
-    seq,
-    channel: 'fax',
-    fromUnit: '新洲区',
-    receivedAt: at,
-    deaths: null,
-    missing: null,
-    seriouslyInjured: null,
-    injured: null,
-    directLossYuan: null,
-    ...over,
-  });
+  const r = reportsOf('fax', '新洲区');
   const reports = [
     r(1, 100, { affected: 800, evacuated: 120 }),
     r(2, 200, { affected: 1500, housesCollapsed: 0 }), // the follow-up's count: a stated 0 stays 0
