@@ -50,6 +50,8 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
           spans: [1, 2, 3, 4, 5, 7, 9],
         },
         { cells: [s.deaths, s.missing, s.seriouslyInjured, s.injured, s.flagsRaised, s.flagsConfirmed, s.followupsOpen], spans: [1, 2, 3, 4, 5, 7, 9] },
+        // Where a natural disaster's figures were stated: 受灾人口 X 人、紧急转移安置 Y 人、倒塌房屋 Z 间、直接经济损失 W 万元.
+        ...(x.naturalLine ? [{ cells: [t('bulletin.naturalFigures'), x.naturalLine], spans: [1, 3] }] : []),
       ],
     },
     {
@@ -120,6 +122,8 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
       { header: t('item.seriouslyInjured'), width: 6, value: (i) => x.figure(i.seriouslyInjured), align: 'right' },
       { header: t('item.injured'), width: 6, value: (i) => x.figure(i.injured), align: 'right' },
       { header: t('bulletin.lossWan'), width: 9, value: (i) => (i.directLossYuan === null ? t('bulletin.notStated') : Math.round(i.directLossYuan / 100) / 100), align: 'right' },
+      // On a day a natural disaster stated its figures (受灾人口…), each incident's as stated.
+      ...(data.incidents.some((i) => x.naturalOf(i) !== '') ? [{ header: t('bulletin.naturalFigures'), width: 16, value: (i: BulletinIncident) => x.naturalOf(i) }] : []),
       { header: t('incident.summary'), width: 30, value: (i) => x.description(i) },
       { header: t('item.measuresTaken'), width: 20, value: (i) => i.measures },
       { header: t('bulletin.upward'), width: 12, value: (i) => (i.upwardAt === null ? '' : `${x.short(i.upwardAt)}\n${i.upwardTo ?? ''}`) },

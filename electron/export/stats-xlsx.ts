@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { categoryClassOf } from '../../shared/domain/categories.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
 import { addCounts, changeOf, rateOf, zeroCounts, type Compared, type DayPoint, type PeriodReport, type RankingRow } from '../../shared/domain/stats.js';
+import { NATURAL_FIGURE_KEYS } from '../../shared/domain/natural-figures.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { addTableSheet, workbookBuffer, type Column } from './sheet-kit.js';
 
@@ -67,6 +68,35 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
     });
   const totalLine = (): Line => ({ label: t('stats.col.total'), ...report.total, total: true });
 
+  /**
+   * 自然灾害灾情: the natural-disaster incidents' 受灾人口, 紧急转移安置人口, 倒塌房屋 and 直接经济损失
+   * (each the sum of their current figures) against last year's. Only the figures someone stated,
+   * in either period; no sheet where nobody stated any.
+   */
+  function naturalSheet(): void {
+    const { current, lastYear } = report.natural;
+    type NaturalLine = { label: string; current: number | string; lastYear: number | string };
+    const keys = [...NATURAL_FIGURE_KEYS, 'directLossYuan'] as const;
+    const stated = keys.filter((k) => current[k] !== null || lastYear[k] !== null);
+    if (stated.length === 0) return;
+    const value = (v: number | null, k: (typeof keys)[number]) => (v === null ? t('stats.natural.none') : k === 'directLossYuan' ? Math.round(v / 100) / 100 : v);
+    addTableSheet<NaturalLine>(wb, {
+      name: t('stats.sheet.natural'),
+      title: `${title} ${t('stats.natural.title')}`,
+      subtitle,
+      orientation: 'portrait',
+      rows: [
+        { label: t('stats.natural.incidents'), current: current.incidents, lastYear: lastYear.incidents },
+        ...stated.map((k) => ({ label: t(`stats.natural.${k}`), current: value(current[k], k), lastYear: value(lastYear[k], k) })),
+      ],
+      columns: [
+        { header: t('stats.natural.figure'), width: 26, value: (r) => r.label },
+        { header: cur, width: 16, value: (r) => r.current, align: 'right' },
+        { header: last, width: 16, value: (r) => r.lastYear, align: 'right' },
+      ],
+    });
+  }
+
   comparison('stats.sheet.overview', 'stats.col.class', [
     totalLine(),
     ...report.byClass.map((r) => ({ label: t(`stats.class.${r.key}`), current: r.current, lastYear: r.lastYear })),
@@ -82,6 +112,7 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
     }),
     totalLine(),
   ]);
+  naturalSheet();
   comparison('stats.sheet.level', 'stats.col.level', [
     ...report.byLevel.map((r) => ({ label: `${r.key} ${t(`level.${r.key}`)}`, current: r.current, lastYear: r.lastYear })),
     totalLine(),

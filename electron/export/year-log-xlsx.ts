@@ -121,6 +121,10 @@ export function yearLogColumns(opts: Pick<YearLogOptions, 'locale' | 'timeZone'>
     { header: t('log.deaths'), width: 6, value: (r) => r.deaths, align: 'right' },
     { header: t('log.injured'), width: 6, value: (r) => r.injured, align: 'right' },
     { header: t('log.lossYuan'), width: 12, value: (r) => r.direct_loss_yuan, align: 'right' },
+    // The natural-disaster figures: blank on every other line (only natural reports state them).
+    { header: t('log.affected'), width: 8, value: (r) => r.affected, align: 'right' },
+    { header: t('log.evacuated'), width: 8, value: (r) => r.evacuated, align: 'right' },
+    { header: t('log.housesCollapsed'), width: 8, value: (r) => r.houses_collapsed, align: 'right' },
   ];
 }
 

@@ -1,9 +1,11 @@
 // Pure domain code: runs anywhere. How the bulletin words its data, shared by the workbook and
 // the page so that both say the same: the title (bureau, revision or draft), times in the duty
 // room's zone, "not stated", the duty room as the unit of its own late upward reports, the
-// incident's 事件经过 and status as at the day's end, and the 要情 sentence.
+// incident's 事件经过 and status as at the day's end, the 要情 sentence, and the natural-disaster
+// figures of the day.
 import { formatInZone } from './duty-day.js';
 import { keyItemSentence } from './key-item.js';
+import { naturalTotalsText } from './natural-figures.js';
 import type { BulletinData, BulletinFlag, BulletinIncident, CompletenessProblem } from './bulletin.js';
 import type { FlagCode } from './rules/flag.js';
 import type { ReportItem } from './rules/incident.js';
@@ -48,6 +50,13 @@ export function bulletinTexts(locale: Locale, data: BulletinData) {
       subject: p.subject,
       detail: p.detail.map((d) => (p.code === 'suspicion_unverified' ? t(`flag.code.${d as FlagCode}`) : t(`item.${d as ReportItem}`))).join('、'),
     });
-  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, description, status, problem };
+  /** The natural-disaster figures of the day added up, those stated only; '' where none was (or an older bulletin). */
+  const natural = data.summary.natural;
+  const naturalFigures = natural ? naturalTotalsText(t, natural) : '';
+  const naturalLine = naturalFigures ? t('bulletin.naturalLine', { n: natural!.incidents, figures: naturalFigures }) : '';
+  /** One incident's natural-disaster figures as stated (its loss has its own column). */
+  const naturalOf = (i: BulletinIncident) =>
+    naturalTotalsText(t, { affected: i.affected ?? null, evacuated: i.evacuated ?? null, housesCollapsed: i.housesCollapsed ?? null, directLossYuan: null }, '\n');
+  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, description, status, problem, naturalLine, naturalOf };
 }
 

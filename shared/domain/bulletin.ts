@@ -6,6 +6,7 @@
 import type { CategoryClass, Category } from './categories.js';
 import type { FlagReview, IncidentStatus, StoredFlagStatus } from './incident.js';
 import type { Level } from './levels.js';
+import type { NaturalTotals } from './natural-figures.js';
 import type { FlagCode } from './rules/flag.js';
 import type { ReportItem, ReportKind } from './rules/incident.js';
 
@@ -46,6 +47,13 @@ export interface BulletinIncident {
   directLossYuan: number | null;
   /** Trapped (被困), as last stated; absent in bulletins issued before it was kept. */
   trapped?: number | null;
+  /**
+   * The natural-disaster figures (受灾人口, 紧急转移安置人口, 倒塌房屋), as last stated by the end of
+   * the day (null: never stated); absent in bulletins issued before they were kept.
+   */
+  affected?: number | null;
+  evacuated?: number | null;
+  housesCollapsed?: number | null;
   /** The latest summary a report stated (issued bulletins before descriptions showed this as 事件经过). */
   summary: string;
   /**
@@ -151,6 +159,11 @@ export interface BulletinSummary {
   missing: number;
   seriouslyInjured: number;
   injured: number;
+  /**
+   * The natural-disaster incidents' figures added up (each as stated by the end of the day; null:
+   * none stated it), loss included; absent in bulletins issued before they were kept.
+   */
+  natural?: NaturalTotals;
   flagsRaised: number;
   flagsConfirmed: number;
   followupsOpen: number;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { instantSchema } from './incident-time.js';
 import { textField } from './safe-text.js';
 import { CATEGORY_CODES, type Category } from './categories.js';
+import { NATURAL_FIGURE_KEYS, takesNaturalFigures } from './natural-figures.js';
 import { CHANNELS, type Channel } from './channels.js';
 import type { DescriptionRevision } from './incident-description.js';
 import { LEVELS, type Level } from './levels.js';
@@ -88,6 +89,10 @@ export interface ReportRow {
   injured: number | null;
   trapped: number | null;
   directLossYuan: number | null;
+  /** The natural-disaster figures (natural-figures.ts): stated only in a natural-class incident's reports. */
+  affected: number | null;
+  evacuated: number | null;
+  housesCollapsed: number | null;
   correctionReason: string | null;
   correctsReportId: number | null;
   actor: string;
@@ -249,13 +254,15 @@ export interface Ledger {
 
 const trimmed = (max: number) => textField(max);
 const prose = (max: number) => textField(max, 'multiLine');
-const count = z
+const countValue = z
   .number({ error: 'incident.countInvalid' })
   .int({ error: 'incident.countInvalid' })
   .nonnegative({ error: 'incident.countInvalid' })
   .max(1_000_000, { error: 'incident.countInvalid' })
-  .nullable()
-  .default(null);
+  .nullable();
+const count = countValue.default(null);
+/** A count only some reports state (the natural-disaster figures): optional, so callers that never state it leave it out. */
+const naturalCount = countValue.optional();
 const instant = instantSchema;
 
 /** What one report states; used by intake and by a follow-up report. */
@@ -283,6 +290,10 @@ export const reportFieldsSchema = z.object({
   injured: count,
   trapped: count,
   directLossYuan: z.number({ error: 'incident.lossInvalid' }).nonnegative({ error: 'incident.lossInvalid' }).nullable().default(null),
+  /** The natural-disaster figures: left out or null where not stated; only a natural-class incident takes them. */
+  affected: naturalCount,
+  evacuated: naturalCount,
+  housesCollapsed: naturalCount,
   correctionReason: prose(1000).nullable().default(null),
   correctsReportId: z.number().int().positive().nullable().default(null),
 });
@@ -309,9 +320,18 @@ export const intakeSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!takesNaturalFigures(v.category))
+      for (const k of statedNaturalFigures(v.report)) ctx.addIssue({ code: 'custom', path: ['report', k], message: `incident.naturalOnly.${k}` });
+  });
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
+
+/** The natural-disaster figures a report states (a value, 0 included; null or left out is not stated). */
+export function statedNaturalFigures(r: Partial<Record<(typeof NATURAL_FIGURE_KEYS)[number], number | null>>): (typeof NATURAL_FIGURE_KEYS)[number][] {
+  return NATURAL_FIGURE_KEYS.filter((k) => r[k] != null);
+}
 
 export const addReportSchema = z
   .object({

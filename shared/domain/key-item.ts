@@ -5,6 +5,7 @@
 import { isAccidentCategory, type Category } from './categories.js';
 import { formatInZone } from './duty-day.js';
 import type { Level } from './levels.js';
+import { NATURAL_FIGURE_KEYS, type NaturalFigureKey } from './natural-figures.js';
 import { translate, type Locale } from '../i18n/index.js';
 
 export interface KeyItemFacts {
@@ -19,6 +20,10 @@ export interface KeyItemFacts {
   injured: number | null;
   /** Absent in bulletins issued before it was kept. */
   trapped?: number | null | undefined;
+  /** A natural disaster's 受灾人口, 紧急转移安置人口, 倒塌房屋; absent in bulletins issued before they were kept. */
+  affected?: number | null | undefined;
+  evacuated?: number | null | undefined;
+  housesCollapsed?: number | null | undefined;
   /** The measures taken, as the reports stated them (one per line). */
   measures: string;
   /** The response had ended (处置结束). */
@@ -45,6 +50,12 @@ export function casualtyPhrase(f: Pick<KeyItemFacts, (typeof CASUALTIES)[number]
   const counted = stated.filter((k) => (f[k] ?? 0) > 0);
   if (counted.length) return t('keyItem.caused', { list: counted.map((k) => t(`keyItem.${k}`, { n: f[k]! })).join(locale === 'zh-CN' ? '、' : ', ') });
   return f.deaths === 0 ? t('keyItem.noCasualties') : '';
+}
+
+/** A natural disaster's stated figures above 0, as casualties are said ("受灾人口1200人、倒塌房屋12间"); '' where none. */
+export function naturalPhrase(f: Partial<Record<NaturalFigureKey, number | null | undefined>>, locale: Locale): string {
+  const said = NATURAL_FIGURE_KEYS.filter((k) => (f[k] ?? 0) > 0).map((k) => translate(locale, `keyItem.${k}`, { n: f[k]! }));
+  return said.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
 /** The measures as one clause: each stated line without its closing punctuation, joined. */
@@ -85,7 +96,7 @@ export function keyItemSentence(f: KeyItemFacts, o: KeyItemOptions): string {
   // The level is named for accidents of level III and above (一起较大道路交通事故); other classes are graded by their own plans.
   const level = isAccidentCategory(f.category) && f.level !== 'IV' ? t(`keyItem.level.${f.level}`) : '';
   const event = t(`keyItem.event.${f.category}`, { level });
-  const casualties = casualtyPhrase(f, o.locale);
+  const casualties = [casualtyPhrase(f, o.locale), naturalPhrase(f, o.locale)].filter(Boolean).join(o.locale === 'zh-CN' ? '，' : ', ');
   const measures = measuresClause(f.measures, o.locale);
   const when = timeOf(f.occurredAt, o);
   if (o.locale === 'zh-CN') {

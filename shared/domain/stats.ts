@@ -5,6 +5,7 @@ import type { CategoryClass, Category } from './categories.js';
 import type { Channel } from './channels.js';
 import { byReceivedAt, isOfficialReport } from './rules/predicates.js';
 import type { Level } from './levels.js';
+import type { NaturalFigureKey, NaturalFigures, NaturalTotals } from './natural-figures.js';
 
 /** A local date, YYYY-MM-DD (a calendar date, or a duty day when the basis is 'duty'). */
 export type IsoDate = string;
@@ -143,8 +144,12 @@ export function bothDown(c: Compared): boolean {
   return c.current.incidents < c.lastYear.incidents && c.current.deaths < c.lastYear.deaths;
 }
 
-/** One incident's current figures: the period counts without the count of incidents. */
-export type IncidentFigures = Omit<PeriodCounts, 'incidents'>;
+/**
+ * One incident's current figures: the period counts without the count of incidents, and the
+ * natural-disaster figures (null: no report stated it). `directLossStated` tells a loss nobody
+ * stated (0 in the counts) from a stated 0, for the natural-disaster totals.
+ */
+export type IncidentFigures = Omit<PeriodCounts, 'incidents'> & NaturalFigures & { directLossStated: boolean };
 
 /** One report as far as the figures are concerned. */
 export interface FigureReport {
@@ -157,31 +162,46 @@ export interface FigureReport {
   seriouslyInjured: number | null;
   injured: number | null;
   directLossYuan: number | null;
+  /** Absent where the reader predates the natural-disaster figures (migration 0080): not stated. */
+  affected?: number | null;
+  evacuated?: number | null;
+  housesCollapsed?: number | null;
 }
 
-const FIGURE_KEYS = ['deaths', 'missing', 'seriouslyInjured', 'injured', 'directLossYuan'] as const;
+type FigureKey = 'deaths' | 'missing' | 'seriouslyInjured' | 'injured' | 'directLossYuan' | NaturalFigureKey;
 
 /**
  * An incident's current figures: for each figure, the latest official report (the responsible
  * unit's own, by an official channel) that states it, in the order received (ties: the order
  * entered); where no official report states it, the latest report of any channel that does; where
- * none does, 0. A correction is a later report, so corrected figures win.
+ * none does, 0, and null for the natural-disaster figures. A correction is a later report, so
+ * corrected figures win.
  */
 export function currentFigures(responsibleUnit: string, reports: readonly FigureReport[]): IncidentFigures {
   const ordered = [...reports].sort((a, b) => byReceivedAt(a, b) || a.seq - b.seq);
-  const out = { deaths: 0, missing: 0, seriouslyInjured: 0, injured: 0, directLossYuan: 0 };
-  for (const k of FIGURE_KEYS) {
+  const latest = (k: FigureKey): number | null => {
     let official: number | null = null;
     let any: number | null = null;
     for (const r of ordered) {
       const v = r[k];
-      if (v === null) continue;
+      if (v == null) continue;
       any = v;
       if (isOfficialReport(r, responsibleUnit)) official = v;
     }
-    out[k] = official ?? any ?? 0;
-  }
-  return out;
+    return official ?? any;
+  };
+  const loss = latest('directLossYuan');
+  return {
+    deaths: latest('deaths') ?? 0,
+    missing: latest('missing') ?? 0,
+    seriouslyInjured: latest('seriouslyInjured') ?? 0,
+    injured: latest('injured') ?? 0,
+    directLossYuan: loss ?? 0,
+    directLossStated: loss !== null,
+    affected: latest('affected'),
+    evacuated: latest('evacuated'),
+    housesCollapsed: latest('housesCollapsed'),
+  };
 }
 
 // --- the report ---
@@ -261,6 +281,11 @@ export interface PeriodReport {
   ranking: RankingRow[];
   /** False when no zero-report source is wired: the columns read "—". */
   zeroTracked: boolean;
+  /**
+   * The natural-disaster figures (受灾人口, 紧急转移安置, 倒塌房屋, 直接经济损失) of the natural-class
+   * incidents, each the sum of their current figures; null where none stated it.
+   */
+  natural: { current: NaturalTotals; lastYear: NaturalTotals };
 }
 
 export function rateOf(o: OnTime): number | null {

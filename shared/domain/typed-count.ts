@@ -132,17 +132,29 @@ function normalise(text: string): string {
 }
 
 /**
- * A people count (deaths, missing, injured). '' is null (not stated); "0", "3", "３", "3人", "两人",
- * "二百零五", "无" (none) are numbers; "十几", "约3", "3余" are vague; nothing that is not exactly a
- * whole number reads as one.
+ * What a count counts, by the unit words that may follow its number: people ("3人", "两名");
+ * people or person-times, as the natural-disaster statistics count 受灾人口 ("1200人次"); rooms of
+ * collapsed houses ("12间"). Only the unit is taken off: the number is read the same way.
  */
-export function readCount(text: string): CountResult {
+export type CountUnit = 'people' | 'personTimes' | 'rooms';
+const UNIT_WORDS: Record<CountUnit, RegExp> = {
+  people: /\s*(?:个人|[人名个位])$/,
+  personTimes: /\s*(?:人次|个人|[人名个位])$/,
+  rooms: /\s*间$/,
+};
+
+/**
+ * A count: by default of people (deaths, missing, injured). '' is null (not stated); "0", "3", "３",
+ * "3人", "两人", "二百零五", "无" (none) are numbers; "十几", "约3", "3余" are vague; nothing that is
+ * not exactly a whole number reads as one.
+ */
+export function readCount(text: string, unit: CountUnit = 'people'): CountResult {
   const s = normalise(text);
   if (s === '') return { ok: true, value: null };
-  const body = s.replace(/\s*(?:个人|[人名个位])$/, '');
+  const body = s.replace(UNIT_WORDS[unit], '');
   if (body === '无') return { ok: true, value: 0 };
   if (VAGUE.test(body)) return { ok: false, reason: 'vague' };
-  if (MINUS.test(body)) return signed(body, readCount);
+  if (MINUS.test(body)) return signed(body, (rest) => readCount(rest, unit));
   if (/^\d+$/.test(body)) return bounded(Number(body), MAX_COUNT);
   if (/^\d+\.\d+$|^\d+\/[1-9]\d*$/.test(body) || isChineseDecimal(body)) return { ok: false, reason: 'fraction' };
   const n = chineseNumeralValue(body);

@@ -29,7 +29,15 @@ describe('duty stats', () => {
     assert.match(r.out, /statistics 2026-10-01 to 2026-11-24 written to/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    assert.equal(wb.worksheets.length, 6);
+    // The demo's floods and landslides state their figures: the natural-disaster sheet is there, with the service's totals.
+    assert.ok(expected.natural.current.affected !== null, 'the demo states natural-disaster figures');
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势'],
+    );
+    const natural = wb.getWorksheet('自然灾害灾情')!;
+    assert.deepEqual([natural.getCell('A5').value, natural.getCell('B5').value], ['自然灾害事件（起）', expected.natural.current.incidents]);
+    assert.deepEqual([natural.getCell('A6').value, natural.getCell('B6').value], ['受灾人口（人）', expected.natural.current.affected]);
     const overview = wb.getWorksheet('总体情况')!;
     assert.ok(expected.total.current.incidents > 0);
     assert.deepEqual([overview.getCell('B5').value, overview.getCell('F5').value], [expected.total.current.incidents, expected.total.current.deaths]);

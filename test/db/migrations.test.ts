@@ -30,6 +30,7 @@ const SHIPPED: Record<string, string> = {
   '0120-unit-aliases.ts': 'd3c6a0c301d3c43e3f3f1930d6889d597d860946161c7826bed4e7674202f6f1',
   '0130-incident-descriptions.ts': 'e905d8298b854f86f59931f20317cdf5f197f117372ac8b73f5f6f16c5e3c07a',
   '0140-rule-sets.ts': '8018e0193bdb52e935b86f7acbd84234af0ec971324adeeb4bad7474dc95ace3',
+  '0150-natural-figures.ts': '48d4b25fb1bb4dc03b5989d690a11a32fca49b3e720094422f7a9a6aa5683ac2',
 };
 
 describe('migrations', () => {

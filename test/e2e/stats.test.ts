@@ -96,10 +96,13 @@ describe('statistics page (browser mode)', () => {
       await download.saveAs(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
+      // The demo's natural disasters state their figures (受灾人口…): their sheet follows 分类别.
+      assert.ok(year.natural.current.affected !== null);
       assert.deepEqual(
         wb.worksheets.map((w) => w.name),
-        ['总体情况', '分类别', '分等级', '分单位', '及时率排名', '每日趋势'],
+        ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势'],
       );
+      assert.deepEqual((wb.getWorksheet('自然灾害灾情')!.getRow(6).values as unknown[]).slice(1, 3), ['受灾人口（人）', year.natural.current.affected]);
       const overview = wb.getWorksheet('总体情况')!;
       assert.deepEqual([overview.getCell('A5').value, overview.getCell('B5').value, overview.getCell('C5').value], ['合计', year.total.current.incidents, year.total.lastYear.incidents]);
       assert.equal(overview.getCell('F5').value, year.total.current.deaths);

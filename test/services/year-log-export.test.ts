@@ -61,7 +61,7 @@ test('the year log reads incidents in batches: the same lines as one join, whate
   const joined = ctx.db
     .prepare(
       `SELECT i.number, i.category, i.responsible_unit, i.occurred_at, i.place, i.current_level, i.status, i.flag_codes,
-         r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan
+         r.seq, r.kind, r.channel, r.from_unit, r.received_at, r.summary, r.deaths, r.injured, r.direct_loss_yuan, r.affected, r.evacuated, r.houses_collapsed
        FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.year = 2026 ORDER BY i.seq, r.seq`,
     )
     .all() as Record<string, unknown>[];

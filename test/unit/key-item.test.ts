@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bulletinStatusOf, measuresTakenOf } from '../../shared/domain/bulletin.js';
-import { casualtyPhrase, keyItemSentence, measuresClause, placeWithUnit, type KeyItemFacts } from '../../shared/domain/key-item.js';
+import { casualtyPhrase, keyItemSentence, measuresClause, naturalPhrase, placeWithUnit, type KeyItemFacts } from '../../shared/domain/key-item.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
@@ -71,6 +71,17 @@ describe('keyItemSentence (zh-CN)', () => {
     assert.equal(casualtyPhrase({ deaths: 0, missing: 0, seriouslyInjured: 0, injured: 4, trapped: null }, 'zh-CN'), '造成4人受伤');
     assert.equal(casualtyPhrase({ deaths: 3, missing: 1, seriouslyInjured: 2, injured: 5, trapped: 2 }, 'zh-CN'), '造成3人死亡、1人失踪、2人重伤、5人受伤、2人被困');
     assert.equal(casualtyPhrase({ deaths: null, missing: null, seriouslyInjured: 2, injured: null }, 'zh-CN'), '造成2人重伤');
+  });
+
+  test('a natural disaster: its figures above 0 after the casualties, in the statistics system’s order', () => {
+    const flood = { ...road, category: 'flood' as const, level: 'III' as const, place: '涨渡湖村', responsibleUnit: '新洲区', deaths: 0, missing: 0, seriouslyInjured: null, injured: null, measures: '' };
+    assert.equal(
+      keyItemSentence({ ...flood, affected: 1500, evacuated: 300, housesCollapsed: 12 }, zh),
+      '11月23日10时，新洲区涨渡湖村发生洪涝灾害，无人员伤亡，受灾人口1500人、紧急转移安置300人、倒塌房屋12间。',
+    );
+    assert.equal(naturalPhrase({ affected: null, evacuated: 0, housesCollapsed: 3 }, 'zh-CN'), '倒塌房屋3间', 'never "0人"');
+    assert.equal(naturalPhrase({}, 'zh-CN'), '', 'a bulletin issued before the figures were kept');
+    assert.equal(keyItemSentence(flood, zh), '11月23日10时，新洲区涨渡湖村发生洪涝灾害，无人员伤亡。');
   });
 
   test('the response: each stated measure, joined, without doubled punctuation; 处置结束 said when it ended', () => {

@@ -57,11 +57,13 @@ test('a date’s month, quarter and year', () => {
   assert.equal(isIsoDate('2024-02-29'), true);
 });
 
-test('current figures: the latest official statement wins, else the latest of any channel, else 0', () => {
-  const r = (seq: number, at: number, over: Partial<FigureReport>): FigureReport => ({
+/** Reports of one unit by one channel unless told: the seq, the time received and what they state. */
+const reportsOf =
+  (channel: FigureReport['channel'], fromUnit: string) =>
+  (seq: number, at: number, over: Partial<FigureReport>): FigureReport => ({
     seq,
-    channel: 'phone',
-    fromUnit: '东城区',
+    channel,
+    fromUnit,
     receivedAt: at,
     deaths: null,
     missing: null,
@@ -70,15 +72,47 @@ test('current figures: the latest official statement wins, else the latest of an
     directLossYuan: null,
     ...over,
   });
+
+test('current figures: the latest official statement wins, else the latest of any channel, else 0', () => {
+  const r = reportsOf('phone', '东城区');
   const reports = [
     r(1, 100, { deaths: 3, injured: 4 }),
     r(2, 300, { channel: 'media', fromUnit: '市融媒体中心', deaths: 5, missing: 2 }),
     r(3, 200, { channel: 'fax', deaths: 2, directLossYuan: 150_000 }), // a correction received before the media report
     r(4, 400, { channel: 'phone', fromUnit: '西城区', deaths: 9 }), // another unit's call is not official
   ];
-  assert.deepEqual(currentFigures('东城区', reports), { deaths: 2, missing: 2, seriouslyInjured: 0, injured: 4, directLossYuan: 150_000 });
+  assert.deepEqual(currentFigures('东城区', reports), {
+    deaths: 2,
+    missing: 2,
+    seriouslyInjured: 0,
+    injured: 4,
+    directLossYuan: 150_000,
+    directLossStated: true,
+    affected: null,
+    evacuated: null,
+    housesCollapsed: null,
+  });
   // Same instant: the order entered decides.
   assert.equal(currentFigures('东城区', [r(2, 100, { deaths: 1 }), r(1, 100, { deaths: 7 })]).deaths, 1);
+  // No loss stated: 0 in the counts, and said to be unstated.
+  assert.deepEqual([currentFigures('东城区', [r(1, 100, { deaths: 1 })]).directLossYuan, currentFigures('东城区', [r(1, 100, { deaths: 1 })]).directLossStated], [0, false]);
+});
+
+test('current natural-disaster figures: by the same rule as deaths, and null (not 0) where no report stated one', () => {
+  const r = reportsOf('fax', '新洲区');
+  const reports = [
+    r(1, 100, { affected: 800, evacuated: 120 }),
+    r(2, 200, { affected: 1500, housesCollapsed: 0 }), // the follow-up's count: a stated 0 stays 0
+    r(3, 300, { channel: 'media', fromUnit: '市融媒体中心', affected: 5000, evacuated: 900 }), // the media's figures lose to the unit's
+    r(4, 150, { evacuated: 300 }), // received before the follow-up, entered after it
+  ];
+  const f = currentFigures('新洲区', reports);
+  assert.deepEqual([f.affected, f.evacuated, f.housesCollapsed], [1500, 300, 0]);
+  // Only the media stated it: its figure, as with deaths.
+  assert.equal(currentFigures('新洲区', [r(1, 100, { channel: 'media', fromUnit: '市融媒体中心', affected: 40 })]).affected, 40);
+  // A reader from before the figures (no such keys): not stated.
+  const { affected: _a, evacuated: _e, housesCollapsed: _h, ...old } = r(1, 100, { deaths: 1 });
+  assert.deepEqual([currentFigures('新洲区', [old]).affected, currentFigures('新洲区', [old]).housesCollapsed], [null, null]);
 });
 
 test('the change against last year and the 双下降 check', () => {

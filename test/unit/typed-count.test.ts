@@ -253,6 +253,37 @@ describe('readCount', () => {
   });
 });
 
+describe('readCount of a unit other than people (the natural-disaster figures)', () => {
+  test('受灾人口 in people or person-times, houses in rooms: only the unit word is taken off', () => {
+    assert.deepEqual(readCount('1200人次', 'personTimes'), value(1200));
+    assert.deepEqual(readCount('一千二百人', 'personTimes'), value(1200));
+    assert.deepEqual(readCount('12间', 'rooms'), value(12));
+    assert.deepEqual(readCount(' 十二 间 ', 'rooms'), value(12));
+    assert.deepEqual(readCount('无', 'rooms'), value(0));
+    assert.deepEqual(readCount('', 'rooms'), value(null));
+    // Each reads only its own unit: 人次 is no count of people, 人 no count of rooms, 户 (households) no count of rooms.
+    assert.deepEqual(readCount('1200人次'), fail('notNumber'));
+    assert.deepEqual(readCount('12人', 'rooms'), fail('notNumber'));
+    assert.deepEqual(readCount('12户', 'rooms'), fail('notNumber'));
+    // Refused exactly as people counts are.
+    assert.deepEqual(readCount('十几间', 'rooms'), fail('vague'));
+    assert.deepEqual(readCount('约1200人次', 'personTimes'), fail('vague'));
+    assert.deepEqual(readCount('-3间', 'rooms'), fail('negative'));
+    assert.deepEqual(readCount('1.5间', 'rooms'), fail('fraction'));
+  });
+
+  test('property: a number with its unit reads back as the number alone does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom('', '间', ' 间'), (n, unit) => {
+        assert.deepEqual(readCount(String(n) + unit, 'rooms'), value(n));
+        assert.deepEqual(readCount(zh(n) + unit, 'rooms'), value(n));
+        assert.deepEqual(readCount(`${n}人次`, 'personTimes'), readCount(String(n)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('readAmount', () => {
   test('empty is null', () => {
     assert.deepEqual(readAmount(''), value(null));

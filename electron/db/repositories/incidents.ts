@@ -91,6 +91,9 @@ interface ReportDbRow {
   injured: number | null;
   trapped: number | null;
   direct_loss_yuan: number | null;
+  affected: number | null;
+  evacuated: number | null;
+  houses_collapsed: number | null;
   correction_reason: string | null;
   corrects_report_id: number | null;
   actor: string;
@@ -119,6 +122,9 @@ const toReport = (r: ReportDbRow): ReportRow => ({
   injured: r.injured,
   trapped: r.trapped,
   directLossYuan: r.direct_loss_yuan,
+  affected: r.affected,
+  evacuated: r.evacuated,
+  housesCollapsed: r.houses_collapsed,
   correctionReason: r.correction_reason,
   correctsReportId: r.corrects_report_id,
   actor: r.actor,
@@ -220,7 +226,8 @@ export function updateDerived(db: Db, id: number, d: Derived): void {
   statement(db,
     `UPDATE incidents SET initial_level = @initial_level, current_level = @current_level, status = @status,
        next_deadline = @next_deadline, next_deadline_code = @next_deadline_code, next_check = @next_check, flag_codes = @flag_codes,
-       fig_deaths = @deaths, fig_missing = @missing, fig_seriously_injured = @seriouslyInjured, fig_injured = @injured, fig_direct_loss_yuan = @directLossYuan
+       fig_deaths = @deaths, fig_missing = @missing, fig_seriously_injured = @seriouslyInjured, fig_injured = @injured, fig_direct_loss_yuan = @directLossYuan,
+       fig_loss_stated = @lossStated, fig_affected = @affected, fig_evacuated = @evacuated, fig_houses_collapsed = @housesCollapsed
      WHERE id = @id`,
   ).run({
     id,
@@ -231,8 +238,23 @@ export function updateDerived(db: Db, id: number, d: Derived): void {
     next_deadline_code: d.nextDeadlineCode,
     next_check: d.nextCheck,
     flag_codes: d.flagCodes,
-    ...d.figures,
+    ...figureColumns(d.figures),
   });
+}
+
+/** An incident's current figures as its fig_* columns take them (named parameters). */
+export function figureColumns(f: IncidentFigures): Record<string, number | null> {
+  return {
+    deaths: f.deaths,
+    missing: f.missing,
+    seriouslyInjured: f.seriouslyInjured,
+    injured: f.injured,
+    directLossYuan: f.directLossYuan,
+    lossStated: f.directLossStated ? 1 : 0,
+    affected: f.affected,
+    evacuated: f.evacuated,
+    housesCollapsed: f.housesCollapsed,
+  };
 }
 
 export function insertReport(db: Db, incidentId: number, r: StampedReport, actor: string, now: number): number {
@@ -240,10 +262,10 @@ export function insertReport(db: Db, incidentId: number, r: StampedReport, actor
   const info = statement(db,
       `INSERT INTO incident_reports (incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at,
          received_at, occurred_at, location, summary, measures_taken, deaths, missing, seriously_injured, injured, trapped,
-         direct_loss_yuan, correction_reason, corrects_report_id, actor, created_at)
+         direct_loss_yuan, affected, evacuated, houses_collapsed, correction_reason, corrects_report_id, actor, created_at)
        VALUES (@incident_id, @seq, @kind, @channel, @from_unit, @caller_name, @caller_title, @caller_phone, @entered_at,
          @received_at, @occurred_at, @location, @summary, @measures_taken, @deaths, @missing, @seriously_injured, @injured, @trapped,
-         @direct_loss_yuan, @correction_reason, @corrects_report_id, @actor, @now)`,
+         @direct_loss_yuan, @affected, @evacuated, @houses_collapsed, @correction_reason, @corrects_report_id, @actor, @now)`,
     )
     .run({
       incident_id: incidentId,
@@ -266,6 +288,9 @@ export function insertReport(db: Db, incidentId: number, r: StampedReport, actor
       injured: r.injured,
       trapped: r.trapped,
       direct_loss_yuan: r.directLossYuan,
+      affected: r.affected ?? null,
+      evacuated: r.evacuated ?? null,
+      houses_collapsed: r.housesCollapsed ?? null,
       correction_reason: r.correctionReason,
       corrects_report_id: r.correctsReportId,
       actor,
@@ -526,6 +551,9 @@ export interface YearLogDbRow {
   deaths: number | null;
   injured: number | null;
   direct_loss_yuan: number | null;
+  affected: number | null;
+  evacuated: number | null;
+  houses_collapsed: number | null;
 }
 
 /** Incidents the year log reads per batch (their reports come in one query). */
@@ -548,7 +576,7 @@ export function* yearLogRows(db: Db, year: number, batchSize = YEAR_LOG_BATCH): 
     .raw(true);
   const reports = db
     .prepare(
-      `SELECT incident_id, seq, kind, channel, from_unit, received_at, summary, deaths, injured, direct_loss_yuan
+      `SELECT incident_id, seq, kind, channel, from_unit, received_at, summary, deaths, injured, direct_loss_yuan, affected, evacuated, houses_collapsed
        FROM incident_reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, seq`,
     )
     .raw(true);
@@ -566,7 +594,8 @@ export function* yearLogRows(db: Db, year: number, batchSize = YEAR_LOG_BATCH): 
       };
       for (let k = runs.get(a[0]) ?? lines.length; k < lines.length && lines[k]![0] === a[0]; k++) {
         const r = lines[k]!;
-        yield { incident, seq: r[1], kind: r[2], channel: r[3], from_unit: r[4], received_at: r[5], summary: r[6], deaths: r[7], injured: r[8], direct_loss_yuan: r[9] };
+        yield { incident, seq: r[1], kind: r[2], channel: r[3], from_unit: r[4], received_at: r[5], summary: r[6], deaths: r[7], injured: r[8], direct_loss_yuan: r[9],
+          affected: r[10], evacuated: r[11], houses_collapsed: r[12] };
       }
     }
   }
@@ -577,4 +606,5 @@ type YearLogIncidentValues = [
 ];
 type YearLogReportValues = [
   incident_id: number, seq: number, kind: string, channel: string, from_unit: string, received_at: number, summary: string | null, deaths: number | null, injured: number | null, direct_loss_yuan: number | null,
+  affected: number | null, evacuated: number | null, houses_collapsed: number | null,
 ];

@@ -22,6 +22,12 @@ export interface StatIncidentRow {
   seriouslyInjured: number;
   injured: number;
   directLossYuan: number;
+  /** 1 where a report stated the loss (a stated 0 too), else 0. */
+  lossStated: number;
+  /** The natural-disaster figures (null: no report stated it). */
+  affected: number | null;
+  evacuated: number | null;
+  housesCollapsed: number | null;
 }
 
 /** A report as the figures and the timeliness ranking need it. */
@@ -44,7 +50,8 @@ const IN_RANGE = 'SELECT id FROM incidents WHERE occurred_at >= @start AND occur
 export function incidentsOccurredIn(db: Db, start: number, end: number): StatIncidentRow[] {
   return statement(db,
       `SELECT id, category, unit_id AS unitId, responsible_unit AS responsibleUnit, occurred_at AS occurredAt, current_level AS currentLevel,
-         fig_deaths AS deaths, fig_missing AS missing, fig_seriously_injured AS seriouslyInjured, fig_injured AS injured, fig_direct_loss_yuan AS directLossYuan
+         fig_deaths AS deaths, fig_missing AS missing, fig_seriously_injured AS seriouslyInjured, fig_injured AS injured, fig_direct_loss_yuan AS directLossYuan,
+         fig_loss_stated AS lossStated, fig_affected AS affected, fig_evacuated AS evacuated, fig_houses_collapsed AS housesCollapsed
        FROM incidents WHERE occurred_at >= @start AND occurred_at < @end ORDER BY occurred_at, id`,
     )
     .all({ start, end }) as StatIncidentRow[];

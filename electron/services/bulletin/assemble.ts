@@ -22,6 +22,7 @@ import { dutyDayRange, type DutyClock } from '../../../shared/domain/duty-day.js
 import { currentDescriptionOf } from '../../../shared/domain/incident-description.js';
 import type { ReportRow } from '../../../shared/domain/incident.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
+import { sumNaturalFigures, type NaturalFigureKey } from '../../../shared/domain/natural-figures.js';
 import { addDaysTo } from '../../../shared/domain/roster/dates.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import { toVersion2 } from '../../../shared/domain/rules/rule-set.js';
@@ -48,7 +49,7 @@ export function bulletinRequiredItems(ctx: Pick<ServiceContext, 'db'>): ReportIt
   return [...new Set<ReportItem>([...toVersion2(ruleSetOf(ctx)).profiles.accident.requiredItems.quick, 'summary'])];
 }
 
-type Stated = Partial<Record<ReportItem | 'trapped', string | number | null>>;
+type Stated = Partial<Record<ReportItem | 'trapped' | NaturalFigureKey, string | number | null>>;
 
 const byReceipt = (a: ReportRow, b: ReportRow) => a.receivedAt - b.receivedAt || a.seq - b.seq;
 
@@ -68,6 +69,9 @@ function latestStated(reports: readonly ReportRow[]): Stated {
       measuresTaken: r.measuresTaken,
       occurredAt: r.occurredAt,
       trapped: r.trapped,
+      affected: r.affected,
+      evacuated: r.evacuated,
+      housesCollapsed: r.housesCollapsed,
     };
     for (const [k, v] of Object.entries(stated) as [keyof Stated, string | number | null][]) {
       if (v != null && !(typeof v === 'string' && v.trim() === '')) out[k] = v;
@@ -123,6 +127,9 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
       injured: num(figures.injured),
       directLossYuan: num(figures.directLossYuan),
       trapped: num(figures.trapped),
+      affected: num(figures.affected),
+      evacuated: num(figures.evacuated),
+      housesCollapsed: num(figures.housesCollapsed),
       summary: text(figures.summary),
       description,
       measures: measuresTakenOf(reports.map((r) => r.measuresTaken)),
@@ -226,6 +233,7 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
       missing: sum((i) => i.missing),
       seriouslyInjured: sum((i) => i.seriouslyInjured),
       injured: sum((i) => i.injured),
+      natural: sumNaturalFigures(incidents.filter((i) => i.categoryClass === 'natural')),
       flagsRaised: flags.filter((f) => inDay(f.raisedAt)).length,
       flagsConfirmed: flags.filter((f) => f.review === 'confirmed' && inDay(f.reviewedAt)).length,
       followupsOpen: followups.length,

@@ -204,7 +204,19 @@ function writeIncidents(
     if (s.kind === 'create' || s.kind === 'report') {
       const f = fieldsOf.get(b.plan)![s.k]!;
       // The row as the intake service stores it: the form's fields, numbered in the chain.
-      s.report = { id: nextReport++, incidentId: b.row.id, seq: b.reports.length + 1, ...f, enteredAt: s.at, receivedAt: f.receivedAt ?? s.at, actor: 'demo', createdAt: s.at };
+      s.report = {
+        id: nextReport++,
+        incidentId: b.row.id,
+        seq: b.reports.length + 1,
+        ...f,
+        affected: f.affected ?? null,
+        evacuated: f.evacuated ?? null,
+        housesCollapsed: f.housesCollapsed ?? null,
+        enteredAt: s.at,
+        receivedAt: f.receivedAt ?? s.at,
+        actor: 'demo',
+        createdAt: s.at,
+      };
       b.reports.push(s.report);
     } else if (s.kind === 'upward') {
       const u = b.plan.upward[s.k]!;
@@ -265,14 +277,14 @@ function writeIncidents(
     incident: db.prepare(
       `INSERT INTO incidents (id, number, year, seq, category, unit_id, responsible_unit, occurred_at, place, manual_level, important, first_received_at,
          created_at, updated_at, closed_at, initial_level, current_level, status, next_deadline, next_deadline_code, next_check, flag_codes,
-         fig_deaths, fig_missing, fig_seriously_injured, fig_injured, fig_direct_loss_yuan)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         fig_deaths, fig_missing, fig_seriously_injured, fig_injured, fig_direct_loss_yuan, fig_loss_stated, fig_affected, fig_evacuated, fig_houses_collapsed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     report: db.prepare(
       `INSERT INTO incident_reports (id, incident_id, seq, kind, channel, from_unit, caller_name, caller_title, caller_phone, entered_at, received_at,
-         occurred_at, location, summary, measures_taken, deaths, missing, seriously_injured, injured, trapped, direct_loss_yuan, correction_reason,
-         corrects_report_id, actor, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         occurred_at, location, summary, measures_taken, deaths, missing, seriously_injured, injured, trapped, direct_loss_yuan, affected, evacuated,
+         houses_collapsed, correction_reason, corrects_report_id, actor, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upward: db.prepare('INSERT INTO upward_reports (id, incident_id, recipient, channel, sent_at, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     flag: db.prepare(
@@ -300,7 +312,8 @@ function writeIncidents(
         ins.incident.run(
           ...[i.id, i.number, b.year, b.seq, i.category, i.unitId, i.responsibleUnit, i.occurredAt, i.place, i.manualLevel, i.important ? 1 : 0, i.firstReceivedAt],
           ...[i.createdAt, closedAt ?? i.updatedAt, closedAt, d.initialLevel, d.currentLevel, d.status, d.nextDeadline, d.nextDeadlineCode, d.nextCheck, d.flagCodes],
-          ...[d.figures.deaths, d.figures.missing, d.figures.seriouslyInjured, d.figures.injured, d.figures.directLossYuan],
+          ...[d.figures.deaths, d.figures.missing, d.figures.seriouslyInjured, d.figures.injured, d.figures.directLossYuan, d.figures.directLossStated ? 1 : 0],
+          ...[d.figures.affected, d.figures.evacuated, d.figures.housesCollapsed],
         );
         insertReport(ins.report, r);
         log(s.at, { method: 'demo', entity: 'incident', entityId: i.id, before: null, after: { ...i, summary: (r.summary ?? '').split('\n')[0] ?? '' } });
@@ -381,7 +394,7 @@ function writeIncidents(
 const kindRank = { create: 0, report: 1, upward: 2, close: 3 } as const;
 
 function insertReport(stmt: { run(...args: unknown[]): unknown }, r: ReportRow): void {
-  stmt.run(r.id, r.incidentId, r.seq, r.kind, r.channel, r.fromUnit, r.callerName, r.callerTitle, r.callerPhone, r.enteredAt, r.receivedAt, r.occurredAt, r.location, r.summary, r.measuresTaken, r.deaths, r.missing, r.seriouslyInjured, r.injured, r.trapped, r.directLossYuan, r.correctionReason, r.correctsReportId, r.actor, r.createdAt);
+  stmt.run(r.id, r.incidentId, r.seq, r.kind, r.channel, r.fromUnit, r.callerName, r.callerTitle, r.callerPhone, r.enteredAt, r.receivedAt, r.occurredAt, r.location, r.summary, r.measuresTaken, r.deaths, r.missing, r.seriouslyInjured, r.injured, r.trapped, r.directLossYuan, r.affected, r.evacuated, r.housesCollapsed, r.correctionReason, r.correctsReportId, r.actor, r.createdAt);
 }
 
 /**

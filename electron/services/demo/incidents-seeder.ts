@@ -7,7 +7,8 @@ import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/d
 import { OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { reportFieldsSchema, type ReportFields } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
-import type { Rng } from '../../../shared/domain/random.js';
+import type { NaturalFigures } from '../../../shared/domain/natural-figures.js';
+import { seededRng, type Rng } from '../../../shared/domain/random.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { listUnits } from '../../db/repositories/units.js';
@@ -54,6 +55,24 @@ function pickFigures(rng: Rng): { deaths: number; missing: number; seriouslyInju
   return { deaths, missing: rng.chance(0.05) ? rng.int(1, 2) : 0, seriouslyInjured: rng.int(0, 3), injured: rng.int(0, 8), trapped: rng.chance(0.1) ? rng.int(1, 5) : 0, directLossYuan: rng.int(1, 500) * 10_000 };
 }
 
+/**
+ * A natural disaster's figures as the units come to count them, or null for the incidents that
+ * state none (about a third, and every other class). From the incident's own stream, seeded by
+ * when it happened: the shared stream, and so every other planned figure, is unchanged.
+ */
+function pickNaturalFigures(occurredAt: number, severe: boolean): { first: NaturalFigures; last: NaturalFigures } | null {
+  const rng = seededRng(Math.floor(occurredAt / MIN) ^ 0x5eed);
+  if (rng.chance(0.35)) return null;
+  const affected = severe ? rng.int(20, 300) * 100 : rng.int(5, 400) * 10;
+  const evacuated = Math.round(affected * (0.05 + 0.3 * rng.next()));
+  const housesCollapsed = rng.chance(0.5) ? 0 : severe ? rng.int(10, 400) : rng.int(1, 30);
+  const last = { affected, evacuated, housesCollapsed };
+  // The first count is lower (the follow-ups add the villages reached later); now and then it is all.
+  const share = rng.chance(0.3) ? 1 : 0.4 + 0.5 * rng.next();
+  const first = { affected: Math.round(affected * share), evacuated: Math.round(evacuated * share), housesCollapsed: Math.round(housesCollapsed * share) };
+  return { first, last };
+}
+
 export interface PlannedReport {
   kind: ReportKind;
   channel: Channel;
@@ -73,6 +92,8 @@ export interface IncidentPlan {
   place: string;
   summary: string;
   figures: ReturnType<typeof pickFigures>;
+  /** A natural disaster's 受灾人口, 紧急转移安置人口 and 倒塌房屋: in its first report, and after. */
+  natural: { first: NaturalFigures; last: NaturalFigures } | null;
   reports: PlannedReport[];
   upward: { at: number; channel: Channel }[];
   closedAt: number;
@@ -140,13 +161,17 @@ export function planIncident(rng: Rng, units: readonly string[], span: { start: 
     upward.push({ at: firstOfficial.at + rng.int(5, 25) * MIN + slip, channel: 'phone' });
     if (level === 'I' || level === 'II') upward.push({ at: firstOfficial.at + rng.int(30, 55) * MIN + slip, channel: 'fax' });
   }
-  return { category, unit, occurredAt, manualLevel, level, place, summary, figures, reports: kinds, upward, closedAt };
+  const natural = cat.class === 'natural' ? pickNaturalFigures(occurredAt, level !== 'IV') : null;
+  return { category, unit, occurredAt, manualLevel, level, place, summary, figures, natural, reports: kinds, upward, closedAt };
 }
 
 /** A planned report as the intake form would give it (a few rng calls: who called, what was said). */
 export function plannedReportFields(plan: IncidentPlan, k: PlannedReport, rng: Rng): ReportFields {
   const { occurredAt, place, summary, figures } = plan;
+  // The unit's full reports state the disaster's figures: the first one its first count.
+  const natural = k.full && plan.natural ? (k === plan.reports.find((r) => r.full) ? plan.natural.first : plan.natural.last) : null;
   return reportFieldsSchema.parse({
+      ...(natural ?? {}),
       kind: k.kind,
       channel: k.channel,
       fromUnit: k.fromUnit,

@@ -11,9 +11,11 @@ import {
   type IncidentRow,
   type ReportFields,
   type ReportRow,
+  statedNaturalFigures,
   type StampedReport,
   type UpwardReportRow,
 } from '../../../shared/domain/incident.js';
+import { takesNaturalFigures } from '../../../shared/domain/natural-figures.js';
 import type { Level } from '../../../shared/domain/levels.js';
 import { isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
 import { OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
@@ -60,6 +62,12 @@ function checkUnits(ctx: ServiceContext, r: { fromUnit: string; channel: Channel
   if (OFFICIAL_CHANNELS.has(r.channel) && !findUnitByName(ctx.db, r.fromUnit)?.active) throw new AppError('invalid_input', 'incident.fromUnitNotInDirectory', { name: r.fromUnit });
 }
 
+/** The natural-disaster figures belong to a natural-class incident's reports only; the first one stated elsewhere is refused by name. */
+function checkNaturalFigures(category: Category, r: ReportFields): void {
+  const [stated] = takesNaturalFigures(category) ? [] : statedNaturalFigures(r);
+  if (stated) throw new AppError('invalid_input', `incident.naturalOnly.${stated}`);
+}
+
 export interface CreateOptions {
   /** Scripted history (the demo) that plans its own incidents: no person to ask about duplicates. */
   scripted?: boolean;
@@ -70,6 +78,7 @@ export function createIncident(ctx: ServiceContext, input: Intake, method = 'inc
   checkTimes(ctx, report);
   if (input.occurredAt > report.receivedAt + FUTURE_SLACK_MS) throw new AppError('invalid_input', 'incident.occurredAfterReceived');
   checkUnits(ctx, report, input.responsibleUnit);
+  checkNaturalFigures(input.category, report);
   // A manual level only where the figures do not grade (outside the accident class).
   const manualLevel: Level | null = isAccidentCategory(input.category) ? null : input.level;
   return inWriteTransaction(ctx, () => {
@@ -116,6 +125,7 @@ export function addReport(ctx: ServiceContext, incidentId: number, fields: Repor
   checkUnits(ctx, report);
   return inWriteTransaction(ctx, () => {
     const incident = getIncident(ctx, incidentId);
+    checkNaturalFigures(incident.category, report);
     if (report.correctsReportId !== null) {
       const corrected = repo.findReport(ctx.db, report.correctsReportId);
       if (!corrected || corrected.incidentId !== incidentId) throw new AppError('invalid_input', 'incident.correctsOtherIncident');

@@ -7,6 +7,7 @@
 // Incidents count by their occurrence time (事发时间); each one's figures are its current ones
 // (shared/domain/stats.ts `currentFigures`), as the engine keeps them on the incident's row.
 import { dutyDayStart, type DutyClock } from '../../../shared/domain/duty-day.js';
+import { sumNaturalFigures, takesNaturalFigures, type NaturalTotals } from '../../../shared/domain/natural-figures.js';
 import { addCounts, addDays, sameRangeLastYear, zeroCounts, type DateRange, type PeriodCounts } from '../../../shared/domain/stats.js';
 import type { Db } from '../../db/connection.js';
 import { incidentsOccurredIn, reportsOfIncidentsOccurredIn, type StatIncidentRow, type StatReportRow } from '../../db/repositories/stats.js';
@@ -49,6 +50,14 @@ export function sumCounts(incidents: Iterable<{ counts: PeriodCounts }>): Period
   const total = zeroCounts();
   for (const i of incidents) addCounts(total, i.counts);
   return total;
+}
+
+/**
+ * The natural-disaster figures of the natural-class incidents among them: each figure the sum of
+ * the incidents' current ones, null where none stated it (a loss counts where a report stated it).
+ */
+export function naturalTotalsOf(incidents: readonly StatIncidentRow[]): NaturalTotals {
+  return sumNaturalFigures(incidents.filter((i) => takesNaturalFigures(i.category)).map((i) => ({ ...i, directLossYuan: i.lossStated ? i.directLossYuan : null })));
 }
 
 /** Incidents that occurred in [fromMs, toMs) and their deaths, missing, injured and direct loss. */

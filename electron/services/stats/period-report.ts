@@ -24,7 +24,7 @@ import { AppError } from '../../../shared/api/app-error.js';
 import { flagsOfIncidentsOccurredIn } from '../../db/repositories/stats.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
-import { figuresBetween, incidentsBetween, rangeBounds, sumCounts, type StatFigures } from './period-counts.js';
+import { figuresBetween, incidentsBetween, naturalTotalsOf, rangeBounds, sumCounts, type StatFigures } from './period-counts.js';
 import { unitRanking, type ZeroCountsProvider } from './timeliness.js';
 
 /** Longest range a report covers (about three years: the daily trend stays readable). */
@@ -143,6 +143,7 @@ export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: Peri
     byHour: clockOf(current, clock.timeZone),
     ranking: unitRanking(ctx, current, flags, bounds, opts.zeroCounts),
     zeroTracked: opts.zeroCounts !== undefined,
+    natural: { current: naturalTotalsOf(current), lastYear: naturalTotalsOf(lastYear) },
   };
 }
 

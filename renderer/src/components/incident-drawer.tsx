@@ -6,6 +6,8 @@ import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, T
 import { useCallback, useEffect, useState } from 'react';
 import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
+import { naturalTotalsText, takesNaturalFigures } from '../../../shared/domain/natural-figures.js';
+import { currentFigures } from '../../../shared/domain/stats.js';
 import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import { actionLabel } from '../../../shared/api/action-label.js';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/index.js';
@@ -60,8 +62,11 @@ function UpwardSection({ d, now }: { d: IncidentDetail; now: number }) {
 function Figures({ r }: { r: ReportRow }) {
   const { t } = useApp();
   const v = (n: number | null) => (n === null ? t('log.notStated') : String(n));
+  // The natural-disaster figures this report stated, if any (the loss is in the line above).
+  const natural = naturalTotalsText(t, { ...r, directLossYuan: null });
   return (
     <div>
+      {natural && <div data-testid={`report-natural-${r.seq}`}>{natural}</div>}
       {t('log.figures', {
         deaths: v(r.deaths),
         missing: v(r.missing),
@@ -110,6 +115,13 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
       message.error((e as Error).message);
     }
   };
+
+  // A natural disaster's figures as they stand: each the latest the responsible unit stated (currentFigures).
+  const naturalNow = (() => {
+    if (!d || !takesNaturalFigures(d.incident.category)) return '';
+    const c = currentFigures(d.incident.responsibleUnit, d.reports);
+    return naturalTotalsText(t, { ...c, directLossYuan: c.directLossStated ? c.directLossYuan : null });
+  })();
 
   // One time-ordered list: reports, upward reports, flags, follow-ups, audit entries.
   type Entry = { at: number; color: string; node: React.ReactNode; key: string };
@@ -199,6 +211,11 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
             <Descriptions.Item label={t('incident.status')}>{t(`incident.status.${d.incident.status}`)}</Descriptions.Item>
             <Descriptions.Item label={t('incident.learnedAt')}>{fmt(d.incident.learnedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('incident.closedAt')}>{fmt(d.incident.closedAt)}</Descriptions.Item>
+            {naturalNow && (
+              <Descriptions.Item label={t('log.naturalCurrent')} span={2}>
+                <span data-testid="drawer-natural">{naturalNow}</span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('log.pending')} span={2}>
               {d.pending.map((p) => (
                 <Tag key={`${p.code}${p.deadline}`} color={p.deadline < serverNow() ? 'red' : 'orange'}>

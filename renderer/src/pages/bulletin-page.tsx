@@ -67,6 +67,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
   const title = bulletinTitle(t, d, { revision: p.revision, issuedAt: rev?.issuedAt ?? null, issuedBy: rev?.issuedByName ?? null });
   const s = d.summary;
   const byId = new Map(d.incidents.map((i) => [i.id, i]));
+  const anyNatural = d.incidents.some((i) => x.naturalOf(i) !== '');
   return (
     <div className={`bulletin-sheet${p.revision === null ? ' draft' : ''}`} data-draft-label={t('bulletin.draftWatermark')} data-testid="bulletin-view">
       <h1 data-testid="bulletin-title">{title}</h1>
@@ -97,6 +98,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
         head={[t('item.deaths'), t('item.missing'), t('item.seriouslyInjured'), t('item.injured'), t('bulletin.flagsRaised'), t('bulletin.flagsConfirmed'), t('bulletin.followupsOpen')]}
         rows={[[s.deaths, s.missing, s.seriouslyInjured, s.injured, s.flagsRaised, s.flagsConfirmed, s.followupsOpen]]}
       />
+      {x.naturalLine && <Grid testId="bulletin-natural" empty="" head={[t('bulletin.naturalFigures')]} rows={[[x.naturalLine]]} />}
 
       <h2>{t('bulletin.section.keyItems')}</h2>
       <Grid
@@ -140,8 +142,9 @@ function BulletinView({ p }: { p: BulletinPreview }) {
       <Grid
         testId="bulletin-incidents"
         empty={t('bulletin.emptyIncidents')}
-        // 地点 (6), 直接经济损失 (11, its header), 事件经过 (12), 已采取措施 (13) and 时效 (16) wrap, each with room for a few words a line.
-        cellClass={(k) => ({ 6: 'place', 11: 'loss', 12: 'story', 13: 'text', 16: 'text' })[k] ?? 'nowrap'}
+        // 地点 (6), 直接经济损失 (11, its header), 事件经过 (12), 已采取措施 (13) and 时效 (16) wrap, each with room for a few words a line;
+        // so does 自然灾害灾情, after the loss, on a day a natural disaster stated its figures.
+        cellClass={(k) => ((anyNatural ? { 6: 'place', 11: 'loss', 12: 'text', 13: 'story', 14: 'text', 17: 'text' } : { 6: 'place', 11: 'loss', 12: 'story', 13: 'text', 16: 'text' }) as Record<number, string>)[k] ?? 'nowrap'}
         head={[
           t('incident.number'),
           t('incident.occurredAt'),
@@ -155,6 +158,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
           t('item.seriouslyInjured'),
           t('item.injured'),
           t('bulletin.lossWan'),
+          ...(anyNatural ? [t('bulletin.naturalFigures')] : []),
           t('incident.summary'),
           t('item.measuresTaken'),
           t('bulletin.latestKind'),
@@ -174,6 +178,7 @@ function BulletinView({ p }: { p: BulletinPreview }) {
           x.figure(i.seriouslyInjured),
           x.figure(i.injured),
           i.directLossYuan === null ? t('bulletin.notStated') : Math.round(i.directLossYuan / 100) / 100,
+          ...(anyNatural ? [x.naturalOf(i)] : []),
           x.description(i),
           i.measures,
           t(`reportKind.${i.latestKind}`),

@@ -12,6 +12,7 @@ import { CHANNELS, OFFICIAL_CHANNELS, type Channel } from '../../../shared/domai
 import { pendingOf, toEngineIncident, toEngineReport } from '../../../shared/domain/incident-engine.js';
 import { readTypedTime, TYPED_TIME_EXAMPLES_ZH } from '../../../shared/domain/typed-time.js';
 import { readAmount, readCount } from '../../../shared/domain/typed-count.js';
+import { NATURAL_FIGURE_KEYS, NATURAL_FIGURE_UNITS, takesNaturalFigures, type NaturalFigureKey } from '../../../shared/domain/natural-figures.js';
 import { matchUnit } from '../../../shared/domain/unit-match.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { IncidentDetail, IncidentRow } from '../../../shared/domain/incident.js';
@@ -46,6 +47,10 @@ interface FormState {
   injured: string;
   trapped: string;
   directLossYuan: string;
+  /** The natural-disaster figures: shown, checked and sent only for a natural-class category. */
+  affected: string;
+  evacuated: string;
+  housesCollapsed: string;
   summary: string;
   measuresTaken: string;
   correctsReportId: number | null;
@@ -74,6 +79,9 @@ const EMPTY: FormState = {
   injured: '',
   trapped: '',
   directLossYuan: '',
+  affected: '',
+  evacuated: '',
+  housesCollapsed: '',
   summary: '',
   measuresTaken: '',
   correctsReportId: null,
@@ -96,10 +104,16 @@ function targetIdFromHash(): number | null {
 }
 
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
-const countValue = (text: string) => {
-  const r = readCount(text);
+const countValue = (text: string, unit?: Parameters<typeof readCount>[1]) => {
+  const r = readCount(text, unit);
   return r.ok ? r.value : null;
 };
+
+/** The natural-disaster figures as typed; none (null) where the category is not natural-class (the fields are hidden). */
+function naturalOf(f: FormState, natural = true): Record<NaturalFigureKey, number | null> {
+  const v = (k: NaturalFigureKey) => (natural ? countValue(f[k], NATURAL_FIGURE_UNITS[k]) : null);
+  return { affected: v('affected'), evacuated: v('evacuated'), housesCollapsed: v('housesCollapsed') };
+}
 
 /** The report as the form states it: one mapping for the live preview and for saving. */
 function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number | null }, fromUnit: string) {
@@ -121,6 +135,7 @@ function reportOf(f: FormState, times: { receivedAt: number; occurredAt: number 
     injured: countValue(f.injured),
     trapped: countValue(f.trapped),
     directLossYuan: loss.ok ? loss.value : null,
+    ...naturalOf(f),
     correctionReason: blankToNull(f.correctionReason),
     correctsReportId: f.correctsReportId,
   };
@@ -190,6 +205,7 @@ export function IntakePage() {
   const fromUnit = unitNamed(f.fromUnit, units)?.name ?? f.fromUnit.trim();
   const responsibleUnit = target?.incident.responsibleUnit ?? (unitNamed(f.responsibleUnit, units)?.name ?? (f.responsibleUnit.trim() || fromUnit));
   const official = OFFICIAL_CHANNELS.has(f.channel);
+  const natural = category !== undefined && takesNaturalFigures(category);
 
   // The live preview: the same engine, over the reports so far plus this one.
   const preview = useMemo(() => {
@@ -255,6 +271,12 @@ export function IntakePage() {
       const r = readCount(f[k]);
       if (!r.ok) errs[k] = t(`intake.count.${r.reason}`, { value: f[k].trim() });
     }
+    // Hidden for other classes, and then neither checked nor sent.
+    if (natural)
+      for (const k of NATURAL_FIGURE_KEYS) {
+        const r = readCount(f[k], NATURAL_FIGURE_UNITS[k]);
+        if (!r.ok) errs[k] = t(NATURAL_FIGURE_UNITS[k] === 'rooms' && (r.reason === 'notNumber' || r.reason === 'vague') ? `intake.count.${r.reason}Rooms` : `intake.count.${r.reason}`, { value: f[k].trim() });
+      }
     const loss = readAmount(f.directLossYuan);
     if (!loss.ok) errs.directLossYuan = t(`intake.count.${loss.reason}`, { value: f.directLossYuan.trim() });
     if (f.correctsReportId !== null && !f.correctionReason.trim()) errs.correctionReason = t('incident.correctionReasonRequired');
@@ -262,7 +284,8 @@ export function IntakePage() {
   };
 
   const reportToSend = () => {
-    const report = reportOf(f, { receivedAt, occurredAt }, fromUnit);
+    // The natural-disaster figures go only with a natural-class incident (typed before the category changed, they stay unsent).
+    const report = { ...reportOf(f, { receivedAt, occurredAt }, fromUnit), ...naturalOf(f, natural) };
     const { receivedAt: _r, ...rest } = report;
     // A typed time is sent as typed; otherwise only how long ago the call began (the server's clock decides the instant).
     return typedReceived?.ok ? { ...rest, receivedAt: typedReceived.at } : { ...rest, ...(callStart !== null ? { startedMsAgo: Math.max(0, Math.round(performance.now() - callStart)) } : {}) };
@@ -386,7 +409,7 @@ export function IntakePage() {
     />
   );
 
-  const num = (k: CountField, label: string) => (
+  const num = (k: CountField | NaturalFigureKey, label: string) => (
     <Form.Item label={label} validateStatus={errors[k] ? 'error' : undefined} help={errors[k]}>
       <Input inputMode="numeric" value={f[k]} onChange={(e) => set(k, e.target.value)} data-testid={`intake-${k}`} />
     </Form.Item>
@@ -500,6 +523,16 @@ export function IntakePage() {
                 <Input inputMode="decimal" value={f.directLossYuan} onChange={(e) => set('directLossYuan', e.target.value)} data-testid="intake-loss" />
               </Form.Item>
             </div>
+            {natural && (
+              <div className="fig-row" data-testid="intake-natural">
+                {num('affected', t('intake.affected'))}
+                {num('evacuated', t('intake.evacuated'))}
+                {num('housesCollapsed', t('intake.housesCollapsed'))}
+                <Typography.Text type="secondary" style={{ gridColumn: 'span 3', alignSelf: 'center' }}>
+                  {t('intake.naturalHint')}
+                </Typography.Text>
+              </div>
+            )}
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
               <Form.Item label={t('intake.summary')} {...err('summary')}>
                 <Input.TextArea rows={3} value={f.summary} onChange={(e) => set('summary', e.target.value)} data-testid="intake-summary" />

@@ -1,10 +1,12 @@
 // Runs in the renderer. 统计分析: a month, quarter, year or any range (this month by default);
 // figure cards against the same period last year, the daily trend, incidents by category and by
-// unit, the 24-hour clock of when they happen, the unit timeliness ranking, and the Excel export.
+// unit, the 24-hour clock of when they happen, the unit timeliness ranking, the natural-disaster
+// figures where any were stated, and the Excel export.
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
+import { naturalTotalsText, type NaturalTotals } from '../../../shared/domain/natural-figures.js';
 import {
   bothDown,
   changeOf,
@@ -200,6 +202,8 @@ export function StatsPage() {
         })}
       </div>
 
+      {report && <NaturalFigures natural={report.natural} />}
+
       <Card size="small" title={buckets.length && report && report.trend.current.length > 92 ? t('stats.chart.trendMonthly') : t('stats.chart.trend')} className="stats-card-wide" loading={loading && !report}>
         <TrendChart
           testId="stats-trend"
@@ -274,5 +278,28 @@ export function StatsPage() {
         />
       </Card>
     </div>
+  );
+}
+
+/**
+ * 自然灾害灾情: what the natural-disaster incidents stated (受灾人口, 紧急转移安置, 倒塌房屋, 直接经济损失),
+ * this period and last year; only the figures someone stated, and nothing where nobody stated any.
+ */
+function NaturalFigures({ natural }: { natural: PeriodReport['natural'] }) {
+  const { t } = useApp();
+  const line = (n: NaturalTotals) => {
+    const figures = naturalTotalsText(t, n);
+    return figures ? t('stats.natural.line', { n: n.incidents, figures }) : t('stats.natural.none');
+  };
+  if (!naturalTotalsText(t, natural.current) && !naturalTotalsText(t, natural.lastYear)) return null;
+  return (
+    <Card size="small" title={t('stats.natural.title')} className="stats-card-wide" data-testid="stats-natural">
+      <div data-testid="stats-natural-current">
+        <strong>{t('stats.current')}</strong> {line(natural.current)}
+      </div>
+      <Typography.Text type="secondary" data-testid="stats-natural-last-year">
+        {t('stats.lastYear')} {line(natural.lastYear)}
+      </Typography.Text>
+    </Card>
   );
 }

@@ -56,6 +56,8 @@ export const bulletinEn: Record<keyof typeof bulletinZhCN, string> = {
 
   'bulletin.firstReceived': 'First received',
   'bulletin.lossWan': 'Direct loss (10k yuan)',
+  'bulletin.naturalFigures': 'Natural-disaster figures',
+  'bulletin.naturalLine': 'Natural disasters ({n}): {figures}',
   'bulletin.upward': 'Reported up',
   'bulletin.latestKind': 'Latest report',
   'bulletin.timeliness': 'Timeliness',
@@ -171,6 +173,9 @@ export const bulletinEn: Record<keyof typeof bulletinZhCN, string> = {
   'keyItem.seriouslyInjured': '{n} seriously injured',
   'keyItem.injured': '{n} injured',
   'keyItem.trapped': '{n} trapped',
+  'keyItem.affected': '{n} people affected',
+  'keyItem.evacuated': '{n} evacuated',
+  'keyItem.housesCollapsed': '{n} rooms of houses collapsed',
   'keyItem.caused': 'leaving {list}',
   'keyItem.noCasualties': 'with no casualties',
   'keyItem.closed': 'the response has ended',

@@ -54,6 +54,8 @@ export const bulletinZhCN = {
 
   'bulletin.firstReceived': '首次接报',
   'bulletin.lossWan': '直接经济损失（万元）',
+  'bulletin.naturalFigures': '自然灾害灾情',
+  'bulletin.naturalLine': '自然灾害（{n} 起）：{figures}',
   'bulletin.upward': '上报',
   'bulletin.latestKind': '最新报告',
   'bulletin.timeliness': '时效',
@@ -170,6 +172,9 @@ export const bulletinZhCN = {
   'keyItem.seriouslyInjured': '{n}人重伤',
   'keyItem.injured': '{n}人受伤',
   'keyItem.trapped': '{n}人被困',
+  'keyItem.affected': '受灾人口{n}人',
+  'keyItem.evacuated': '紧急转移安置{n}人',
+  'keyItem.housesCollapsed': '倒塌房屋{n}间',
   'keyItem.caused': '造成{list}',
   'keyItem.noCasualties': '无人员伤亡',
   'keyItem.closed': '现场处置已结束',
