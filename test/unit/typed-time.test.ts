@@ -318,7 +318,8 @@ describe('properties', () => {
   test('the same day-back and day-ahead round trip around midnight, where it matters most', () => {
     const nearMidnight = fc
       .tuple(fc.integer({ min: 0, max: 365 * 80 }), fc.integer({ min: -90, max: 90 }))
-      .map(([d, m]) => sh(2000, 1, 1, 0, 0) + d * DAY + m * MINUTE);
+      // From 2 January 2000: a time before 2000-01-01 is refused as too early (incident-time.ts).
+      .map(([d, m]) => sh(2000, 1, 2, 0, 0) + d * DAY + m * MINUTE);
     fc.assert(
       fc.property(nearMidnight, fc.integer({ min: 0, max: 3 * HOUR }), (now, off) => {
         assert.deepEqual(read(hhmm(now - off, TZ), 'past', now), at(toMinute(now - off)));
