@@ -213,12 +213,26 @@ function suspectFalse(actual: number, reportIndex: number, reason: SuspicionReas
   return f;
 }
 
-/** Stable insertion sort: flags are few and mostly raised in order already. */
-function sortFlags(flags: Flag[]): void {
-  for (let i = 1; i < flags.length; i++) {
+/**
+ * Sorts the flags (compareFlags, stable). The first `lateRaised` were raised in order of code and
+ * each code's in order of deadline, which is checked here (a daily time skipped by a daylight-
+ * saving switch can fall after the next one): when it holds, only the flags after them are
+ * sorted, by a stable insertion sort (they are few and mostly raised in order already).
+ */
+function sortFlags(flags: Flag[], lateRaised: number): void {
+  let from = lateRaised;
+  for (let i = 1; i < lateRaised; i++) {
+    const a = flags[i - 1]!;
+    const b = flags[i]!;
+    if (a.code === b.code && a.deadline! >= b.deadline!) {
+      from = 0;
+      break;
+    }
+  }
+  for (let i = from + 1; i < flags.length; i++) {
     const f = flags[i]!;
     let j = i - 1;
-    while (j >= 0 && compareFlags(flags[j]!, f) > 0) {
+    while (j >= from && compareFlags(flags[j]!, f) > 0) {
       flags[j + 1] = flags[j]!;
       j--;
     }
@@ -390,11 +404,16 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number, dailyHori
 
   const flags: Flag[] = [];
 
-  // --- LATE_FIRST, LATE_WRITTEN: from the clock start, at the initial level ---
+  // The LATE_* flags are raised in the order they are listed (FLAG_CODES: final, first,
+  // follow-up, written), each code's in order of deadline, so that only the few flags after them
+  // need sorting: an open incident can owe hundreds of daily follow-ups.
+
+  // --- LATE_FINAL: after closedAt, at the current level ---
+  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + p.finalMs[currentRank]!, firstFinal, now);
+
+  // --- LATE_FIRST: from the clock start, at the initial level ---
   const firstDeadline = clockStart + p.firstMs[initialRank]!;
   pushByDeadline(flags, 'LATE_FIRST', firstDeadline, firstOfficial, now);
-  const writtenMs = p.writtenMs[initialRank]!;
-  if (writtenMs !== null) pushByDeadline(flags, 'LATE_WRITTEN', clockStart + writtenMs, firstWritten, now);
 
   // --- LATE_FOLLOWUP: by fixed local times every day, where the level says so ---
   const daily = p.dailyMinutes[currentRank]!;
@@ -423,8 +442,10 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number, dailyHori
     }
   }
 
-  // --- LATE_FINAL: after closedAt, at the current level ---
-  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + p.finalMs[currentRank]!, firstFinal, now);
+  // --- LATE_WRITTEN: from the clock start, at the initial level ---
+  const writtenMs = p.writtenMs[initialRank]!;
+  if (writtenMs !== null) pushByDeadline(flags, 'LATE_WRITTEN', clockStart + writtenMs, firstWritten, now);
+  const lateRaised = flags.length;
 
   // --- OMITTED_UNREPORTED: heard of elsewhere first, and the unit did not report in time ---
   const firstOfficialAt = firstOfficial >= 0 ? sorted[firstOfficial]!.receivedAt : null;
@@ -518,7 +539,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number, dailyHori
   // --- UPWARD_LATE: the duty room's own reports upward (上报) ---
   if (firstOfficial >= 0) pushUpwardFlags(flags, incident, p, n, supplementWindowEnd, sorted[firstOfficial]!.receivedAt, now);
 
-  if (flags.length > 1) sortFlags(flags);
+  sortFlags(flags, lateRaised);
   sortedBuf.fill(undefined, 0, n); // keep no reference to the caller's reports
   return {
     id: incident.id,
