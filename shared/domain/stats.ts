@@ -3,7 +3,7 @@
 // figures, the change against last year, and the one order of the unit timeliness ranking.
 import type { CategoryClass, Category } from './categories.js';
 import type { Channel } from './channels.js';
-import { byReceivedAt, isOfficialReport } from './rules/predicates.js';
+import { byReceiptThenSeq, isOfficialReport } from './rules/predicates.js';
 import type { Level } from './levels.js';
 
 /** A local date, YYYY-MM-DD (a calendar date, or a duty day when the basis is 'duty'). */
@@ -168,7 +168,7 @@ const FIGURE_KEYS = ['deaths', 'missing', 'seriouslyInjured', 'injured', 'direct
  * none does, 0. A correction is a later report, so corrected figures win.
  */
 export function currentFigures(responsibleUnit: string, reports: readonly FigureReport[]): IncidentFigures {
-  const ordered = [...reports].sort((a, b) => byReceivedAt(a, b) || a.seq - b.seq);
+  const ordered = [...reports].sort(byReceiptThenSeq);
   const out = { deaths: 0, missing: 0, seriouslyInjured: 0, injured: 0, directLossYuan: 0 };
   for (const k of FIGURE_KEYS) {
     let official: number | null = null;
