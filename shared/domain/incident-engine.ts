@@ -64,7 +64,11 @@ export interface Pending {
  * to that one; `nextCheck` is the same as with every deadline listed. `far` is that evaluation.
  */
 export function pendingOf(incident: Incident, ruleSet: RuleSet, now: number): { pending: Pending[]; nextCheck: number | null; far: Evaluation } {
-  const far = evaluateIncident(incident, ruleSet, END_OF_TIME, { dailyHorizon: now });
+  return pendingFrom(evaluateIncident(incident, ruleSet, END_OF_TIME, { dailyHorizon: now }), now);
+}
+
+/** pendingOf's reading of an evaluation at the end of time: the overdue deadlines, sorted, and the next check. */
+export function pendingFrom(far: Evaluation, now: number): { pending: Pending[]; nextCheck: number | null; far: Evaluation } {
   const pending: Pending[] = [];
   let nextCheck: number | null = null;
   for (const f of far.flags) {

@@ -6,8 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { END_OF_TIME, pendingOf, type Pending } from '../../../shared/domain/incident-engine.js';
-import { evaluateIncident, MAX_DAILY_DAYS, type Evaluation } from '../../../shared/domain/rules/evaluate-incident.js';
+import { END_OF_TIME, pendingFrom, pendingOf, type Pending } from '../../../shared/domain/incident-engine.js';
+import { evaluateIncident, MAX_DAILY_DAYS } from '../../../shared/domain/rules/evaluate-incident.js';
 import type { Incident } from '../../../shared/domain/rules/incident.js';
 import { RULE_PACKS } from '../../../shared/domain/rules/packs/index.js';
 import type { RuleSetV2 } from '../../../shared/domain/rules/rule-set.js';
@@ -22,18 +22,7 @@ const RULE_SETS: readonly { name: string; ruleSet: RuleSetV2 }[] = [
 ];
 
 /** pendingOf as it was: the end of time with every daily deadline listed (up to the guard). */
-function reference(inc: Incident, ruleSet: RuleSetV2, now: number): { pending: Pending[]; nextCheck: number | null; far: Evaluation } {
-  const far = evaluateIncident(inc, ruleSet, END_OF_TIME);
-  const pending: Pending[] = [];
-  let nextCheck: number | null = null;
-  for (const f of far.flags) {
-    if (f.deadline === null) continue;
-    if (f.status === 'overdue') pending.push({ code: f.code, deadline: f.deadline });
-    if (f.deadline >= now && (nextCheck === null || f.deadline < nextCheck)) nextCheck = f.deadline;
-  }
-  pending.sort((a, b) => a.deadline - b.deadline);
-  return { pending, nextCheck, far };
-}
+const reference = (inc: Incident, ruleSet: RuleSetV2, now: number) => pendingFrom(evaluateIncident(inc, ruleSet, END_OF_TIME), now);
 
 /** The deadlines still owed up to the first one at or after now (all of them if none is). */
 const upToNext = (pending: readonly Pending[], now: number) => {
