@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { textField } from './safe-text.js';
 import type { QueueFlag, StoredFlag } from './incident.js';
 import { FLAG_CODES, type FlagCode } from './rules/flag.js';
+import { overdueMinutesAsOf } from './rules/predicates.js';
 import type { MessageKey } from '../i18n/index.js';
 
 /**
@@ -61,7 +62,7 @@ export interface FlagQueuePage {
 
 /** Minutes past the deadline as of `now`: an overdue flag grows later every minute. */
 export function queueMinutesLate(f: Pick<StoredFlag, 'status' | 'deadline' | 'minutesLate'>, now: number): number | null {
-  if (f.status === 'overdue' && f.deadline !== null) return Math.max(1, Math.ceil((now - f.deadline) / 60_000));
+  if (f.status === 'overdue' && f.deadline !== null) return overdueMinutesAsOf(f.deadline, now);
   return f.minutesLate;
 }
 

@@ -57,9 +57,18 @@ export interface Pending {
  * The deadlines still owed (an obligation not yet met, past or future), and the earliest instant
  * at or after `now` where the verdict can change with time alone. Asking the engine about the end
  * of time keeps the app and the engine in agreement to the minute: no deadline is computed twice.
+ *
+ * Daily follow-ups (`dailyAt`) of an open incident would owe a deadline every day to the end of
+ * time, so the engine is asked for them only up to the first one still owed at or after `now`
+ * (`dailyHorizon`): `pending` then lists every deadline of the other rules, and every daily one up
+ * to that one; `nextCheck` is the same as with every deadline listed. `far` is that evaluation.
  */
 export function pendingOf(incident: Incident, ruleSet: RuleSet, now: number): { pending: Pending[]; nextCheck: number | null; far: Evaluation } {
-  const far = evaluateIncident(incident, ruleSet, END_OF_TIME);
+  return pendingFrom(evaluateIncident(incident, ruleSet, END_OF_TIME, { dailyHorizon: now }), now);
+}
+
+/** pendingOf's reading of an evaluation at the end of time: the overdue deadlines, sorted, and the next check. */
+export function pendingFrom(far: Evaluation, now: number): { pending: Pending[]; nextCheck: number | null; far: Evaluation } {
   const pending: Pending[] = [];
   let nextCheck: number | null = null;
   for (const f of far.flags) {

@@ -12,6 +12,7 @@ import type { DescriptionRevision } from './incident-description.js';
 import { LEVELS, type Level } from './levels.js';
 import { FLAG_CODES, type FlagCode, type FlagStatus, type SuspicionReason } from './rules/flag.js';
 import { REPORT_KINDS, type ReportItem, type ReportKind } from './rules/incident.js';
+import { deadlineStage } from './rules/predicates.js';
 
 export const INCIDENT_STATUSES = ['open', 'final_pending', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -37,8 +38,9 @@ export type AlarmStage = 'amber' | 'overdue';
 
 /** The alarm a deadline raises at `now`: amber in its last AMBER_MS, overdue for ALARM_WINDOW_MS after. */
 export function alarmStageOf(deadline: number, now: number): AlarmStage | null {
-  if (now > deadline) return now - deadline <= ALARM_WINDOW_MS ? 'overdue' : null;
-  return now >= deadline - AMBER_MS ? 'amber' : null;
+  const stage = deadlineStage(deadline, now, AMBER_MS);
+  if (stage === 'overdue') return now - deadline <= ALARM_WINDOW_MS ? 'overdue' : null;
+  return stage === 'amber' ? 'amber' : null;
 }
 
 export interface IncidentRow {

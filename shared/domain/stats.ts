@@ -3,7 +3,7 @@
 // figures, the change against last year, and the one order of the unit timeliness ranking.
 import type { CategoryClass, Category } from './categories.js';
 import type { Channel } from './channels.js';
-import { byReceivedAt, isOfficialReport } from './rules/predicates.js';
+import { byReceiptThenSeq, isOfficialReport } from './rules/predicates.js';
 import type { Level } from './levels.js';
 import type { NaturalFigureKey, NaturalFigures, NaturalTotals } from './natural-figures.js';
 
@@ -178,7 +178,7 @@ type FigureKey = 'deaths' | 'missing' | 'seriouslyInjured' | 'injured' | 'direct
  * corrected figures win.
  */
 export function currentFigures(responsibleUnit: string, reports: readonly FigureReport[]): IncidentFigures {
-  const ordered = [...reports].sort((a, b) => byReceivedAt(a, b) || a.seq - b.seq);
+  const ordered = [...reports].sort(byReceiptThenSeq);
   const latest = (k: FigureKey): number | null => {
     let official: number | null = null;
     let any: number | null = null;

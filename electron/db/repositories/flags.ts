@@ -5,6 +5,7 @@ import type { FlagReview, Followup, FollowupKind, QueueFlag, StoredFlag, StoredF
 import { QUEUE_TIER, type FlagQueuePage, type FlagQueueQuery, type QueueReview } from '../../../shared/domain/flag-queue.js';
 import type { FlagCode, SuspicionReason } from '../../../shared/domain/rules/flag.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
+import { overdueMinutesAsOf } from '../../../shared/domain/rules/predicates.js';
 import { statement, type Db } from '../connection.js';
 
 interface FlagDbRow {
@@ -37,7 +38,7 @@ interface FlagDbRow {
 export function toFlag(r: FlagDbRow, now?: number): StoredFlag {
   let minutesLate = r.minutes_late;
   // An overdue flag grows later every minute; it is stored once and read as of now.
-  if (r.status === 'overdue' && r.deadline !== null && now !== undefined) minutesLate = Math.max(1, Math.ceil((now - r.deadline) / 60_000));
+  if (r.status === 'overdue' && r.deadline !== null && now !== undefined) minutesLate = overdueMinutesAsOf(r.deadline, now);
   return {
     id: r.id,
     incidentId: r.incident_id,
@@ -132,7 +133,7 @@ const QUEUE_SELECT = 'SELECT f.*, i.number, i.responsible_unit, i.category, i.pl
 const TIER_SQL = `CASE f.code ${Object.entries(QUEUE_TIER)
   .map(([code, tier]) => `WHEN '${code}' THEN ${tier}`)
   .join(' ')} ELSE 9 END`;
-/** Minutes late as of @now (an overdue flag grows later every minute; rounded up, at least 1). */
+/** overdueMinutesAsOf (shared/domain/rules/predicates.ts) in SQL: minutes late as of @now, rounded up, at least 1. */
 const LATE_SQL = `CASE WHEN f.status = 'overdue' AND f.deadline IS NOT NULL THEN MAX(1, (@now - f.deadline + 59999) / 60000) ELSE f.minutes_late END`;
 /** The queue's order, as compareQueue (shared/domain/flag-queue.ts) states it. */
 const QUEUE_ORDER = `CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, ${TIER_SQL}, ${LATE_SQL} DESC NULLS LAST,

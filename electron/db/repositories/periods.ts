@@ -2,6 +2,7 @@
 // reports and the ZERO_REPORT_MISSING flags.
 import type { Channel } from '../../../shared/domain/channels.js';
 import type { DailyReportRow, PeriodFields, SpecialPeriod, ZeroFlagRow } from '../../../shared/domain/special-period.js';
+import { overdueMinutesAsOf } from '../../../shared/domain/rules/predicates.js';
 import { statement, type Db } from '../connection.js';
 
 interface PeriodDbRow {
@@ -153,7 +154,7 @@ interface FlagDbRow {
 
 /** A stored flag; an overdue one is read as of `now` (it grows later every minute). */
 function toZeroFlag(r: FlagDbRow, now: number): ZeroFlagRow {
-  const minutesLate = r.status === 'overdue' ? Math.max(1, Math.ceil((now - r.deadline) / 60_000)) : r.minutes_late;
+  const minutesLate = r.status === 'overdue' ? overdueMinutesAsOf(r.deadline, now) : r.minutes_late;
   return {
     id: r.id,
     periodId: r.period_id,

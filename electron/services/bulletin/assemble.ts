@@ -25,6 +25,7 @@ import { LEVELS, type Level } from '../../../shared/domain/levels.js';
 import { sumNaturalFigures, type NaturalFigureKey } from '../../../shared/domain/natural-figures.js';
 import { addDaysTo } from '../../../shared/domain/roster/dates.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
+import { byReceiptThenSeq } from '../../../shared/domain/rules/predicates.js';
 import { toVersion2 } from '../../../shared/domain/rules/rule-set.js';
 import * as repo from '../../db/repositories/bulletins.js';
 import { latestDescriptionsOf } from '../../db/repositories/descriptions.js';
@@ -51,11 +52,9 @@ export function bulletinRequiredItems(ctx: Pick<ServiceContext, 'db'>): ReportIt
 
 type Stated = Partial<Record<ReportItem | 'trapped' | NaturalFigureKey, string | number | null>>;
 
-const byReceipt = (a: ReportRow, b: ReportRow) => a.receivedAt - b.receivedAt || a.seq - b.seq;
-
 /** Per item, the value stated by the latest report (by time received) that states it. */
 function latestStated(reports: readonly ReportRow[]): Stated {
-  const sorted = [...reports].sort(byReceipt);
+  const sorted = [...reports].sort(byReceiptThenSeq);
   const out: Stated = {};
   for (const r of sorted) {
     const stated: Stated = {
@@ -102,7 +101,7 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
     const i = findIncident(db, id)!;
     const allReports = reportsById.get(id) ?? [];
     // As stated by the end of the day: a later report belongs to a later bulletin.
-    const reports = allReports.filter((r) => r.receivedAt < end).sort(byReceipt);
+    const reports = allReports.filter((r) => r.receivedAt < end).sort(byReceiptThenSeq);
     const latest = reports[reports.length - 1]!;
     const figures = latestStated(reports);
     const upward = upwardOf(db, id).filter((u) => u.sentAt < end)[0] ?? null;

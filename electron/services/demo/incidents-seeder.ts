@@ -4,13 +4,14 @@
 // ledger has content. Everything goes through the services with the clock set to when it
 // happened, so the verdicts are the engine's. Reproducible: the same seed gives the same data.
 import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
-import { OFFICIAL_CHANNELS, type Channel } from '../../../shared/domain/channels.js';
+import type { Channel } from '../../../shared/domain/channels.js';
 import { reportFieldsSchema, type ReportFields } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
 import type { NaturalFigures } from '../../../shared/domain/natural-figures.js';
 import { seededRng, type Rng } from '../../../shared/domain/random.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import type { ReportKind } from '../../../shared/domain/rules/incident.js';
+import { isOfficialReport } from '../../../shared/domain/rules/predicates.js';
 import { listUnits } from '../../db/repositories/units.js';
 import type { ServiceContext } from '../context.js';
 import { queuePage } from '../../db/repositories/flags.js';
@@ -154,7 +155,7 @@ export function planIncident(rng: Rng, units: readonly string[], span: { start: 
   for (const k of kinds) k.at = Math.round(k.at / MIN) * MIN;
   // The duty room's own upward reports, timed from the unit's first official report (the
   // duty room passes on what the unit reported); now and then the duty room is late too.
-  const firstOfficial = kinds.find((k) => k.fromUnit === unit && OFFICIAL_CHANNELS.has(k.channel));
+  const firstOfficial = kinds.find((k) => isOfficialReport(k, unit));
   const upward: { at: number; channel: Channel }[] = [];
   if (firstOfficial && level !== 'IV') {
     const slip = rng.chance(0.05) ? rng.int(30, 90) * MIN : 0;

@@ -8,7 +8,7 @@ import type { Flag, FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import type { RuleSet } from '../../../shared/domain/rules/rule-set.js';
 import { currentFigures } from '../../../shared/domain/stats.js';
-import { OFFICIAL_CHANNELS } from '../../../shared/domain/channels.js';
+import { byReceiptThenSeq, isOfficialReport } from '../../../shared/domain/rules/predicates.js';
 import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
@@ -24,9 +24,7 @@ export function slotOf(flag: Flag, incident: IncidentRow, reports: readonly Repo
   switch (flag.code) {
     case 'LATE_FOLLOWUP': {
       // The follow-up owed after an official report: identified by that report.
-      const official = reports
-        .filter((r) => OFFICIAL_CHANNELS.has(r.channel) && r.fromUnit === incident.responsibleUnit)
-        .sort((a, b) => a.receivedAt - b.receivedAt || a.seq - b.seq);
+      const official = reports.filter((r) => isOfficialReport(r, incident.responsibleUnit)).sort(byReceiptThenSeq);
       if (report) {
         const k = official.findIndex((r) => r.id === report.id);
         return `after:${official[k - 1]?.id ?? 0}`;

@@ -5,6 +5,7 @@ import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { flagProblemText, lateText } from '../../../shared/domain/flag-queue.js';
 import { ALARM_WINDOW_MS, type IncidentRow } from '../../../shared/domain/incident.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
+import { isPastDeadline, minutesLate } from '../../../shared/domain/rules/predicates.js';
 import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listFollowups, pendingSuspicions } from '../../db/repositories/flags.js';
 import { openIncidents, withPendingDeadline } from '../../db/repositories/incidents.js';
@@ -31,8 +32,8 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
   // 书面报告迟报, would call a report late before its time).
   const dueText = (code: FlagCode | null, deadline: number) => {
     const what = code ? t(`deadline.${code}`) : '';
-    return deadline < at
-      ? t('incident.handoverOverdue', { what, at: hhmm(deadline), late: lateText(t, Math.ceil((at - deadline) / 60_000)) })
+    return isPastDeadline(deadline, at)
+      ? t('incident.handoverOverdue', { what, at: hhmm(deadline), late: lateText(t, minutesLate(deadline, at)) })
       : t('incident.handoverDue', { what, at: hhmm(deadline) });
   };
   // Overdue ones are included: an unmet deadline in the past is the most urgent thing to hand over.

@@ -4,6 +4,7 @@
 import { dutyDayOf } from '../../../shared/domain/duty-day.js';
 import { contentLine, type ZeroFlagRow, type ZeroReportOfDay } from '../../../shared/domain/special-period.js';
 import { cutoffOf, judgeDailyReports, reportingDayOf } from '../../../shared/domain/zero-reports.js';
+import { byReceivedAt } from '../../../shared/domain/rules/predicates.js';
 import * as repo from '../../db/repositories/periods.js';
 import { findUnit } from '../../db/repositories/units.js';
 import type { ServiceContext } from '../context.js';
@@ -30,7 +31,7 @@ export function zeroReportsOfDay(ctx: Pick<ServiceContext, 'db' | 'now'>, dutyDa
     );
     for (const e of entries) {
       const unitId = Number(e.unit);
-      const first = rows.filter((r) => r.unitId === unitId).sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id)[0];
+      const first = rows.filter((r) => r.unitId === unitId).sort((a, b) => byReceivedAt(a, b) || a.id - b.id)[0];
       out.push({
         unitId,
         unit: findUnit(ctx.db, unitId)?.name ?? `#${unitId}`,

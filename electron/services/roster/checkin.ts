@@ -3,6 +3,7 @@
 import { AppError } from '../../../shared/api/app-error.js';
 import type { OnDutyNowAndNext } from '../../../shared/domain/on-duty.js';
 import { CHECKIN_GRACE_MS, type CheckinRecord } from '../../../shared/domain/roster/roster.js';
+import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { checkinsOf, insertCheckin } from '../../db/repositories/checkins.js';
 import { findPerson } from '../../db/repositories/people.js';
 import { activeAssignments, rosteredShiftAt, type ShiftHead } from '../../db/repositories/roster.js';
@@ -39,6 +40,6 @@ export function checkinRecords(ctx: Pick<ServiceContext, 'db'>, shift: ShiftHead
   const deadline = shift.start + CHECKIN_GRACE_MS;
   return activeAssignments(ctx.db, [shift.id]).map((a) => {
     const at = done.find((c) => c.personId === a.personId)?.at ?? null;
-    return { personId: a.personId, name: a.person.name, role: a.role, at, late: at === null ? asOf > deadline : at > deadline };
+    return { personId: a.personId, name: a.person.name, role: a.role, at, late: isPastDeadline(deadline, at ?? asOf) };
   });
 }

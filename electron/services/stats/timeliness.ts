@@ -12,7 +12,8 @@
 //   UPWARD_LATE is not the unit's and is left out.
 // The order is shared/domain/stats.ts `rankUnits`. Daily zero reports (零报告, issue 9) come from
 // an optional provider; without one the two columns are null ("—").
-import { isOfficialChannel, isWrittenChannel } from '../../../shared/domain/channels.js';
+import { isWrittenChannel } from '../../../shared/domain/channels.js';
+import { byReceiptThenSeq, isOfficialReport } from '../../../shared/domain/rules/predicates.js';
 import type { ConfirmedCounts, OnTime, RankingRow } from '../../../shared/domain/stats.js';
 import { rankUnits, rateOf } from '../../../shared/domain/stats.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
@@ -40,8 +41,8 @@ const isLate = (f: StatFlagRow, code: FlagCode) => f.code === code && (f.status 
 /** One incident's contribution: first, written and follow-up reports due and on time. */
 export function incidentTimeliness(i: StatIncident, flags: readonly StatFlagRow[]): { first: OnTime; written: OnTime; followup: OnTime } {
   const official = i.reports
-    .filter((r) => isOfficialChannel(r.channel) && r.fromUnit === i.responsibleUnit)
-    .sort((a, b) => a.receivedAt - b.receivedAt || a.seq - b.seq);
+    .filter((r) => isOfficialReport(r, i.responsibleUnit))
+    .sort(byReceiptThenSeq);
   const has = (code: FlagCode, status?: string) => flags.some((f) => f.code === code && f.status !== 'cleared' && (status === undefined || f.status === status));
   const lateCount = (code: FlagCode) => flags.filter((f) => isLate(f, code)).length;
   const once = (due: boolean, code: FlagCode): OnTime => (due ? { due: 1, onTime: lateCount(code) > 0 ? 0 : 1 } : { due: 0, onTime: 0 });

@@ -7,6 +7,7 @@ import { Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { alarmStageOf, ALARM_WINDOW_MS, type Dashboard } from '../../../shared/domain/incident.js';
 import type { ZeroToday } from '../../../shared/domain/special-period.js';
+import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { raiseNew } from './deadline-alarms.js';
@@ -60,7 +61,7 @@ export function DeadlineStrip() {
     raiseNew(alarms);
   });
 
-  const overdue = dues.filter((d) => d.deadline < now).length;
+  const overdue = dues.filter((d) => isPastDeadline(d.deadline, now)).length;
   return (
     <nav className="deadline-strip" aria-label={t('strip.title')} data-testid="deadline-strip">
       <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
@@ -75,7 +76,7 @@ export function DeadlineStrip() {
       )}
       {dues.length === 0 && <Typography.Text type="secondary">{t('strip.none')}</Typography.Text>}
       {dues.slice(0, SHOWN).map((d) => {
-        const late = d.deadline < now;
+        const late = isPastDeadline(d.deadline, now);
         const amber = !late && alarmStageOf(d.deadline, now) === 'amber';
         return (
           <a key={d.key} href={d.href} className={`strip-item${late ? ' strip-late' : amber ? ' strip-amber' : ''}`} data-testid={`strip-${d.key}`} data-deadline={d.deadline}>

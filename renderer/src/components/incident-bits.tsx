@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { StoredFlag } from '../../../shared/domain/incident.js';
 import type { Level } from '../../../shared/domain/levels.js';
+import { deadlineStage, isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { useApp, type T } from '../i18n.js';
 import { useServerNow } from '../clock.js';
 
@@ -57,16 +58,17 @@ export function durationText(ms: number): string {
   return d > 0 ? `${d}d ${hms}` : hms;
 }
 
+/** A countdown's colour (its CSS class): deadlineStage in the screen's words. */
 export type Stage = 'ok' | 'amber' | 'red';
 
+const STAGE_CLASS = { ahead: 'ok', amber: 'amber', overdue: 'red' } as const;
+
 export function stageOf(deadline: number, now: number, amberMs: number): Stage {
-  if (now > deadline) return 'red';
-  if (now >= deadline - amberMs) return 'amber';
-  return 'ok';
+  return STAGE_CLASS[deadlineStage(deadline, now, amberMs)];
 }
 
 export function countdownText(t: T, deadline: number, now: number): string {
-  return now > deadline ? t('dashboard.overdueBy', { time: durationText(now - deadline) }) : t('dashboard.remaining', { time: durationText(deadline - now) });
+  return isPastDeadline(deadline, now) ? t('dashboard.overdueBy', { time: durationText(now - deadline) }) : t('dashboard.remaining', { time: durationText(deadline - now) });
 }
 
 /** A countdown's clock: loads at once and every `reloadMs`, and returns now, ticking each second. */

@@ -9,6 +9,7 @@ import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import { naturalTotalsText, takesNaturalFigures } from '../../../shared/domain/natural-figures.js';
 import { currentFigures } from '../../../shared/domain/stats.js';
 import type { IncidentDetail, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
+import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { actionLabel } from '../../../shared/api/action-label.js';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/index.js';
 import { api } from '../api.js';
@@ -35,7 +36,7 @@ function UpwardSection({ d, now }: { d: IncidentDetail; now: number }) {
       <Typography.Title level={5}>{t('upward.list')}</Typography.Title>
       <Space wrap style={{ marginBottom: 8 }}>
         {[...due.map((p) => p.deadline), ...overdue.map((f) => f.deadline!)].sort((a, b) => a - b).map((deadline) => (
-          <Tag key={deadline} color={deadline < now ? 'red' : 'orange'} data-testid="upward-countdown">
+          <Tag key={deadline} color={isPastDeadline(deadline, now) ? 'red' : 'orange'} data-testid="upward-countdown">
             {t('upward.due')} {fmt(deadline, 'MM-dd HH:mm')} · {countdownText(t, deadline, now)}
           </Tag>
         ))}
@@ -218,7 +219,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
             )}
             <Descriptions.Item label={t('log.pending')} span={2}>
               {d.pending.map((p) => (
-                <Tag key={`${p.code}${p.deadline}`} color={p.deadline < serverNow() ? 'red' : 'orange'}>
+                <Tag key={`${p.code}${p.deadline}`} color={isPastDeadline(p.deadline, serverNow()) ? 'red' : 'orange'}>
                   {t(`deadline.${p.code}`)} {fmt(p.deadline, 'MM-dd HH:mm')}
                 </Tag>
               ))}

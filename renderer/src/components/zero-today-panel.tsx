@@ -5,6 +5,7 @@ import { AlertOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ZeroToday } from '../../../shared/domain/special-period.js';
+import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { raiseNew } from './deadline-alarms.js';
@@ -28,12 +29,12 @@ export function ZeroTodayPanel() {
   const now = useCountdownClock(load);
 
   // Past the cutoff: reload once so the missing list is judged after it.
-  const passed = rows.filter((r) => now > r.deadline).map((r) => `${r.periodId}:${r.day}`).join(',');
+  const passed = rows.filter((r) => isPastDeadline(r.deadline, now)).map((r) => `${r.periodId}:${r.day}`).join(',');
   useEffect(() => {
     if (passed) void load();
   }, [passed, load]);
 
-  const alarms = rows.filter((r) => now > r.deadline && r.missing.length > 0 && !acked.has(`${r.periodId}:${r.day}`));
+  const alarms = rows.filter((r) => isPastDeadline(r.deadline, now) && r.missing.length > 0 && !acked.has(`${r.periodId}:${r.day}`));
   // Its own words for the alarm; raised once per window, so the deadline strip's is not repeated.
   useEffect(() => {
     raiseNew(alarms.map((r) => ({ key: `zero:${r.periodId}:${r.day}:overdue`, title: t('period.alarmTitle', { name: r.name }), body: t('period.alarmBody', { n: r.missing.length, units: r.missing.map((u) => u.name).join('、') }), beeps: 3 })));
@@ -80,7 +81,7 @@ export function ZeroTodayPanel() {
             <Space wrap>
               <Tag color="green">{t('period.reported', { n: r.reported.length })}</Tag>
               {late > 0 && <Tag color="orange">{t('period.lateCount', { n: late })}</Tag>}
-              <Tag color={r.missing.length ? (now > r.deadline ? 'red' : 'default') : 'green'}>{t('period.missingCount', { n: r.missing.length })}</Tag>
+              <Tag color={r.missing.length ? (isPastDeadline(r.deadline, now) ? 'red' : 'default') : 'green'}>{t('period.missingCount', { n: r.missing.length })}</Tag>
               <span data-testid={`zero-missing-${r.periodId}`}>{r.missing.length ? t('period.missingUnits', { units: r.missing.map((u) => u.name).join('、') }) : t('period.allReported')}</span>
             </Space>
           </Card>

@@ -146,10 +146,22 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 }
 
 /**
- * A guard, not a rule: at most this many daily follow-up deadlines are judged per incident (over
- * two years at one a day), so evaluating "at the end of time" stays finite.
+ * A guard, not a rule: daily follow-up deadlines are listed for at most this many local days
+ * after the first official report's (a century). Judging at a real `now` never reaches it; only
+ * asking about "the end of time" without a `dailyHorizon` (EvaluateOptions) would, and then it
+ * keeps the answer finite.
  */
-export const MAX_DAILY_DEADLINES = 1000;
+export const MAX_DAILY_DAYS = 36_525;
+
+export interface EvaluateOptions {
+  /**
+   * For a look far ahead (pendingOf evaluates at the end of time): the daily follow-up rule lists
+   * its deadlines only up to the first one at or after this instant that is still owed at `now`
+   * (overdue), and no further, end or not. Every deadline before it is listed as without the
+   * option, and so is every deadline of the other rules.
+   */
+  dailyHorizon?: number;
+}
 
 // Scratch buffers reused across incidents so that evaluating 100,000 incidents allocates little
 // beyond the results. Safe because evaluation is synchronous and never re-entered.
@@ -201,12 +213,26 @@ function suspectFalse(actual: number, reportIndex: number, reason: SuspicionReas
   return f;
 }
 
-/** Stable insertion sort: flags are few and mostly raised in order already. */
-function sortFlags(flags: Flag[]): void {
-  for (let i = 1; i < flags.length; i++) {
+/**
+ * Sorts the flags (compareFlags, stable). The first `lateRaised` were raised in order of code and
+ * each code's in order of deadline, which is checked here (a daily time skipped by a daylight-
+ * saving switch can fall after the next one): when it holds, only the flags after them are
+ * sorted, by a stable insertion sort (they are few and mostly raised in order already).
+ */
+function sortFlags(flags: Flag[], lateRaised: number): void {
+  let from = lateRaised;
+  for (let i = 1; i < lateRaised; i++) {
+    const a = flags[i - 1]!;
+    const b = flags[i]!;
+    if (a.code === b.code && a.deadline! >= b.deadline!) {
+      from = 0;
+      break;
+    }
+  }
+  for (let i = from + 1; i < flags.length; i++) {
     const f = flags[i]!;
     let j = i - 1;
-    while (j >= 0 && compareFlags(flags[j]!, f) > 0) {
+    while (j >= from && compareFlags(flags[j]!, f) > 0) {
       flags[j + 1] = flags[j]!;
       j--;
     }
@@ -220,32 +246,41 @@ function sortFlags(flags: Flag[]): void {
  * by an official report in its window (previous deadline, deadline]; else it is late by the first
  * official report after it, or overdue once now is past it.
  */
-function pushDailyFollowups(flags: Flag[], clock: ZoneClock, minutes: Int32Array, firstOfficial: number, end: number, n: number, now: number): void {
+function pushDailyFollowups(
+  flags: Flag[],
+  clock: ZoneClock,
+  minutes: Int32Array,
+  firstOfficial: number,
+  end: number,
+  n: number,
+  now: number,
+  horizon: number,
+): void {
   const sorted = sortedBuf;
   const official = officialBuf;
   const limit = end === Infinity ? now : end;
   let previous = sorted[firstOfficial]!.receivedAt;
   let day = clock.localDay(previous) + 1;
+  const lastDay = day + MAX_DAILY_DAYS - 1;
   // k: the first official report received after `previous`, the start of the current window.
   let k = firstOfficial + 1;
-  let count = 0;
-  for (;;) {
+  for (; day <= lastDay; day++) {
     const offset = clock.offsetThroughDay(day);
     const midnight = (day * 1440 - offset) * MINUTE_MS; // NaN on a day the offset changes
     for (let q = 0; q < minutes.length; q++) {
       const deadline = !Number.isNaN(offset) ? midnight + minutes[q]! * MINUTE_MS : clock.instantOf(day, minutes[q]!);
-      if (deadline > limit || count === MAX_DAILY_DEADLINES) return;
-      count++;
+      if (deadline > limit) return;
       while (k < n && (official[k] === 0 || sorted[k]!.receivedAt <= previous)) k++;
       if (k < n) {
         const t = sorted[k]!.receivedAt;
         if (t > deadline) flags.push(flag('LATE_FOLLOWUP', 'late', deadline, t, minutesLate(deadline, t), orderBuf[k]!));
       } else if (now > deadline) {
         flags.push(flag('LATE_FOLLOWUP', 'overdue', deadline, null, minutesLate(deadline, now), null));
+        // Past the horizon, the first deadline still owed is the last one asked for.
+        if (deadline >= horizon) return;
       }
       previous = deadline;
     }
-    day++;
   }
 }
 
@@ -298,19 +333,20 @@ function pushUpwardFlags(
   }
 }
 
-export function evaluateIncident(incident: Incident, ruleSet: RuleSet, now: number): Evaluation {
-  return evaluate(incident, compiledOf(ruleSet), now);
+export function evaluateIncident(incident: Incident, ruleSet: RuleSet, now: number, options?: EvaluateOptions): Evaluation {
+  return evaluate(incident, compiledOf(ruleSet), now, options?.dailyHorizon ?? Infinity);
 }
 
 /** Same as evaluateIncident for each, in the same order; the rule set is prepared once. */
-export function evaluateIncidents(incidents: readonly Incident[], ruleSet: RuleSet, now: number): Evaluation[] {
+export function evaluateIncidents(incidents: readonly Incident[], ruleSet: RuleSet, now: number, options?: EvaluateOptions): Evaluation[] {
   const c = compiledOf(ruleSet);
+  const horizon = options?.dailyHorizon ?? Infinity;
   const out = new Array<Evaluation>(incidents.length);
-  for (let i = 0; i < incidents.length; i++) out[i] = evaluate(incidents[i]!, c, now);
+  for (let i = 0; i < incidents.length; i++) out[i] = evaluate(incidents[i]!, c, now, horizon);
   return out;
 }
 
-function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluation {
+function evaluate(incident: Incident, c: CompiledRuleSet, now: number, dailyHorizon: number): Evaluation {
   const reports = incident.reports;
   const n = reports.length;
   ensureCapacity(n);
@@ -368,17 +404,22 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
 
   const flags: Flag[] = [];
 
-  // --- LATE_FIRST, LATE_WRITTEN: from the clock start, at the initial level ---
+  // The LATE_* flags are raised in the order they are listed (FLAG_CODES: final, first,
+  // follow-up, written), each code's in order of deadline, so that only the few flags after them
+  // need sorting: an open incident can owe hundreds of daily follow-ups.
+
+  // --- LATE_FINAL: after closedAt, at the current level ---
+  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + p.finalMs[currentRank]!, firstFinal, now);
+
+  // --- LATE_FIRST: from the clock start, at the initial level ---
   const firstDeadline = clockStart + p.firstMs[initialRank]!;
   pushByDeadline(flags, 'LATE_FIRST', firstDeadline, firstOfficial, now);
-  const writtenMs = p.writtenMs[initialRank]!;
-  if (writtenMs !== null) pushByDeadline(flags, 'LATE_WRITTEN', clockStart + writtenMs, firstWritten, now);
 
   // --- LATE_FOLLOWUP: by fixed local times every day, where the level says so ---
   const daily = p.dailyMinutes[currentRank]!;
   if (firstOfficial >= 0 && daily !== null) {
     const end = Math.min(closedAt ?? Infinity, firstFinal >= 0 ? sorted[firstFinal]!.receivedAt : Infinity);
-    pushDailyFollowups(flags, c.clock, daily, firstOfficial, end, n, now);
+    pushDailyFollowups(flags, c.clock, daily, firstOfficial, end, n, now, dailyHorizon);
   }
   // --- LATE_FOLLOWUP: else each official report obliges the next within the gap, while open ---
   if (firstOfficial >= 0 && daily === null) {
@@ -401,8 +442,10 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
     }
   }
 
-  // --- LATE_FINAL: after closedAt, at the current level ---
-  if (closedAt !== null) pushByDeadline(flags, 'LATE_FINAL', closedAt + p.finalMs[currentRank]!, firstFinal, now);
+  // --- LATE_WRITTEN: from the clock start, at the initial level ---
+  const writtenMs = p.writtenMs[initialRank]!;
+  if (writtenMs !== null) pushByDeadline(flags, 'LATE_WRITTEN', clockStart + writtenMs, firstWritten, now);
+  const lateRaised = flags.length;
 
   // --- OMITTED_UNREPORTED: heard of elsewhere first, and the unit did not report in time ---
   const firstOfficialAt = firstOfficial >= 0 ? sorted[firstOfficial]!.receivedAt : null;
@@ -496,7 +539,7 @@ function evaluate(incident: Incident, c: CompiledRuleSet, now: number): Evaluati
   // --- UPWARD_LATE: the duty room's own reports upward (上报) ---
   if (firstOfficial >= 0) pushUpwardFlags(flags, incident, p, n, supplementWindowEnd, sorted[firstOfficial]!.receivedAt, now);
 
-  if (flags.length > 1) sortFlags(flags);
+  sortFlags(flags, lateRaised);
   sortedBuf.fill(undefined, 0, n); // keep no reference to the caller's reports
   return {
     id: incident.id,

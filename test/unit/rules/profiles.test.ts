@@ -10,11 +10,12 @@ import { LEVELS, type Level } from '../../../shared/domain/levels.js';
 import { DEFAULT_RULE_SET } from '../../../shared/domain/rules/default-rule-set.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
 import type { Incident } from '../../../shared/domain/rules/incident.js';
+import { compareFlags } from '../../../shared/domain/rules/flag.js';
 import { CN_DEFAULT } from '../../../shared/domain/rules/packs/cn-default.js';
 import { RULE_PACKS } from '../../../shared/domain/rules/packs/index.js';
 import { inReceivedOrder, isOfficialReport, minutesLate } from '../../../shared/domain/rules/predicates.js';
 import { parseRuleSet, toVersion2, type LevelRules, type Profile, type RuleSetV2 } from '../../../shared/domain/rules/rule-set.js';
-import { brief, briefs, DAY, incident, MINUTE, report, t, written } from './helpers.js';
+import { brief, briefs, DAY, incident, iso, MINUTE, report, t, written } from './helpers.js';
 import { withNow } from './arbitraries.js';
 
 /** A copy of a rule set with every level of every class (or of the classes given) changed by fn. */
@@ -113,6 +114,18 @@ describe('the daily follow-up rule (dailyAt)', () => {
     ]);
     // The same instant is 12:59 on 8 March in Shanghai: its first deadline is 9 March, 09:00 CST.
     assert.deepEqual(followups(inc, '2026-03-10T00:00:00-04:00').map((f) => f.deadline), ['2026-03-09T01:00:00.000Z', '2026-03-10T01:00:00.000Z']);
+  });
+
+  test('a time skipped by the spring-forward switch that falls after the next listed time: flags still in order', () => {
+    // 02:30 on 8 March 2026 in New York is read on EST (07:30Z), after 03:15 EDT (07:15Z).
+    const ny: RuleSetV2 = { ...mapLevels(CN_DEFAULT, (r) => ({ ...r, followup: { dailyAt: ['02:30', '03:15'] } })), timeZone: 'America/New_York' };
+    const inc = flood('2026-03-07T12:00:00-05:00');
+    const flags = evaluateIncident(inc, ny, t('2026-03-09T12:00:00-04:00')).flags;
+    for (let i = 1; i < flags.length; i++) assert.ok(compareFlags(flags[i - 1]!, flags[i]!) <= 0, `sorted at ${i}`);
+    assert.deepEqual(
+      flags.filter((f) => f.code === 'LATE_FOLLOWUP').map((f) => iso(f.deadline!)),
+      ['2026-03-08T07:15:00.000Z', '2026-03-08T07:30:00.000Z', '2026-03-09T06:30:00.000Z', '2026-03-09T07:15:00.000Z'],
+    );
   });
 
   test('Henan: twice a day at 08:00 and 17:00 from level III up; level IV keeps its class’s rule', () => {
