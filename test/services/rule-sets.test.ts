@@ -165,3 +165,24 @@ describe('the rule set in force', () => {
     assert.match(!refused.ok ? refused.error.message : '', /^规则文件有误，未作任何修改：timeZone：/);
   });
 });
+
+describe('daily follow-ups stored', () => {
+  test('each missed 08:00/17:00 deadline is its own flag, and keeps its identity when the report comes', () => {
+    const ctx = room();
+    // Level II by its figures (10 dead): Henan owes a follow-up every day by 08:00 and 17:00.
+    const i = sceneIncident(ctx, { unit: '东城区', occurredAt: T0 - 20 * MIN, receivedAt: T0 - 10 * MIN, report: { deaths: 10 } });
+    saveRuleSet(ctx, { document: pack('cn-henan'), basedOn: 'cn-henan', basedOnVersion: 1, note: '' });
+    // Two days later at noon: 25th 08:00 and 17:00, 26th 08:00 missed.
+    ctx.setNow(T0 + 51 * HOUR);
+    runRulesClock(ctx);
+    const daily = () => flagsOf(ctx, i.id).filter((f) => f.code === 'LATE_FOLLOWUP').sort((a, b) => a.deadline! - b.deadline!);
+    const before = daily();
+    assert.equal(before.length, 3);
+    assert.deepEqual(before.map((f) => f.status), ['overdue', 'overdue', 'overdue']);
+    assert.equal(new Set(before.map((f) => f.slot)).size, 3);
+    assert.ok(before.every((f) => !f.slot.includes('+')), before.map((f) => f.slot).join(' '));
+    sceneFollowup(ctx, i.id, T0 + 51 * HOUR, { fromUnit: '东城区', deaths: 10 });
+    const after = daily();
+    assert.deepEqual(after.map((f) => [f.id, f.status]), before.map((f) => [f.id, 'late']), 'the same three flags, now late');
+  });
+});

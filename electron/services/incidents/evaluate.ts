@@ -87,6 +87,9 @@ export function judgeIncident(
   const flags: JudgedFlag[] = [];
   for (const f of ev.flags) {
     let slot = slotOf(f, incident, reports);
+    // The daily follow-up rule owes several deadlines after one report: each is its own slot,
+    // named by its deadline, so a flag keeps its identity when the report comes (overdue → late).
+    if (seen.has(`${f.code}|${slot}`) && f.code === 'LATE_FOLLOWUP' && f.deadline !== null) slot = `${slot}@${f.deadline}`;
     while (seen.has(`${f.code}|${slot}`)) slot += '+';
     seen.add(`${f.code}|${slot}`);
     const report = f.reportIndex === null ? null : reports[f.reportIndex] ?? null;
