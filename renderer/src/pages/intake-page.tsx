@@ -18,6 +18,7 @@ import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import type { IncidentDetail, IncidentRow } from '../../../shared/domain/incident.js';
 import { LEVELS, levelOf, type Level } from '../../../shared/domain/levels.js';
 import { evaluateIncident } from '../../../shared/domain/rules/evaluate-incident.js';
+import { isOfficialReport, overdueMinutesAsOf } from '../../../shared/domain/rules/predicates.js';
 import { REPORT_KINDS, type ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api, ApiCallError } from '../api.js';
@@ -224,8 +225,8 @@ export function IntakePage() {
     const pending = pendingOf(incident, ruleSet, now).pending;
     const index = reports.length - 1;
     const missing = ev.flags.find((x) => x.code === 'OMITTED_FIELDS' && x.reportIndex === index)?.fields ?? [];
-    return { ev, owed, pending, missing, official: official && fromUnit === responsibleUnit };
-  }, [category, responsibleUnit, fromUnit, official, f, receivedAt, occurredAt, target, now, rules]);
+    return { ev, owed, pending, missing, official: isOfficialReport({ channel: f.channel, fromUnit }, responsibleUnit) };
+  }, [category, responsibleUnit, fromUnit, f, receivedAt, occurredAt, target, now, rules]);
 
   const figuresLevel = category && rules && rules.ruleSet.profiles[categoryClassOf(category)].levels === 'decree493' ? levelOf({ deaths: countValue(f.deaths), missing: countValue(f.missing), seriouslyInjured: countValue(f.seriouslyInjured), directLossYuan: readAmount(f.directLossYuan).ok ? (readAmount(f.directLossYuan) as { value: number | null }).value : null }, rules.ruleSet.levelThresholds) : null;
 
@@ -422,7 +423,7 @@ export function IntakePage() {
     const late = preview?.ev.flags.find((x) => x.code === p.code && x.deadline === p.deadline && x.status === 'late');
     if (late) return <Typography.Text type="danger">{t('intake.deadlineWasLate', { what, at: fmt(p.deadline), minutes: late.minutesLate ?? 0, actual: late.actual ? fmt(late.actual) : '' })}</Typography.Text>;
     const owed = preview?.pending.some((x) => x.code === p.code && x.deadline === p.deadline);
-    if (owed && p.deadline < now) return <Typography.Text type="danger">{t('intake.deadlineOverdue', { what, at: fmt(p.deadline), minutes: Math.ceil((now - p.deadline) / 60_000) })}</Typography.Text>;
+    if (owed && p.deadline < now) return <Typography.Text type="danger">{t('intake.deadlineOverdue', { what, at: fmt(p.deadline), minutes: overdueMinutesAsOf(p.deadline, now) })}</Typography.Text>;
     return (
       <span>
         {t('intake.deadlineLine', { what, at: fmt(p.deadline) })} {owed ? <Tag color="orange">{t('intake.due')}</Tag> : <Tag color="green">{t('intake.met')}</Tag>}
