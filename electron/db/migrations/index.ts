@@ -13,6 +13,7 @@ import { m0100FlagFilter } from './0100-flag-filter.js';
 import { m0110FilterIndexesCarryFlags } from './0110-filter-indexes-carry-flags.js';
 import { m0120UnitAliases } from './0120-unit-aliases.js';
 import { m0130IncidentDescriptions } from './0130-incident-descriptions.js';
+import { m0160Seals } from './0160-seals.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0110FilterIndexesCarryFlags,
   m0120UnitAliases,
   m0130IncidentDescriptions,
+  m0160Seals,
 ];
