@@ -388,6 +388,14 @@ export function pendingTables(db: Db): string[] {
   return statement(db, 'SELECT DISTINCT tbl FROM temp.seal_dirty').pluck().all() as string[];
 }
 
+/** Notes rows `from`..`to` of an integer-keyed table as changed, to be sealed as new at the next seal. */
+export function markPending(db: Db, tbl: string, from: number, to: number): void {
+  db.prepare(
+    `WITH RECURSIVE ids(i) AS (SELECT ?2 UNION ALL SELECT i + 1 FROM ids WHERE i < ?3)
+     INSERT INTO temp.seal_dirty (tbl, k) SELECT ?1, i FROM ids WHERE NOT EXISTS (SELECT 1 FROM temp.seal_dirty WHERE tbl = ?1 AND k = ids.i)`,
+  ).run(tbl, from, to);
+}
+
 /** Forgets what this connection noted (the bulk demo, which seals whole tables after it). */
 export function discardPending(db: Db): void {
   db.exec('DELETE FROM temp.seal_dirty');
@@ -586,6 +594,7 @@ export function refreshKey(db: Db): SealState | null {
  */
 export function resealUnderKey(db: Db, newKey: SealKey): void {
   const st = STATES.get(db);
+  discardPending(db);
   sealTables(db, newKey, sealedTables(db).keys());
   if (st) {
     st.key = newKey;

@@ -12,6 +12,7 @@ import { usersEn } from './en/users.js';
 import { actionsEn } from './en/actions.js';
 import type { MessageKey } from './zh-cn.js';
 import { periodsEn } from './en/periods.js';
+import { auditEn } from './en/audit.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -24,5 +25,6 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...statsEn,
   ...periodsEn,
+  ...auditEn,
   ...actionsEn,
 };

@@ -12,6 +12,7 @@ import { unitsZhCN } from './zh-cn/units.js';
 import { usersZhCN } from './zh-cn/users.js';
 import { actionsZhCN } from './zh-cn/actions.js';
 import { periodsZhCN } from './zh-cn/periods.js';
+import { auditZhCN } from './zh-cn/audit.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -24,6 +25,7 @@ export const zhCN = {
   ...importsZhCN,
   ...statsZhCN,
   ...periodsZhCN,
+  ...auditZhCN,
   ...actionsZhCN,
 } as const;
 

@@ -6,6 +6,11 @@ export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.app.clock': 'see the system clock',
   'action.settings.get': 'see the settings',
   'action.settings.update': 'change the settings',
+  'action.audit.status': 'see whether the record verifies',
+  'action.audit.verify': 'verify the record',
+  'action.audit.keyExport': 'export the seal key',
+  'action.audit.keyImport': 'import a seal key',
+  'action.audit.keyRotate': 'change the seal key',
   'action.backup.list': 'see the backups',
   'action.backup.now': 'back up now',
   'action.backup.restore': 'restore from a backup',
@@ -109,5 +114,6 @@ export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.backup.daily': 'daily backup',
   'action.backup.quit': 'back up on quitting',
   'action.backup.manual': 'back up now',
+  'action.audit.keyReset': 'reset the seal key after the old one was lost',
   'action.other': 'another action',
 };

@@ -8,6 +8,11 @@ const contractActions = {
   'action.app.clock': '查看系统时钟',
   'action.settings.get': '查看设置',
   'action.settings.update': '修改系统设置',
+  'action.audit.status': '查看记录校验状态',
+  'action.audit.verify': '校验记录',
+  'action.audit.keyExport': '导出审计密钥',
+  'action.audit.keyImport': '导入审计密钥',
+  'action.audit.keyRotate': '更换审计密钥',
   'action.backup.list': '查看备份',
   'action.backup.now': '立即备份',
   'action.backup.restore': '从备份恢复数据',
@@ -115,5 +120,6 @@ export const actionsZhCN = {
   'action.backup.daily': '每日自动备份',
   'action.backup.quit': '退出时备份',
   'action.backup.manual': '立即备份',
+  'action.audit.keyReset': '在旧密钥丢失后重置审计密钥',
   'action.other': '其他操作',
 } as const;
