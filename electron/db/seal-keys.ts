@@ -93,6 +93,14 @@ export class KeyRing {
     return this.data().sealed[path] ?? null;
   }
 
+  /** Forgets what it saw of a file (a restore puts an older checkpoint there on purpose). */
+  forgetSealed(path: string): void {
+    const d = this.data();
+    if (!(path in d.sealed)) return;
+    delete d.sealed[path];
+    this.store.save(d);
+  }
+
   /** Remembers the newest checkpoint seen of a file (never lowers it: a lower one is a rollback). */
   rememberSealed(path: string, f: SealedFile): void {
     const d = this.data();
