@@ -174,6 +174,7 @@ export function verifyChain(db: Db, opts: ChainOptions = {}): VerifyResult {
     prev = r.hash;
     expectedId++;
   }
+  opts.onRow?.(count);
   const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
