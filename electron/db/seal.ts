@@ -391,9 +391,9 @@ export function pendingTables(db: Db): string[] {
 /** Notes rows `from`..`to` of an integer-keyed table as changed, to be sealed as new at the next seal. */
 export function markPending(db: Db, tbl: string, from: number, to: number): void {
   db.prepare(
-    `WITH RECURSIVE ids(i) AS (SELECT ?2 UNION ALL SELECT i + 1 FROM ids WHERE i < ?3)
-     INSERT INTO temp.seal_dirty (tbl, k) SELECT ?1, i FROM ids WHERE NOT EXISTS (SELECT 1 FROM temp.seal_dirty WHERE tbl = ?1 AND k = ids.i)`,
-  ).run(tbl, from, to);
+    `WITH RECURSIVE ids(i) AS (SELECT @from UNION ALL SELECT i + 1 FROM ids WHERE i < @to)
+     INSERT INTO temp.seal_dirty (tbl, k) SELECT @tbl, i FROM ids WHERE NOT EXISTS (SELECT 1 FROM temp.seal_dirty WHERE tbl = @tbl AND k = ids.i)`,
+  ).run({ tbl, from, to });
 }
 
 /** Forgets what this connection noted (the bulk demo, which seals whole tables after it). */
