@@ -165,7 +165,7 @@ describe('the seal key’s life cycle', () => {
     assert.throws(() => importKey(ctx, exported.text, 'wrong passphrase!'), /seal.keyRefused/);
     const r = importKey(ctx, exported.text, 'correct horse battery');
     assert.equal(r.matches, true);
-    assert.deepEqual(r.unverified, [4, 4], 'the sign-in row (after the export'\''s own, row 3) written while the key was missing is named');
+    assert.deepEqual(r.unverified, [4, 4], 'the sign-in row written while the key was missing (after the export, row 3) is named');
     assert.equal(sealStateOf(db)!.mode, 'sealed');
     createUnit(ctx, unit('导入后的单位'));
     assert.equal(verifyRecord(db, elsewhere).state, 'ok');
