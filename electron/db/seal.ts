@@ -95,6 +95,8 @@ export interface SealState {
   openProblems: SealProblem[];
   /** Findings recorded by this connection since it opened (a row tampered with, then written). */
   newFindings: number;
+  /** Rows to seal at the next seal without checking them against a seal (a key import names them on the chain). */
+  unchecked?: Set<string>;
 }
 
 const STATES = new WeakMap<Db, SealState>();
@@ -344,7 +346,10 @@ export function sealPending(db: Db, now: number): number {
       const seal = getSeal.get(tbl, kk) as { mac: Buffer } | undefined;
       // The row as it was before this transaction touched it must match its seal: otherwise it was
       // changed (or inserted, or removed) behind the app's back, and that stays on the record.
-      if (old) {
+      const unchecked = st.unchecked?.has(`${tbl}\u0000${String(kk)}`) ?? false;
+      if (unchecked) {
+        // Named on the chain by the caller (rows written while the key was missing).
+      } else if (old) {
         const before = old.slice(1);
         if (!seal) found.push([tbl, String(kk), 'inserted', named(t, before)]);
         else if (!macEq(rowMac(key, t, old[0], before), seal.mac)) found.push([tbl, String(kk), 'changed', named(t, before)]);
@@ -380,6 +385,7 @@ export function sealPending(db: Db, now: number): number {
     verifiedAuditId: cp?.verifiedAuditId ?? 0,
   });
   st.newFindings += findings;
+  st.unchecked = undefined;
   return findings;
 }
 
@@ -388,8 +394,16 @@ export function pendingTables(db: Db): string[] {
   return statement(db, 'SELECT DISTINCT tbl FROM temp.seal_dirty').pluck().all() as string[];
 }
 
-/** Notes rows `from`..`to` of an integer-keyed table as changed, to be sealed as new at the next seal. */
+/**
+ * Notes rows `from`..`to` of an integer-keyed table to be sealed at the next seal as they are now,
+ * without a check against their old seals: only for rows the caller names on the chain.
+ */
 export function markPending(db: Db, tbl: string, from: number, to: number): void {
+  const st = STATES.get(db);
+  if (st) {
+    st.unchecked ??= new Set();
+    for (let k = from; k <= to; k++) st.unchecked.add(`${tbl}\u0000${k}`);
+  }
   db.prepare(
     `WITH RECURSIVE ids(i) AS (SELECT @from UNION ALL SELECT i + 1 FROM ids WHERE i < @to)
      INSERT INTO temp.seal_dirty (tbl, k) SELECT @tbl, i FROM ids WHERE NOT EXISTS (SELECT 1 FROM temp.seal_dirty WHERE tbl = @tbl AND k = ids.i)`,
