@@ -38,6 +38,12 @@ export function formatAnchor(id: number, hash: string): string {
   return `${id}:${hash.slice(0, ANCHOR_HASH_CHARS)}`;
 }
 
+/** The chain's head now, as a bulletin prints it. */
+export function chainAnchor(db: Db): string {
+  const h = headOf(db);
+  return formatAnchor(h.id, h.hash);
+}
+
 export type RecordState = 'ok' | 'failed' | 'key-missing' | 'unsealed';
 
 export interface RecordVerifyResult {

@@ -45,5 +45,6 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'seal.rotateKey': 'Change key',
   'seal.rotateHint': 'Verifies everything first; then reseals every record with a new key and records it in the audit log. The old key is kept to verify old backups.',
   'seal.rotateReason': 'Reason for the change',
+  'seal.bulletinAnchor': 'Audit chain anchor {anchor} (check: duty audit verify --anchor {anchor})',
   'seal.rotated': 'Key changed: {from} → {to}',
 };

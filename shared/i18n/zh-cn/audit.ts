@@ -44,5 +44,6 @@ export const auditZhCN = {
   'seal.rotateKey': '更换密钥',
   'seal.rotateHint': '先全面校验，通过后用新密钥重新封印全部记录，并记入审计日志。旧密钥保留，用于校验旧备份。',
   'seal.rotateReason': '更换原因',
+  'seal.bulletinAnchor': '审计链锚点 {anchor}（核对：duty audit verify --anchor {anchor}）',
   'seal.rotated': '已更换密钥：{from} → {to}',
 } as const;
