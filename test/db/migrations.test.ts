@@ -29,6 +29,7 @@ const SHIPPED: Record<string, string> = {
   '0110-filter-indexes-carry-flags.ts': '2b75bc22ac369d879ccb7a802cf54454aa56e4a7a0eb30f15dae14a453f56bce',
   '0120-unit-aliases.ts': 'd3c6a0c301d3c43e3f3f1930d6889d597d860946161c7826bed4e7674202f6f1',
   '0130-incident-descriptions.ts': 'e905d8298b854f86f59931f20317cdf5f197f117372ac8b73f5f6f16c5e3c07a',
+  '0160-seals.ts': 'f522894da999520c614273db0b3e5684c7e8eeae6ac01d3c864950b456395cc1',
 };
 
 describe('migrations', () => {

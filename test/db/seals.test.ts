@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { closeDatabase, defaultKeyRing, openDatabase } from '../../electron/db/connection.js';
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
+import type { Migration } from '../../electron/db/migrations/types.js';
 import { LEFT_OUT, readCheckpoint, sealedTables, unlistedVirtualTables } from '../../electron/db/seal.js';
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../electron/services/audit.js';
 import { runDemo } from '../../electron/services/demo/seeders.js';
@@ -236,6 +237,37 @@ describe('the seals of the record: each tampering of issue 18 is named by table 
     closeDatabase(ctx.db);
     attack(path, (db) => db.exec("DROP TRIGGER seal_findings_no_delete; DELETE FROM seal_findings; DELETE FROM seals WHERE tbl = 'seal_findings'"));
     assert.match(problemText(verifyFile(path)), /seal_findings/);
+  });
+
+  test('a later migration reseals what it changes, and a row tampered with before it is recorded, not laundered', () => {
+    const path = copy();
+    attack(path, (db) => db.exec("UPDATE units SET duty_phone = '000' WHERE id = 2"));
+    // A migration of the future: a column added to a sealed table, and rows of another rewritten.
+    const later: Migration = {
+      version: 990,
+      name: 'test-later',
+      up(db) {
+        db.exec("ALTER TABLE units ADD COLUMN region TEXT NOT NULL DEFAULT ''; UPDATE people SET notes = notes || '（迁移）' WHERE id = 1");
+      },
+    };
+    (MIGRATIONS as Migration[]).push(later);
+    try {
+      const db = openDatabase(path);
+      try {
+        assert.equal(db.pragma('user_version', { simple: true }), 990);
+        const r = verifyRecord(db, defaultKeyRing());
+        assert.deepEqual(
+          r.problems.map((p) => [p.table, p.id, p.kind]),
+          [['units', '2', 'finding']],
+          problemText(r),
+        );
+        assert.match((db.prepare('SELECT content FROM seal_findings').pluck().get() as string), /"duty_phone":"000"/);
+      } finally {
+        closeDatabase(db);
+      }
+    } finally {
+      (MIGRATIONS as Migration[]).pop();
+    }
   });
 
   test('a database from before the seals is sealed by the migration, under the key kept outside the file', () => {
