@@ -44,10 +44,11 @@ export function recordStatus(ctx: ServiceContext): RecordStatus {
   if (st && st.newFindings > 0 && !problems.some((p) => p.kind === 'finding')) {
     problems.unshift({ table: 'seal_findings', id: null, kind: 'finding', detail: `${st.newFindings} row(s) the app wrote had been changed behind its back (recorded)` });
   }
-  let state: RecordStatus['state'] = h.last ? h.last.state : h.running ? 'checking' : st?.mode === 'key-missing' ? 'key-missing' : 'unsealed';
+  let state: RecordStatus['state'];
   if (st?.mode === 'key-missing') state = 'key-missing';
   else if (problems.length > 0) state = 'failed';
-  else if (!h.last && h.running) state = 'checking';
+  else if (h.last) state = h.last.state;
+  else state = h.running || st?.mode === 'sealed' ? 'checking' : 'unsealed';
   const last = h.last ? { scope: h.last.scope, auditRows: h.last.auditRows, sealedRows: h.last.sealedRows, ms: h.last.ms, head: h.last.head, keyId: h.last.keyId, at: h.at } : null;
   return { state, last, problems: problems.slice(0, SHOWN), problemCount: problems.length, running: h.running !== null, progress: h.progress };
 }
