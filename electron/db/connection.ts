@@ -2,8 +2,11 @@
 // Opens the one SQLite file with the pragmas the design asks for, and brings its schema up to date.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { migrate } from './migrate.js';
+import { defaultKeyFilePath } from './paths.js';
+import { attachSeals, attachSealsReadOnly, rememberCheckpoint } from './seal.js';
+import { fileKeyStore, KeyRing, type KeyStore } from './seal-keys.js';
 
 export type Db = Database.Database;
 
@@ -13,6 +16,18 @@ export const WAL_AUTOCHECKPOINT_PAGES = 4000;
 export interface OpenOptions {
   /** Open without migrating or writing (audit verify, backups). */
   readonly?: boolean;
+  /** Where the seal keys are (electron/db/seal-keys.ts): the key file beside the data folder when left out. */
+  keys?: KeyStore | KeyRing;
+}
+
+/** The key ring of the CLI and browser mode: the key file (DUTY_DESK_KEY_FILE, or beside the data folder). */
+export function defaultKeyRing(): KeyRing {
+  return new KeyRing(fileKeyStore(defaultKeyFilePath()));
+}
+
+export function keyRingOf(keys: KeyStore | KeyRing | undefined): KeyRing {
+  if (!keys) return defaultKeyRing();
+  return keys instanceof KeyRing ? keys : new KeyRing(keys);
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
@@ -30,8 +45,16 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     }
     db.pragma('foreign_keys = ON');
-    if (options.readonly) checkVersion(db);
-    else migrate(db);
+    const ring = keyRingOf(options.keys);
+    if (options.readonly) {
+      checkVersion(db);
+      attachSealsReadOnly(db, ring);
+    } else {
+      // The seals' temp tables (noted changes of a transaction) stay in memory.
+      db.pragma('temp_store = MEMORY');
+      migrate(db, { ring });
+      attachSeals(db, ring, path === ':memory:' ? null : resolve(path));
+    }
     return db;
   } catch (e) {
     db.close();
@@ -42,6 +65,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   if (!db.readonly) {
+    try {
+      rememberCheckpoint(db);
+    } catch {
+      // The key ring's memory of the file is advisory; a failure must not stop the close.
+    }
     try {
       // 0x02: analyze the tables whose statistics look stale, reading every row. Plain optimize
       // (0x12) samples ~2000 rows of each index, and on a decade's log that estimated 678

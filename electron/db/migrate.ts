@@ -4,6 +4,8 @@
 // ever added to, never edited (test/db/migrations.test.ts pins their checksums).
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index.js';
+import { afterMigrations, beforeMigrations } from './seal.js';
+import type { KeyRing } from './seal-keys.js';
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -26,19 +28,28 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every pending migration in one transaction. Returns the versions applied. */
-export function migrate(db: Database.Database, options: { dryRun?: boolean } = {}): number[] {
+/**
+ * Applies every pending migration in one transaction. Returns the versions applied. With a key
+ * ring, a sealed database is checked before and what the migrations changed is resealed after
+ * (electron/db/seal.ts), in the same transaction; without one (the expected schema of a version,
+ * electron/db/schema-check.ts) nothing is sealed.
+ */
+export function migrate(db: Database.Database, options: { dryRun?: boolean; ring?: KeyRing } = {}): number[] {
   assertOrdered();
   const current = schemaVersion(db);
   const latest = latestVersion();
   if (current > latest) throw new DatabaseTooNewError(current, latest);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0 || options.dryRun) return pending.map((m) => m.version);
+  const ring = options.ring;
   db.transaction(() => {
+    const now = current >= 10 ? ((db.prepare('SELECT max(at) FROM audit_log').pluck().get() as number | null) ?? 0) : 0;
+    const before = ring ? beforeMigrations(db, ring, now) : null;
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
+    if (ring && before) afterMigrations(db, ring, before, now);
   }).immediate();
   return pending.map((m) => m.version);
 }

@@ -2,7 +2,7 @@
 // user, the same that Electron's main process uses as userData, so the app, the CLI and browser
 // mode all open the same file unless --db says otherwise.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const DATA_FOLDER_NAME = 'duty-desk';
 export const DB_FILE_NAME = 'duty-desk.db';
@@ -16,4 +16,14 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export function defaultDbPath(): string {
   return join(defaultDataDir(), DB_FILE_NAME);
+}
+
+/**
+ * The seal key ring of the CLI and browser mode: a file beside the data folder, not in it, so a
+ * copy of the folder (or of the database) carries no key. `DUTY_DESK_KEY_FILE` overrides it.
+ */
+export function defaultKeyFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.DUTY_DESK_KEY_FILE) return env.DUTY_DESK_KEY_FILE;
+  const dir = defaultDataDir(env, platform);
+  return join(dirname(dir), `${basename(dir)}.seal-keys.json`);
 }

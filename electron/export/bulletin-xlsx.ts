@@ -98,8 +98,11 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
     },
   ];
   const front = addReportSheet(wb, { name: BULLETIN_SHEETS[0], title, subtitle: [x.dayLine, x.onDutyLine, issuedLine], widths: [12, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10], blocks });
+  // An issued bulletin's footer pins the audit chain (issue 18): row and hash of its head at issue.
+  const anchor = edition.revision !== null && data.anchor ? t('seal.bulletinAnchor', { anchor: data.anchor }) : null;
   const marks = (sheet: ExcelJS.Worksheet) => {
     if (edition.revision === null) sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&C&"SimSun,Bold"&14${t('bulletin.draftWatermark')}` };
+    if (anchor) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&L&8${anchor}&C&P / &N` };
   };
   marks(front);
 

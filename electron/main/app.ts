@@ -5,13 +5,15 @@
 import { dirname, join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../shared/i18n/index.js';
-import { closeDatabase as realCloseDatabase, openDatabase as realOpenDatabase, type Db } from '../db/connection.js';
+import { closeDatabase as realCloseDatabase, openDatabase as realOpenDatabase, type Db, type OpenOptions } from '../db/connection.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
-import { DB_FILE_NAME } from '../db/paths.js';
+import { DB_FILE_NAME, defaultKeyFilePath } from '../db/paths.js';
+import type { KeyStore } from '../db/seal-keys.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { createSessionDispatcher, type Dispatch } from '../services/dispatcher.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
+import { startRecordChecks } from '../services/record-status.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
@@ -21,6 +23,7 @@ import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './main-window.js';
 import { createOpenExternal } from './open-external.js';
+import { appKeyStore } from './seal-key-store.js';
 import { applySessionPolicy, guardAllWebContents } from './security.js';
 
 export interface AppDeps {
@@ -33,7 +36,9 @@ export interface AppDeps {
   version: string;
   cwd?: string;
   platform?: NodeJS.Platform;
-  openDatabase?: (path: string) => Db;
+  openDatabase?: (path: string, options?: OpenOptions) => Db;
+  /** Where the seal keys live: safeStorage beside the database unless given (tests). */
+  keyStore?: KeyStore;
   closeDatabase?: (db: Db) => void;
   createDispatch?: (ctx: ServiceContext) => Dispatch;
   logError?: (where: string, error: unknown) => void;
@@ -144,7 +149,9 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
 
   const onReady = () => {
     try {
-      db = open(dbPath);
+      // The seal key: safeStorage (after ready: on macOS it needs the app ready), in userData.
+      const keys = deps.keyStore ?? appKeyStore(electron.safeStorage, join(deps.dataDir, 'seal-keys.bin'), defaultKeyFilePath(), platform);
+      db = open(dbPath, { keys });
     } catch (e) {
       // The settings (and so the chosen language) live in the database: say it in the default.
       const message = e instanceof Error ? e.message : String(e);
@@ -157,6 +164,9 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       return;
     }
     ctx = createContext(db, { dbPath, transport: 'electron', version: deps.version });
+    // What was written since the last full verification, now (the banner shows a failure on every
+    // screen); the full verification follows in a worker thread.
+    startRecordChecks(ctx, (e) => logError('verify', e));
     app.on('will-quit', startRulesClock(ctx)); // re-judges deadlines every 30 s; stops on quit
     if (deps.backupEveryMs !== null) {
       app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));

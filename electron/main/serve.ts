@@ -10,6 +10,7 @@ import { drillClock, parseInstant, systemClock } from '../services/clock.js';
 import { createContext, osActor } from '../services/context.js';
 import { createSessionDispatcher } from '../services/dispatcher.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
+import { startRecordChecks } from '../services/record-status.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
 
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = createContext(db, { dbPath, transport: 'http', version: appVersion() }, osActor(), clock);
+  // The record: what was written since the last full verification now, the rest in a worker thread.
+  const first = startRecordChecks(ctx, (e) => process.stderr.write(`serve: verification failed to run: ${(e as Error).message}\n`));
+  if (first.state === 'failed') process.stderr.write(`serve: the record does not verify (${first.problems.length} problem(s)); run duty audit verify --db ${dbPath}\n`);
+  if (first.state === 'key-missing') process.stderr.write(`serve: the seal key ${first.keyId} is not in the key file: the record is read-only until it is imported (duty audit key import)\n`);
   startRulesClock(ctx); // ends with the process
   const stopBackups = startBackupSchedule(ctx);
   let server;

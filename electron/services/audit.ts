@@ -141,14 +141,26 @@ export type VerifyResult =
   | { ok: true; rows: number }
   | { ok: false; rows: number; badRow: number; reason: string };
 
-/** Walks the whole chain. Reads only; safe on a read-only connection. */
-export function verifyAudit(db: Db): VerifyResult {
-  let expectedId = 1;
-  let prev = GENESIS_HASH;
-  let count = 0;
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
+export interface ChainOptions {
+  /** Start after this row (already verified), whose hash is `fromHash`: the start check. */
+  fromId?: number;
+  fromHash?: string;
+  /** Called every few thousand rows with the rows walked so far. */
+  onRow?: (rows: number) => void;
+}
+
+/**
+ * Walks the chain (from the start, or after a verified row) and checks it ends at audit_head.
+ * Reads only; call inside a read transaction so rows and head are one snapshot (verifyAudit does).
+ */
+export function verifyChain(db: Db, opts: ChainOptions = {}): VerifyResult {
+  let expectedId = (opts.fromId ?? 0) + 1;
+  let prev = opts.fromId ? (opts.fromHash ?? GENESIS_HASH) : GENESIS_HASH;
+  let count = opts.fromId ?? 0;
+  const rows = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').iterate(expectedId) as IterableIterator<AuditRow>;
   for (const r of rows) {
     count++;
+    if (opts.onRow && count % 5000 === 0) opts.onRow(count);
     if (r.id !== expectedId) {
       const reason = r.id > expectedId ? `row ${expectedId} is missing (removed?)` : `row id ${r.id} is out of sequence`;
       return { ok: false, rows: count, badRow: expectedId, reason };
@@ -162,6 +174,7 @@ export function verifyAudit(db: Db): VerifyResult {
     prev = r.hash;
     expectedId++;
   }
+  opts.onRow?.(count);
   const head = statement(db, 'SELECT last_id, last_hash FROM audit_head WHERE one = 1').get() as
     | { last_id: number; last_hash: string }
     | undefined;
@@ -177,6 +190,15 @@ export function verifyAudit(db: Db): VerifyResult {
     return { ok: false, rows: count, badRow: lastId, reason: 'it does not match the recorded end of the chain' };
   }
   return { ok: true, rows: count };
+}
+
+/**
+ * Walks the whole chain in one read transaction: rows and head from one snapshot, so a write by
+ * another process meanwhile is not mistaken for rows removed from the end. Reads only; safe on
+ * a read-only connection. The seals of the record: electron/services/record-verify.ts.
+ */
+export function verifyAudit(db: Db, opts: Omit<ChainOptions, 'fromId' | 'fromHash'> = {}): VerifyResult {
+  return db.transaction(() => verifyChain(db, opts))();
 }
 
 export function auditForEntity(db: Db, entity: string, entityId: string | number): AuditRow[] {

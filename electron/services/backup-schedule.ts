@@ -6,9 +6,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { BackupFile } from '../../shared/api/methods/backup.js';
 import { closeDatabase, openDatabase } from '../db/connection.js';
+import { sealStateOf } from '../db/seal.js';
 import { appendAudit } from './audit.js';
 import { backupToFolder, restoreDatabase, type BackupCheck, type RestoreResult } from './backup.js';
 import { inWriteTransaction, type ServiceContext } from './context.js';
+import { startCheck } from './record-status.js';
 import { getSettings } from './settings.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +39,7 @@ export function listBackups(dir: string): BackupFile[] {
 
 export async function backupNow(ctx: ServiceContext, reason: 'daily' | 'quit' | 'manual'): Promise<{ file: BackupFile; check: BackupCheck; removed: string[] }> {
   const dir = backupFolder(ctx);
-  const { path, check, removed } = await backupToFolder(ctx.db, dir, ctx.now(), getSettings(ctx).backupKeep);
+  const { path, check, removed } = await backupToFolder(ctx.db, dir, ctx.now(), getSettings(ctx).backupKeep, sealStateOf(ctx.db)?.ring);
   // The backup is a copy taken before this row: the row records in the live chain that it was made.
   inWriteTransaction(ctx, () => appendAudit(ctx, { method: `backup.${reason}`, entity: 'database', entityId: null, before: null, after: { path, ...check, removed } }));
   const file = listBackups(dir).find((f) => f.path === path)!;
@@ -83,10 +85,12 @@ export function startBackupSchedule(ctx: ServiceContext, opts: { everyMs?: numbe
  */
 export function restoreInPlace(ctx: ServiceContext, fromPath: string): RestoreResult {
   const dbPath = ctx.instance.dbPath;
+  const ring = sealStateOf(ctx.db)?.ring;
   closeDatabase(ctx.db);
   try {
-    return restoreDatabase(dbPath, fromPath, ctx.now(), ctx.actor);
+    return restoreDatabase(dbPath, fromPath, ctx.now(), ctx.actor, ring);
   } finally {
-    ctx.db = openDatabase(dbPath);
+    ctx.db = openDatabase(dbPath, ring ? { keys: ring } : {});
+    startCheck(ctx);
   }
 }

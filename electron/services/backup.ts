@@ -1,14 +1,20 @@
 // Runs in Electron's main process and in plain Node. Backups with SQLite's online backup API
 // (consistent while the app keeps writing), verified before they are trusted: a backup is kept
-// only if its integrity check and audit chain pass, and a restore replaces nothing until the file
-// it restores from has passed the same checks. The replaced file is kept beside the database.
+// only if its integrity check and the record's verification pass (chain, seals, schema), and a
+// restore replaces nothing until the file it restores from has passed the same checks, its schema
+// being exactly the app's own for its version (a planted trigger is named). The replaced file is
+// kept beside the database.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Db } from '../db/connection.js';
-import { closeDatabase, openDatabase } from '../db/connection.js';
+import { closeDatabase, keyRingOf, openDatabase } from '../db/connection.js';
 import { latestVersion } from '../db/migrate.js';
-import { appendAudit, verifyAudit } from './audit.js';
+import { describeDifference, schemaDifferences } from '../db/schema-check.js';
+import { attachSealsReadOnly } from '../db/seal.js';
+import type { KeyRing } from '../db/seal-keys.js';
+import { appendAudit } from './audit.js';
+import { verifyRecord } from './record-verify.js';
 import { createContext, inWriteTransaction, osActor } from './context.js';
 
 export class BackupError extends Error {
@@ -24,8 +30,11 @@ export interface BackupCheck {
   units: number;
 }
 
-/** Checks that a file is an intact Duty Desk database with an unbroken audit chain. Reads only. */
-export function checkDatabaseFile(path: string, label = path): BackupCheck {
+/**
+ * Checks that a file is an intact Duty Desk database whose schema is the app's own for its version
+ * and whose record verifies (chain and seals, under a key of `ring`). Reads only.
+ */
+export function checkDatabaseFile(path: string, label = path, ring?: KeyRing): BackupCheck {
   if (!existsSync(path)) throw new BackupError(`no such file: ${label}`);
   if (!statSync(path).isFile()) throw new BackupError(`not a file: ${label}`);
   let db: Database.Database;
@@ -50,10 +59,25 @@ export function checkDatabaseFile(path: string, label = path): BackupCheck {
     if (version > latestVersion()) {
       throw new BackupError(`${label} was written by a newer version of Duty Desk (schema ${version}; this version knows up to ${latestVersion()})`);
     }
-    const audit = verifyAudit(db);
-    if (!audit.ok) throw new BackupError(`${label}: audit chain broken at row ${audit.badRow}: ${audit.reason}`);
+    // Every table, index, trigger and view must be the app's own: a planted trigger would go on
+    // rewriting what the app writes after the restore.
+    const foreign = schemaDifferences(db);
+    if (foreign.length) {
+      throw new BackupError(`${label} 的数据库结构不是本应用第 ${version} 版的：${foreign.slice(0, 10).map(describeDifference).join('；')}${foreign.length > 10 ? `；另有 ${foreign.length - 10} 处` : ''}`);
+    }
+    const keys = keyRingOf(ring);
+    attachSealsReadOnly(db, keys);
+    const record = verifyRecord(db, keys);
+    if (!record.chain.ok) throw new BackupError(`${label}: audit chain broken at row ${record.chain.badRow}: ${record.chain.reason}`);
+    if (record.state === 'key-missing') {
+      throw new BackupError(`${label} is sealed with key ${record.keyId}, which is not on this computer: import that key first (duty audit key import, or Settings → 审计封印)`);
+    }
+    if (record.state === 'failed') {
+      const first = record.problems.slice(0, 5).map((p) => (p.id === null ? `${p.table}: ${p.detail}` : `${p.table} ${p.id}: ${p.detail}`));
+      throw new BackupError(`${label} does not verify (${record.problems.length} problem(s)): ${first.join('; ')}`);
+    }
     const units = (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
-    return { schemaVersion: version, auditRows: audit.rows, units };
+    return { schemaVersion: version, auditRows: record.auditRows, units };
   } finally {
     db.close();
   }
@@ -90,7 +114,7 @@ export function backupFileName(at: number): string {
  * Writes a consistent copy of the open database to `outPath` through a temporary file, checks it,
  * then moves it into place. Never leaves a half-written or unchecked file at outPath.
  */
-export async function backupDatabase(db: Db, outPath: string): Promise<BackupCheck> {
+export async function backupDatabase(db: Db, outPath: string, ring?: KeyRing): Promise<BackupCheck> {
   mkdirSync(dirname(outPath), { recursive: true });
   if (existsSync(outPath)) throw new BackupError(`${outPath} exists already; choose another name`);
   const tmp = `${outPath}.partial`;
@@ -98,7 +122,7 @@ export async function backupDatabase(db: Db, outPath: string): Promise<BackupChe
   try {
     await db.backup(tmp);
     makeSingleFile(tmp);
-    const check = checkDatabaseFile(tmp);
+    const check = checkDatabaseFile(tmp, tmp, ring);
     renameSync(tmp, outPath);
     return check;
   } catch (e) {
@@ -119,9 +143,9 @@ export function rotateBackups(dir: string, keep: number): string[] {
 }
 
 /** A backup into `dir` named by time, then rotation. */
-export async function backupToFolder(db: Db, dir: string, now: number, keep = 30): Promise<{ path: string; check: BackupCheck; removed: string[] }> {
+export async function backupToFolder(db: Db, dir: string, now: number, keep = 30, ring?: KeyRing): Promise<{ path: string; check: BackupCheck; removed: string[] }> {
   const path = join(dir, backupFileName(now));
-  const check = await backupDatabase(db, path);
+  const check = await backupDatabase(db, path, ring);
   return { path, check, removed: rotateBackups(dir, keep) };
 }
 
@@ -136,7 +160,8 @@ export interface RestoreResult {
  * elsewhere (the app restores through a restart). Checks the backup first; on any failure
  * nothing is replaced. Records the restore in the restored database's audit chain.
  */
-export function restoreDatabase(dbPath: string, fromPath: string, now: number, actor = osActor()): RestoreResult {
+export function restoreDatabase(dbPath: string, fromPath: string, now: number, actor = osActor(), ring?: KeyRing): RestoreResult {
+  const keys = keyRingOf(ring);
   if (!existsSync(fromPath)) throw new BackupError(`no such file: ${fromPath}`);
   let replacedKeptAt: string | null = null;
   // Checked as a private copy: opening the user's file itself could leave -wal/-shm beside it.
@@ -146,7 +171,7 @@ export function restoreDatabase(dbPath: string, fromPath: string, now: number, a
   let restored: BackupCheck;
   try {
     makeSingleFile(staging, fromPath);
-    restored = checkDatabaseFile(staging, fromPath);
+    restored = checkDatabaseFile(staging, fromPath, keys);
   } catch (e) {
     for (const f of [staging, `${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });
     throw e;
@@ -169,7 +194,10 @@ export function restoreDatabase(dbPath: string, fromPath: string, now: number, a
     if (replacedKeptAt) renameSync(replacedKeptAt, dbPath);
     throw e;
   }
-  const db = openDatabase(dbPath);
+  // The key ring remembers the newest checkpoint it saw of this path: an older backup put back on
+  // purpose is not a rollback behind the app's back.
+  keys.forgetSealed(resolve(dbPath));
+  const db = openDatabase(dbPath, { keys });
   try {
     const ctx = { ...createContext(db, { dbPath, transport: 'http', version: 'restore' }, actor), now: () => now };
     inWriteTransaction(ctx, () =>

@@ -2,7 +2,9 @@
 // who acts, and the clock (injected so tests can set the time).
 import { userInfo } from 'node:os';
 import type { SessionUser } from '../../shared/domain/user.js';
+import { AppError } from '../../shared/api/app-error.js';
 import type { Db } from '../db/connection.js';
+import { discardPending, pendingTables, sealPending, sealStateOf } from '../db/seal.js';
 import { systemClock, type Clock, type ClockKind } from './clock.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
@@ -69,7 +71,24 @@ export function createContext(db: Db, instance: ServiceContext['instance'], acto
   return { db, actor, now: clock.now, instance: { ...instance, clock: clock.kind } };
 }
 
-/** Runs fn in one IMMEDIATE transaction: the write and its audit row land together or not at all. */
+/** What a database without its seal key still writes: the audit log (signing in and out, refusals). */
+const WRITABLE_WITHOUT_KEY = new Set(['audit_log', 'audit_head']);
+
+/**
+ * Runs fn in one IMMEDIATE transaction: the write and its audit row land together or not at all,
+ * and at its end every row it changed is sealed (electron/db/seal.ts). A database whose seal key
+ * is missing is read-only but for the audit log: anything else is refused and rolled back.
+ */
 export function inWriteTransaction<T>(ctx: ServiceContext, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate();
+  const db = ctx.db;
+  return db
+    .transaction(() => {
+      const result = fn();
+      if (sealStateOf(db)?.mode === 'key-missing') {
+        if (pendingTables(db).some((t) => !WRITABLE_WITHOUT_KEY.has(t))) throw new AppError('conflict', 'seal.readOnly');
+        discardPending(db);
+      } else sealPending(db, ctx.now());
+      return result;
+    })
+    .immediate();
 }

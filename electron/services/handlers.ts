@@ -2,6 +2,7 @@
 // domain (each domain's handlers live in handlers/<domain>.ts). Typed against the contract: a
 // method without a handler, or a handler of the wrong type, does not compile.
 import { appHandlers } from './handlers/app.js';
+import { auditHandlers } from './handlers/audit.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { periodHandlers } from './handlers/periods.js';
 import { backupHandlers } from './handlers/backup.js';
@@ -17,6 +18,7 @@ export type { Handlers } from './handlers/types.js';
 
 export const handlers: Handlers = {
   ...appHandlers,
+  ...auditHandlers,
   ...backupHandlers,
   ...incidentHandlers,
   ...unitHandlers,

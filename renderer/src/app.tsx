@@ -31,6 +31,7 @@ import { api, onSignedOut } from './api.js';
 import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
+import { RecordWarning } from './components/record-warning.js';
 import { DeadlineStrip } from './components/deadline-strip.js';
 import { DutyClock } from './components/duty-clock.js';
 import { FollowupPicker } from './components/followup-picker.js';
@@ -227,6 +228,7 @@ export function App() {
         {status.clock === 'drill' && (
           <Alert type="warning" banner showIcon={false} className="drill-banner" data-testid="drill-banner" message={t('shell.drillClock')} />
         )}
+        <RecordWarning />
         <div style={{ flex: 1, minHeight: 0 }}>{body}</div>
       </AntApp>
     </ConfigProvider>

@@ -3,6 +3,7 @@
 // output type. Both transports (Electron IPC and browser-mode HTTP) carry exactly these methods.
 import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
+import { auditMethods } from './methods/audit.js';
 import { incidentMethods } from './methods/incidents.js';
 import { periodMethods } from './methods/periods.js';
 import { backupMethods } from './methods/backup.js';
@@ -18,6 +19,7 @@ export type { AppInfo } from './methods/app.js';
 // One line per domain; each domain's methods live in methods/<domain>.ts.
 export const contract = {
   ...appMethods,
+  ...auditMethods,
   ...backupMethods,
   ...incidentMethods,
   ...unitMethods,

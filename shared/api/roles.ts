@@ -44,6 +44,12 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'app.clock': ANY,
   'settings.get': ANY,
   'settings.update': ADMIN,
+  // The record's verification: whether it holds shows on every screen, even before signing in.
+  'audit.status': 'public',
+  'audit.verify': LEADER,
+  'audit.keyExport': ADMIN,
+  'audit.keyImport': ADMIN,
+  'audit.keyRotate': ADMIN,
   'backup.list': ADMIN,
   'backup.now': ADMIN,
   'backup.restore': ADMIN,

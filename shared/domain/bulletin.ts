@@ -190,6 +190,12 @@ export interface BulletinData {
   followups: BulletinFollowup[];
   roster: BulletinShift[];
   zeroReports: ZeroReportLine[];
+  /**
+   * The audit chain's head when the bulletin was issued, "row:first 12 hex of its hash" (issue 18):
+   * printed in the footer so the paper pins the chain (`duty audit verify --anchor`). Set on issued
+   * snapshots only; absent on drafts and on bulletins issued before it existed.
+   */
+  anchor?: string;
 }
 
 export const COMPLETENESS_PROBLEMS = [

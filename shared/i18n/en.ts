@@ -13,6 +13,7 @@ import { actionsEn } from './en/actions.js';
 import type { MessageKey } from './zh-cn.js';
 import { rulesEn } from './en/rules.js';
 import { periodsEn } from './en/periods.js';
+import { auditEn } from './en/audit.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -26,5 +27,6 @@ export const en: Record<MessageKey, string> = {
   ...statsEn,
   ...periodsEn,
   ...rulesEn,
+  ...auditEn,
   ...actionsEn,
 };

@@ -13,6 +13,7 @@ import { usersZhCN } from './zh-cn/users.js';
 import { actionsZhCN } from './zh-cn/actions.js';
 import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
+import { auditZhCN } from './zh-cn/audit.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...statsZhCN,
   ...periodsZhCN,
   ...rulesZhCN,
+  ...auditZhCN,
   ...actionsZhCN,
 } as const;
 

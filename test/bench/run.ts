@@ -237,7 +237,7 @@ function camel(r: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** intake_p95_ms: save a report (insert, audit row, re-judge its incident) on a copy, committed; in a fresh process. */
-function benchIntake(path: string): { p95: number; median: number } {
+function benchIntake(path: string): { p95: number; median: number; verifyMs: number; verifyRows: number; startCheckMs: number; startCheckState: string } {
   const copy = `${path}.intake`;
   rmSync(copy, { force: true });
   copyFileSync(path, copy);
@@ -249,8 +249,8 @@ function benchIntake(path: string): { p95: number; median: number } {
   try {
     const r = spawnSync(TSX, [join(REPO, 'test', 'bench', 'intake.ts'), copy, String(BENCH_NOW)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`intake failed: ${r.stderr}`);
-    const { runs } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: number[] };
-    return { p95: quantile(runs, 0.95), median: median(runs) };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { runs: number[]; verifyMs: number; verifyRows: number; startCheckMs: number; startCheckState: string };
+    return { p95: quantile(out.runs, 0.95), median: median(out.runs), verifyMs: out.verifyMs, verifyRows: out.verifyRows, startCheckMs: out.startCheckMs, startCheckState: out.startCheckState };
   } finally {
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
   }
@@ -377,6 +377,11 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
       rules_flags: rules.flags,
       rules_by_rule_set: Object.fromEntries(Object.entries(rules.byRuleSet).map(([id, r]) => [id, { ms: round(r.ms), flags: r.flags }])),
       intake_median_ms: round(intake.median, 2),
+      // Issue 18: the whole record verified (≤ 60 s on a decade), then the start after 220 saves (≤ 1 s).
+      verify_ms: round(intake.verifyMs),
+      verify_rows: intake.verifyRows,
+      start_check_ms: round(intake.startCheckMs),
+      start_check_state: intake.startCheckState,
       year_export_year: exp.year,
       year_export_rows: exp.rows,
       year_export_raw_ms: round(exp.rawMs),

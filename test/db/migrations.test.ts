@@ -31,6 +31,7 @@ const SHIPPED: Record<string, string> = {
   '0130-incident-descriptions.ts': 'e905d8298b854f86f59931f20317cdf5f197f117372ac8b73f5f6f16c5e3c07a',
   '0140-rule-sets.ts': '8018e0193bdb52e935b86f7acbd84234af0ec971324adeeb4bad7474dc95ace3',
   '0150-natural-figures.ts': '48d4b25fb1bb4dc03b5989d690a11a32fca49b3e720094422f7a9a6aa5683ac2',
+  '0160-seals.ts': 'f522894da999520c614273db0b3e5684c7e8eeae6ac01d3c864950b456395cc1',
 };
 
 describe('migrations', () => {

@@ -29,3 +29,8 @@ export function tempDir(prefix = 'duty-test-'): string {
 export function tempDbPath(name = 'test.db'): string {
   return join(tempDir(), name);
 }
+
+// The seal key ring of every database a test opens (electron/db/seal-keys.ts): a file of this
+// test process's own, never the user's key beside their data folder. Child processes (the CLI,
+// browser mode) inherit it, so they seal with the same key.
+if (!process.env.DUTY_DESK_KEY_FILE) process.env.DUTY_DESK_KEY_FILE = join(tempDir('duty-keys-'), 'seal-keys.json');

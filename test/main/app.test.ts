@@ -2,7 +2,7 @@
 // start-up order, single instance, the window's security options, quitting, the database, the IPC
 // channel end to end, the menu and the remembered window placement.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -11,6 +11,9 @@ import { preloadPath } from '../../electron/main/app-paths.js';
 import { startApp, type AppDeps, type RunningApp } from '../../electron/main/app.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp.js';
 import type { Db } from '../../electron/db/connection.js';
+import { sealStateOf } from '../../electron/db/seal.js';
+import { recordStatus } from '../../electron/services/record-status.js';
+import '../helpers/temp.js';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
 
 let dir: string;
@@ -233,6 +236,48 @@ describe('the database', () => {
     fake = createFakeElectron();
     await started({ argv: ['electron', '.', `--db=${join(dir, 'x', 'third.db')}`] });
     assert.equal(running!.context()!.instance.dbPath, join(dir, 'x', 'third.db'));
+  });
+
+  it('seals with a key kept by safeStorage beside the database, never in plain text (issue 18)', async () => {
+    await started();
+    const ctx = running!.context()!;
+    const keyId = (ctx.db.prepare('SELECT key_id FROM seal_checkpoint').get() as { key_id: string }).key_id;
+    const stored = readFileSync(join(dir, 'data', 'seal-keys.bin'));
+    assert.ok(stored.toString().startsWith('fake-os-encrypted:'), 'encrypted by the OS for this user');
+    assert.ok(fake.log.includes('safeStorage.encryptString'));
+    const secret = (sealStateOf(ctx.db)!.key!.secret).toString('base64');
+    for (const f of readdirSync(join(dir, 'data'))) assert.ok(!readFileSync(join(dir, 'data', f)).includes(secret), `${f} does not hold the key`);
+    assert.equal(sealStateOf(ctx.db)!.key!.id, keyId);
+    // The start check ran at opening; the record holds.
+    assert.equal(recordStatus(ctx).state === 'ok' || recordStatus(ctx).state === 'checking', true);
+  });
+
+  it('without the OS’s encryption the keys stay in the owner-only key file beside the data folder', async () => {
+    const keyFile = join(dir, 'keys', 'duty-desk.seal-keys.json');
+    const saved = process.env.DUTY_DESK_KEY_FILE;
+    process.env.DUTY_DESK_KEY_FILE = keyFile;
+    try {
+      fake.encryptionAvailable = false;
+      await started();
+      assert.ok(existsSync(keyFile));
+      assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+      assert.equal(existsSync(join(dir, 'data', 'seal-keys.bin')), false);
+    } finally {
+      process.env.DUTY_DESK_KEY_FILE = saved;
+    }
+  });
+
+  it('a database whose key is not here opens read-only with the banner’s state, never a silent new key', async () => {
+    await started();
+    const keyId = (running!.context()!.db.prepare('SELECT key_id FROM seal_checkpoint').get() as { key_id: string }).key_id;
+    fake.app.emit('will-quit');
+    rmSync(join(dir, 'data', 'seal-keys.bin'));
+    fake = createFakeElectron();
+    await started();
+    const ctx = running!.context()!;
+    assert.equal(sealStateOf(ctx.db)!.mode, 'key-missing');
+    assert.equal(recordStatus(ctx).state, 'key-missing');
+    assert.equal((ctx.db.prepare('SELECT key_id FROM seal_checkpoint').get() as { key_id: string }).key_id, keyId, 'the checkpoint still names the missing key');
   });
 
   it('a database from a newer version: a localized error box, exit, and no window', async () => {

@@ -87,6 +87,8 @@ export interface FakeElectron {
   openedExternal: string[];
   openedPaths: string[];
   displays: { workArea: { x: number; y: number; width: number; height: number } }[];
+  /** What safeStorage.isEncryptionAvailable() answers. */
+  encryptionAvailable: boolean;
 }
 
 export class FakeApp extends EventEmitter {
@@ -132,6 +134,7 @@ export function createFakeElectron(): FakeElectron {
     openedExternal: [],
     openedPaths: [],
     displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    encryptionAvailable: true,
   };
   const api = {
     app,
@@ -153,6 +156,17 @@ export function createFakeElectron(): FakeElectron {
     },
     screen: {
       getAllDisplays() { return f.displays; },
+    },
+    // The OS's encryption for this user, faked as a reversible marking (the real one: DPAPI, Keychain, libsecret).
+    safeStorage: {
+      isEncryptionAvailable() { return f.encryptionAvailable; },
+      getSelectedStorageBackend() { return 'gnome_libsecret'; },
+      encryptString(s: string) { log.push('safeStorage.encryptString'); return Buffer.from(`fake-os-encrypted:${Buffer.from(s).toString('base64')}`); },
+      decryptString(b: Buffer) {
+        const t = b.toString();
+        if (!t.startsWith('fake-os-encrypted:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(t.slice('fake-os-encrypted:'.length), 'base64').toString();
+      },
     },
     session: {
       defaultSession: {

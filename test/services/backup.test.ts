@@ -97,10 +97,46 @@ describe('restore', () => {
       const p = join(d, 'tampered.db');
       writeFileSync(p, readFileSync(good));
       const x = new Database(p);
-      x.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'x' WHERE id = 1;");
+      // The trigger put back as it was, so only the chain (and the seals) can tell.
+      x.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'x' WHERE id = 1;
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`);
       x.close();
       return p;
     }, /audit chain broken at row 1/],
+    // Issue 18: a trigger planted in the backup would go on moving every new incident's time.
+    ['a backup carrying a foreign trigger', (d, good) => {
+      const p = join(d, 'foreign-trigger.db');
+      writeFileSync(p, readFileSync(good));
+      const x = new Database(p);
+      x.exec(`CREATE TRIGGER report_on_time AFTER INSERT ON incident_reports BEGIN
+        UPDATE incidents SET occurred_at = NEW.received_at - 60000 WHERE id = NEW.incident_id; END;`);
+      x.close();
+      return p;
+    }, /多出触发器 report_on_time/],
+    ['a backup with an extra index and a view', (d, good) => {
+      const p = join(d, 'foreign-view.db');
+      writeFileSync(p, readFileSync(good));
+      const x = new Database(p);
+      x.exec('CREATE INDEX units_phone ON units(duty_phone); CREATE VIEW v_units AS SELECT * FROM units;');
+      x.close();
+      return p;
+    }, /多出索引 units_phone；多出视图 v_units/],
+    ['a backup whose trigger was replaced by another of the same name', (d, good) => {
+      const p = join(d, 'replaced-trigger.db');
+      writeFileSync(p, readFileSync(good));
+      const x = new Database(p);
+      x.exec('DROP TRIGGER units_no_delete; CREATE TRIGGER units_no_delete BEFORE DELETE ON units BEGIN SELECT 1; END;');
+      x.close();
+      return p;
+    }, /触发器 units_no_delete 与本版本的定义不同/],
+    ['a backup whose row was changed (its seal no longer matches)', (d, good) => {
+      const p = join(d, 'changed-row.db');
+      writeFileSync(p, readFileSync(good));
+      const x = new Database(p);
+      x.exec("UPDATE units SET duty_phone = '999' WHERE id = 1");
+      x.close();
+      return p;
+    }, /units 1: the row does not match its seal/],
     ['a backup from a newer version', (d, good) => { const p = join(d, 'n.db'); writeFileSync(p, readFileSync(good)); const x = new Database(p); x.pragma(`user_version = ${latestVersion() + 10}`); x.close(); return p; }, /newer version/],
     ['a missing file', (d) => join(d, 'nope.db'), /no such file/],
   ];

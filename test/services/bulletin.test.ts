@@ -155,6 +155,15 @@ describe('daily bulletin', () => {
     assert.ok(Buffer.from(a.contentBase64, 'base64').equals(Buffer.from(b.contentBase64, 'base64')), 'an issued revision exports the same bytes');
     const wb1 = await readBack(b.contentBase64);
     assert.equal(wb1.getWorksheet('值班日报')!.getCell('A1').value, '市应急管理局值班日报');
+    // Issue 18: the footer of every sheet pins the audit chain's head at issue (row and 12 hex),
+    // which `duty audit verify --anchor` checks; the row before the bulletin's own.
+    const issueRow = ctx.db.prepare("SELECT id FROM audit_log WHERE method = 'bulletin.issue'").pluck().get() as number;
+    const anchorRow = ctx.db.prepare('SELECT id, hash FROM audit_log WHERE id = ?').get(issueRow - 1) as { id: number; hash: string };
+    const anchor = `${anchorRow.id}:${anchorRow.hash.slice(0, 12)}`;
+    assert.equal((previewBulletin(ctx, BUSY_DAY, 1).data as BulletinData).anchor, anchor);
+    for (const ws of wb1.worksheets) assert.match(ws.headerFooter.oddFooter ?? '', new RegExp(`^&L&8审计链锚点 ${anchor}（核对：duty audit verify --anchor ${anchor}）&C&P / &N$`), ws.name);
+    const draft = await readBack((await exportBulletin(ctx, BUSY_DAY)).contentBase64);
+    assert.doesNotMatch(draft.worksheets[0]!.headerFooter.oddFooter ?? '', /审计链锚点/, 'a draft pins nothing');
     const issuedDeaths = (previewBulletin(ctx, BUSY_DAY, 1).data as BulletinData).summary.deaths;
     const liveDeaths = previewBulletin(ctx, BUSY_DAY).data.summary.deaths;
     assert.equal(liveDeaths, issuedDeaths + 1, 'the draft follows the log; the issued snapshot does not');

@@ -13,6 +13,7 @@ import { bulletinWorkbook, type BulletinEdition } from '../../export/bulletin-xl
 import { actorName, actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { chainAnchor } from '../record-verify.js';
 import { getSettings } from '../settings.js';
 import { assembleBulletin } from './assemble.js';
 import { BULLETIN_PROVIDERS } from './providers.js';
@@ -76,8 +77,10 @@ export function issueBulletin(ctx: ServiceContext, day: string, note: string): B
   const { end } = dayRange(ctx, day);
   if (ctx.now() < end) throw new AppError('conflict', 'bulletin.dayNotOver', { day, end: formatInZone(end, getSettings(ctx).timeZone) });
   return inWriteTransaction(ctx, () => {
-    const { data, problems } = assembleBulletin(ctx, day, BULLETIN_PROVIDERS);
+    const { data: assembled, problems } = assembleBulletin(ctx, day, BULLETIN_PROVIDERS);
     if (problems.length > 0 && note.trim().length < 2) throw new AppError('invalid_input', 'bulletin.noteRequired');
+    // The chain's head as the bulletin is issued (before its own row): the footer prints it.
+    const data = { ...assembled, anchor: chainAnchor(ctx.db) };
     const snapshot = JSON.stringify(data);
     const row = {
       duty_day: day,

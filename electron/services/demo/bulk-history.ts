@@ -12,6 +12,7 @@ import type { UnitKind } from '../../../shared/domain/unit.js';
 import { flagDutyInstant } from '../../../shared/domain/on-duty.js';
 import { findUnitByName, listUnits } from '../../db/repositories/units.js';
 import { indexIncidentWords, indexReportWords } from '../../db/repositories/incidents.js';
+import { sealPending } from '../../db/seal.js';
 import { auditAppender, type AuditEntry } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { flagWriteOf, judgeIncident } from '../incidents/evaluate.js';
@@ -382,6 +383,8 @@ function writeIncidents(
     }
     auditRows = audit.finish();
     for (const i of indexes) db.exec(i.sql);
+    // Every row written above was noted by the connection's seal triggers: sealed in the same transaction.
+    sealPending(db, o.now);
   })();
   // The planner's statistics, as the app's close (PRAGMA optimize) would gather them over time.
   db.exec('ANALYZE');

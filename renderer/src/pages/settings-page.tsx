@@ -9,6 +9,7 @@ import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { settingsSchema, type Settings } from '../../../shared/domain/settings.js';
 import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
+import { SealSettings } from '../components/seal-settings.js';
 import { useApp } from '../i18n.js';
 import { RuleSetEditor } from './rule-set-editor.js';
 
@@ -181,6 +182,7 @@ export function SettingsPage() {
               <Space align="start" wrap size={24}>
                 <GeneralSettings />
                 <Backups />
+                <SealSettings />
               </Space>
             ),
           },

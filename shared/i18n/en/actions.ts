@@ -13,6 +13,11 @@ export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.rules.preview': 'preview a rule change',
   'action.rules.save': 'save the reporting rules',
   'action.rules.export': 'export the reporting rules',
+  'action.audit.status': 'see whether the record verifies',
+  'action.audit.verify': 'verify the record',
+  'action.audit.keyExport': 'export the seal key',
+  'action.audit.keyImport': 'import a seal key',
+  'action.audit.keyRotate': 'change the seal key',
   'action.backup.list': 'see the backups',
   'action.backup.now': 'back up now',
   'action.backup.restore': 'restore from a backup',
@@ -116,5 +121,6 @@ export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.backup.daily': 'daily backup',
   'action.backup.quit': 'back up on quitting',
   'action.backup.manual': 'back up now',
+  'action.audit.keyReset': 'reset the seal key after the old one was lost',
   'action.other': 'another action',
 };

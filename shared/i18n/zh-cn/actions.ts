@@ -15,6 +15,11 @@ const contractActions = {
   'action.rules.preview': '预览规则修改',
   'action.rules.save': '保存报送时限规则',
   'action.rules.export': '导出报送时限规则',
+  'action.audit.status': '查看记录校验状态',
+  'action.audit.verify': '校验记录',
+  'action.audit.keyExport': '导出审计密钥',
+  'action.audit.keyImport': '导入审计密钥',
+  'action.audit.keyRotate': '更换审计密钥',
   'action.backup.list': '查看备份',
   'action.backup.now': '立即备份',
   'action.backup.restore': '从备份恢复数据',
@@ -122,5 +127,6 @@ export const actionsZhCN = {
   'action.backup.daily': '每日自动备份',
   'action.backup.quit': '退出时备份',
   'action.backup.manual': '立即备份',
+  'action.audit.keyReset': '在旧密钥丢失后重置审计密钥',
   'action.other': '其他操作',
 } as const;
