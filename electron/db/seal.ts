@@ -233,6 +233,20 @@ function sortedTables(t: Checkpoint['tables']): Checkpoint['tables'] {
   return Object.fromEntries(Object.keys(t).sort().map((k) => [k, t[k]!]));
 }
 
+/** The checkpoint after a seal: the chain's head now, the tables' seals, the verified point kept. */
+function advanceCheckpoint(db: Db, key: SealKey, cp: Checkpoint | null, seq: number, tables: Checkpoint['tables']): void {
+  const h = auditHead(db);
+  writeCheckpoint(db, key, {
+    seq,
+    auditId: h.id,
+    auditHash: h.hash,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    tables,
+    verifiedSeq: cp?.verifiedSeq ?? 0,
+    verifiedAuditId: cp?.verifiedAuditId ?? 0,
+  });
+}
+
 /** Whether the checkpoint's MAC holds under `key`. */
 export function checkpointHolds(key: SealKey, c: Checkpoint): boolean {
   const want = checkpointMac(key, c);
@@ -377,16 +391,7 @@ export function sealPending(db: Db, now: number): number {
     for (const f of found) addFinding.run(...f, now, seq);
     findings += found.length;
   }
-  const h = auditHead(db);
-  writeCheckpoint(db, key, {
-    seq,
-    auditId: h.id,
-    auditHash: h.hash,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    tables,
-    verifiedSeq: cp?.verifiedSeq ?? 0,
-    verifiedAuditId: cp?.verifiedAuditId ?? 0,
-  });
+  advanceCheckpoint(db, key, cp, seq, tables);
   st.newFindings += findings;
   st.unchecked = undefined;
   return findings;
@@ -464,16 +469,7 @@ export function sealTables(db: Db, key: SealKey, names: Iterable<string>, onProg
     tables[name] = [count, digest, max];
   }
   for (const n of Object.keys(tables)) if (!all.has(n)) delete tables[n];
-  const h = auditHead(db);
-  writeCheckpoint(db, key, {
-    seq,
-    auditId: h.id,
-    auditHash: h.hash,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    tables,
-    verifiedSeq: cp?.verifiedSeq ?? 0,
-    verifiedAuditId: cp?.verifiedAuditId ?? 0,
-  });
+  advanceCheckpoint(db, key, cp, seq, tables);
 }
 
 /** Records that a full verification held up to `seq` and audit row `auditId` (the start check begins there). */

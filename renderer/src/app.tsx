@@ -228,7 +228,7 @@ export function App() {
         {status.clock === 'drill' && (
           <Alert type="warning" banner showIcon={false} className="drill-banner" data-testid="drill-banner" message={t('shell.drillClock')} />
         )}
-        <RecordWarning />
+        <RecordWarning t={t} />
         <div style={{ flex: 1, minHeight: 0 }}>{body}</div>
       </AntApp>
     </ConfigProvider>

@@ -92,6 +92,8 @@ describe('daily bulletin (browser mode)', () => {
       await page.getByTestId('bulletin-title').getByText(/^市应急管理局值班日报$/).waitFor();
       assert.equal(listRevisions(ctx, BUSY_DAY).length, 1);
       assert.match(await page.getByTestId('bulletin-revisions').innerText(), /第 1 版.*测试带班领导.*南山区燃气泄漏/s);
+      // The issued revision pins the audit chain (issue 18): its head at issue, under the preview.
+      assert.match(await page.getByTestId('bulletin-anchor').innerText(), /^审计链锚点 \d+:[0-9a-f]{12}（核对：duty audit verify --anchor \d+:[0-9a-f]{12}）$/);
 
       // Download the issued revision and read it back.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-export').click()]);
@@ -103,6 +105,7 @@ describe('daily bulletin (browser mode)', () => {
       assert.deepEqual(wb.worksheets.map((w) => w.name), [...BULLETIN_SHEETS]);
       assert.equal(wb.getWorksheet('值班日报')!.getCell('A1').value, '市应急管理局值班日报');
       assert.match(String(wb.getWorksheet('值班日报')!.getCell('A4').value), /第 1 版，.*由 测试带班领导 签发/);
+      assert.match(wb.getWorksheet('值班日报')!.headerFooter.oddFooter ?? '', /^&L&8审计链锚点 \d+:[0-9a-f]{12}/);
       // As it prints (LibreOffice → PDF → PNG), where the tools are installed (always under CI).
       if (!skipPrintUnlessInstalled()) {
         const printed = printWorkbook(readFileSync(file), 'e2e-bulletin');

@@ -37,7 +37,7 @@ describe('the seals of the record (browser mode)', () => {
       await page.getByTestId('seal-settings').waitFor();
       await page.getByTestId('record-warning').waitFor();
       await page.getByTestId('seal-verify').click();
-      await page.getByTestId('seal-problems').getByText(/表 units，第 1 行：the row does not match its seal/).waitFor();
+      await page.getByTestId('seal-problems').getByText('表 units，第 1 行：与它的封印不符（在应用之外被改动）').waitFor();
       assert.match(await page.getByTestId('seal-state').innerText(), /校验未通过/);
       await screenshot(page, 'record-seals-failed');
     } finally {

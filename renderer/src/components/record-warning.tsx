@@ -6,14 +6,20 @@ import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RecordStatusView, SealProblemView } from '../../../shared/api/methods/audit.js';
 import { api } from '../api.js';
-import { useApp } from '../i18n.js';
+import type { T } from '../i18n.js';
 
-export function problemText(t: ReturnType<typeof useApp>['t'], p: SealProblemView): string {
-  return p.id === null ? t('seal.problemTable', { table: p.table, detail: p.detail }) : t('seal.problemRow', { table: p.table, id: p.id, detail: p.detail });
+const KIND_TEXT = { changed: 'seal.kind.changed', inserted: 'seal.kind.inserted', removed: 'seal.kind.removed', finding: 'seal.kind.finding' } as const;
+
+/** One problem in the UI's language: a row's in words, anything else as the verifier said it. */
+export function problemText(t: T, p: SealProblemView): string {
+  if (p.id === null) return t('seal.problemTable', { table: p.table, detail: p.detail });
+  const kind = KIND_TEXT[p.kind as keyof typeof KIND_TEXT];
+  const detail = kind && (p.kind === 'finding' || p.detail.startsWith('the row')) ? t(kind) : p.detail;
+  return t('seal.problemRow', { table: p.table, id: p.id, detail });
 }
 
-export function RecordWarning({ everyMs = 60_000 }: { everyMs?: number }) {
-  const { t } = useApp();
+/** Outside the signed-in shell (the login screen shows it too): the translator comes as a prop. */
+export function RecordWarning({ t, everyMs = 60_000 }: { t: T; everyMs?: number }) {
   const [status, setStatus] = useState<RecordStatusView | null>(null);
   useEffect(() => {
     let alive = true;

@@ -34,40 +34,40 @@ export function SealSettings() {
   const load = useCallback(() => api.audit.status({}).then(setStatus, (e: Error) => message.error(e.message)), [message]);
   useEffect(() => void load(), [load]);
 
-  const verify = async () => {
+  /** One action at a time: the buttons wait, a refusal is said in the server's words. */
+  const busyWith = async (fn: () => Promise<void>) => {
     setBusy(true);
     try {
-      const r = await api.audit.verify(anchor.trim() ? { anchor: anchor.trim() } : {});
-      setResult(r);
-      await load();
+      await fn();
     } catch (e) {
       message.error((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+
+  const verify = () =>
+    busyWith(async () => {
+      setResult(await api.audit.verify(anchor.trim() ? { anchor: anchor.trim() } : {}));
+      await load();
+    });
 
   const doExport = async () => {
     const { passphrase, again } = exportForm.getFieldsValue(true) as { passphrase?: string; again?: string };
     if (!passphrase || passphrase.length < 10) return exportForm.setFields([{ name: 'passphrase', errors: [t('seal.passphraseShort')] }]);
     if (passphrase !== again) return exportForm.setFields([{ name: 'again', errors: [t('seal.passphraseMismatch')] }]);
-    setBusy(true);
-    try {
+    await busyWith(async () => {
       downloadFile(await api.audit.keyExport({ passphrase }));
       exportForm.resetFields();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const doImport = async () => {
     const { passphrase } = importForm.getFieldsValue(true) as { passphrase?: string };
-    if (!importFile) return;
-    setBusy(true);
-    try {
-      const bytes = new Uint8Array(await importFile.arrayBuffer());
+    const file = importFile;
+    if (!file) return;
+    await busyWith(async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
       let bin = '';
       for (const b of bytes) bin += String.fromCharCode(b);
       const r = await api.audit.keyImport({ contentBase64: btoa(bin), passphrase: passphrase ?? '' });
@@ -80,26 +80,16 @@ export function SealSettings() {
       importForm.resetFields();
       setImportFile(null);
       await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const rotate = async () => {
-    setBusy(true);
-    try {
+  const rotate = () =>
+    busyWith(async () => {
       const r = await api.audit.keyRotate({ reason });
       message.success(t('seal.rotated', { from: r.from, to: r.to }));
       setReason('');
       await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const shown = result ?? null;
   const problems = shown ? shown.problems : (status?.problems ?? []);
