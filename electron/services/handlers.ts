@@ -4,6 +4,7 @@
 import { appHandlers } from './handlers/app.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { periodHandlers } from './handlers/periods.js';
+import { noticeHandlers } from './handlers/notices.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
@@ -25,5 +26,6 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...statsHandlers,
   ...periodHandlers,
+  ...noticeHandlers,
   ...ruleHandlers,
 };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appMethods } from './methods/app.js';
 import { incidentMethods } from './methods/incidents.js';
 import { periodMethods } from './methods/periods.js';
+import { noticeMethods } from './methods/notices.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
@@ -26,6 +27,7 @@ export const contract = {
   ...userMethods,
   ...statsMethods,
   ...periodMethods,
+  ...noticeMethods,
   ...ruleMethods,
 } as const;
 

@@ -13,6 +13,7 @@ import { actionsEn } from './en/actions.js';
 import type { MessageKey } from './zh-cn.js';
 import { rulesEn } from './en/rules.js';
 import { periodsEn } from './en/periods.js';
+import { noticesEn } from './en/notices.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...statsEn,
   ...periodsEn,
+  ...noticesEn,
   ...rulesEn,
   ...actionsEn,
 };

@@ -13,6 +13,7 @@ import { usersZhCN } from './zh-cn/users.js';
 import { actionsZhCN } from './zh-cn/actions.js';
 import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
+import { noticesZhCN } from './zh-cn/notices.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...importsZhCN,
   ...statsZhCN,
   ...periodsZhCN,
+  ...noticesZhCN,
   ...rulesZhCN,
   ...actionsZhCN,
 } as const;

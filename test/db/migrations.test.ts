@@ -30,6 +30,7 @@ const SHIPPED: Record<string, string> = {
   '0120-unit-aliases.ts': 'd3c6a0c301d3c43e3f3f1930d6889d597d860946161c7826bed4e7674202f6f1',
   '0130-incident-descriptions.ts': 'e905d8298b854f86f59931f20317cdf5f197f117372ac8b73f5f6f16c5e3c07a',
   '0140-rule-sets.ts': '8018e0193bdb52e935b86f7acbd84234af0ec971324adeeb4bad7474dc95ace3',
+  '0170-notices.ts': 'a22e58b9fda6e4d6c6882053d2dd3a27bb8b0025c75e3bd37af9f9d1efa721da',
 };
 
 describe('migrations', () => {

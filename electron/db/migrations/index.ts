@@ -14,6 +14,7 @@ import { m0110FilterIndexesCarryFlags } from './0110-filter-indexes-carry-flags.
 import { m0120UnitAliases } from './0120-unit-aliases.js';
 import { m0130IncidentDescriptions } from './0130-incident-descriptions.js';
 import { m0140RuleSets } from './0140-rule-sets.js';
+import { m0170Notices } from './0170-notices.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0120UnitAliases,
   m0130IncidentDescriptions,
   m0140RuleSets,
+  m0170Notices,
 ];
