@@ -190,3 +190,27 @@ describe('notices', () => {
     assert.match(all, /暴雨红色预警/);
   });
 });
+
+describe('where relayed notices show', () => {
+  test('the ledger counts, the handover lists and the bulletin’s 传达情况 agree with the grid', async () => {
+    const { assembleBulletin } = await import('../../electron/services/bulletin/assemble.js');
+    const { BULLETIN_PROVIDERS } = await import('../../electron/services/bulletin/providers.js');
+    const { handoverSummary } = await import('../../electron/services/incidents/handover-summary.js');
+    const { ledger } = await import('../../electron/services/incidents/ledger.js');
+    const { ctx, ids } = setup(at('20:05'));
+    const n = warning(ctx, ids);
+    recordRelay(ctx, { noticeId: n.id, unitIds: ids, means: 'fax', answeredBy: '' });
+    recordReceipt(ctx, { noticeId: n.id, unitId: ids[0]!, receiver: '王五' });
+    ctx.setNow(at('20:40'));
+    recordReceipt(ctx, { noticeId: n.id, unitId: ids[1]!, receiver: '赵六' });
+    runRulesClock(ctx);
+    // 江汉区 late by 5 minutes, 硚口区 and 汉阳区 missing.
+    const book = ledger(ctx, 2026);
+    assert.deepEqual(book.units.filter((u) => u.relayMissing || u.relayLate).map((u) => [u.unit, u.relayMissing, u.relayLate]).sort(), [['江汉区', 0, 1], ['汉阳区', 1, 0], ['硚口区', 1, 0]].sort());
+    const h = handoverSummary(ctx, ctx.now());
+    assert.equal(h.openNotices!.length, 1);
+    assert.match(h.openNotices![0]!.detail, /未回执 硚口区、汉阳区/);
+    const { data } = assembleBulletin(ctx, '2026-07-20', BULLETIN_PROVIDERS);
+    assert.deepEqual(data.relay!.map((r) => [r.units, r.relayed, r.received, r.receiptMissing]), [[4, 4, 2, ['硚口区', '汉阳区']]]);
+  });
+});

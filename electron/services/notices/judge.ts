@@ -25,7 +25,7 @@ export function factsOf(rows: readonly NoticeStepRow[]): StepFact[] {
 }
 
 /** The verdict on a notice at ctx.now(), by the rule set in force; with the version that judged it. */
-export function verdictOf(ctx: ServiceContext, n: Notice, rows?: readonly NoticeStepRow[]): RelayVerdict & { limitMin: number; ruleSetVersion: number } {
+export function verdictOf(ctx: Pick<ServiceContext, 'db' | 'now'>, n: Notice, rows?: readonly NoticeStepRow[]): RelayVerdict & { limitMin: number; ruleSetVersion: number } {
   const { version, ruleSet } = ruleSetInForce(ctx);
   const limitMin = relayLimitMin(relayLimitsOf(ruleSet), n.kind, n.levelText);
   return { ...judgeRelay(n, factsOf(rows ?? repo.stepsOf(ctx.db, n.id)), limitMin, ctx.now()), limitMin, ruleSetVersion: version };

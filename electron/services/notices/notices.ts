@@ -13,12 +13,14 @@ import {
   type NoticeStepRow,
   type ReceiptInput,
   type RelayGrid,
+  type RelayCell,
   type RelayInput,
   type RelayNoticeState,
   type StepCorrection,
   type UnitGroup,
   type UnitGroupFields,
 } from '../../../shared/domain/notice.js';
+import { ALARM_WINDOW_MS } from '../../../shared/domain/incident.js';
 import * as repo from '../../db/repositories/notices.js';
 import { findIncident } from '../../db/repositories/incidents.js';
 import { findUnit } from '../../db/repositories/units.js';
@@ -195,7 +197,7 @@ export function stepsOfNotice(ctx: ServiceContext, noticeId: number): NoticeStep
 
 // --- what is read ---
 
-export function noticeState(ctx: ServiceContext, n: Notice): RelayNoticeState {
+export function noticeState(ctx: Pick<ServiceContext, 'db' | 'now'>, n: Notice): RelayNoticeState {
   const rows = repo.stepsOf(ctx.db, n.id);
   const v = verdictOf(ctx, n, rows);
   const rowsOf = new Map<number, number>();
@@ -232,21 +234,27 @@ export function relayGrid(ctx: ServiceContext, opts: { noticeIds?: readonly numb
   return { now, notices: states, units };
 }
 
-/** Receipts, feedback and relays still to come, with their deadlines (the dashboard's strip). */
+/**
+ * Relays, receipts and feedback still owed, with their deadlines and the units owing them, for the
+ * deadline strip: those to come and those passed within the alarm window (older ones are in 督办).
+ */
 export function noticeDeadlines(ctx: ServiceContext, days = 3): NoticeDeadline[] {
   const grid = relayGrid(ctx, { days });
+  const since = grid.now - ALARM_WINDOW_MS;
   const name = new Map(grid.units.map((u) => [u.id, u.name]));
   const out: NoticeDeadline[] = [];
+  const owing = (c: RelayCell['receipt'] | RelayCell['feedback']) => c === 'pending' || c === 'missing';
   for (const s of grid.notices) {
-    const unrelayed = s.cells.filter((c) => c.relayedAt === null).map((c) => name.get(c.unitId)!);
-    if (s.relayStatus === 'pending') out.push({ noticeId: s.notice.id, title: s.title, kind: 'relay', deadline: s.relayDeadline, units: unrelayed });
+    const id = s.notice.id;
+    if (s.relayStatus === 'pending' || s.relayStatus === 'overdue')
+      out.push({ noticeId: id, title: s.title, kind: 'relay', deadline: s.relayDeadline, units: s.cells.filter((c) => c.relayedAt === null).map((c) => name.get(c.unitId)!) });
     const byDeadline = new Map<number, string[]>();
-    for (const c of s.cells) if (c.receipt === 'pending') byDeadline.set(c.receiptDeadline!, [...(byDeadline.get(c.receiptDeadline!) ?? []), name.get(c.unitId)!]);
-    for (const [deadline, units] of byDeadline) out.push({ noticeId: s.notice.id, title: s.title, kind: 'receipt', deadline, units });
-    const owing = s.cells.filter((c) => c.feedback === 'pending').map((c) => name.get(c.unitId)!);
-    if (owing.length && s.notice.feedbackDueAt !== null) out.push({ noticeId: s.notice.id, title: s.title, kind: 'feedback', deadline: s.notice.feedbackDueAt, units: owing });
+    for (const c of s.cells) if (owing(c.receipt)) byDeadline.set(c.receiptDeadline!, [...(byDeadline.get(c.receiptDeadline!) ?? []), name.get(c.unitId)!]);
+    for (const [deadline, units] of byDeadline) out.push({ noticeId: id, title: s.title, kind: 'receipt', deadline, units });
+    const feedback = s.cells.filter((c) => owing(c.feedback)).map((c) => name.get(c.unitId)!);
+    if (feedback.length && s.notice.feedbackDueAt !== null) out.push({ noticeId: id, title: s.title, kind: 'feedback', deadline: s.notice.feedbackDueAt, units: feedback });
   }
-  return out.sort((a, b) => a.deadline - b.deadline);
+  return out.filter((d) => d.deadline > since).sort((a, b) => a.deadline - b.deadline);
 }
 
 // --- flags ---

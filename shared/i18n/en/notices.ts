@@ -117,7 +117,10 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'bulletin.relayLine': '{title}: relayed to {units} units, {received} receipts, {fedBack} fed back{missing}',
   'bulletin.relayMissing': '; no receipt: {receipt}',
   'bulletin.relayFbMissing': '; no feedback: {feedback}',
+  'bulletin.relayWho': 'Units not relayed, not confirmed, not fed back',
   'bulletin.relayNone': 'None',
   'excel.relay.title': 'Notice relay and receipts',
+  'ledger.relayMissing': 'Receipts/feedback missing',
+  'ledger.relayLate': 'Receipts/feedback late',
   'excel.relay.unit': 'Unit',
 };

@@ -115,7 +115,10 @@ export const noticesZhCN = {
   'bulletin.relayLine': '{title}，传达 {units} 个单位，回执 {received} 个，反馈 {fedBack} 个{missing}',
   'bulletin.relayMissing': '；未回执：{receipt}',
   'bulletin.relayFbMissing': '；未反馈：{feedback}',
+  'bulletin.relayWho': '未传达、未回执、未反馈的单位',
   'bulletin.relayNone': '无',
   'excel.relay.title': '通知传达回执登记表',
+  'ledger.relayMissing': '未回执/未反馈',
+  'ledger.relayLate': '回执/反馈迟',
   'excel.relay.unit': '单位',
 } as const;
