@@ -30,7 +30,6 @@ export async function exportRelayGrid(ctx: ServiceContext, q: { noticeIds?: numb
     orientation: 'landscape',
     rows,
     emptyText: t('common.empty'),
-    emphasis: (r) => r.first,
     columns: [
       { header: t('noticeFlag.notice'), width: 26, value: (r) => (r.first ? `${t(`notice.kind.${r.n.notice.kind}`)} ${r.n.title}\n${t('notice.receivedAt')} ${fmt(r.n.notice.receivedAt)}\n${t(`notice.relayStatus.${r.n.relayStatus}`)}` : '') },
       { header: t('excel.relay.unit'), width: 16, value: (r) => name.get(r.c.unitId) ?? '' },

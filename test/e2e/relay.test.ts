@@ -256,4 +256,54 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       await app.stop();
     }
   });
+
+  test('the admin keeps a unit group; a notice picks it; a correction of the notice is a revision with its reason', async () => {
+    const serverNow = at('09:00');
+    const app = await startApp(tempDbPath('e2e-relay-groups.db'), { clock: () => serverNow });
+    const ctx: ServiceContext = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:setup', { now: () => serverNow, kind: 'drill' });
+    ensureUnits(ctx, ['江岸区', '江汉区', '硚口区']);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.clock.install({ time: serverNow });
+    try {
+      await page.goto(app.server.url);
+      await signIn(page, await app.userFor('admin'));
+      await page.evaluate(() => (window.location.hash = '#/relay'));
+      await page.getByTestId('notice-groups').click();
+      await page.getByTestId('group-name').fill('中心城区');
+      await page.getByTestId('group-units').click();
+      for (const name of ['江岸区', '江汉区']) {
+        await page.keyboard.type(name);
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Escape');
+      await page.getByTestId('group-save').click();
+      await page.getByTestId('group-list').getByText('中心城区').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('notice-new').click();
+      await page.getByTestId('notice-source').fill('省防指');
+      await page.getByTestId('notice-level').fill('防汛Ⅳ级应急响应');
+      await page.getByTestId('notice-text').fill('启动防汛Ⅳ级应急响应');
+      await choose(page, 'notice-group', '中心城区');
+      await page.getByTestId('notice-save').click();
+      await page.getByTestId('relay-grid').waitFor();
+      const id = Number(/#\/relay\/(\d+)/.exec(await page.evaluate(() => window.location.hash))![1]);
+      assert.equal(await page.locator(`[data-testid^="relay-cell-${id}-"]`).count(), 2);
+      // The time was typed wrong: corrected, with a reason; the first revision is kept.
+      await page.getByTestId(`notice-revise-${id}`).click();
+      await page.getByTestId('notice-received').fill('2026-07-20 08:40');
+      await page.getByTestId('notice-reason').fill('收文时间应为 08:40');
+      await page.getByTestId('notice-save').click();
+      await page.getByTestId(`relay-head-${id}`).getByText('更正：收文时间应为 08:40').waitFor();
+      const revisions = app.db.prepare('SELECT revision, received_at AS r, reason FROM notice_revisions WHERE notice_id = ? ORDER BY revision').all(id) as { revision: number; r: number; reason: string | null }[];
+      // Left blank, the first was "now" on the page's clock, a moment after 09:00.
+      assert.ok(revisions[0]!.r >= at('09:00') && revisions[0]!.r < at('09:01'));
+      assert.deepEqual(revisions.map((x) => [x.revision, x.reason]), [[1, null], [2, '收文时间应为 08:40']]);
+      assert.equal(revisions[1]!.r, at('08:40'));
+      await screenshot(page, 'relay-revised');
+    } finally {
+      await context.close();
+      await app.stop();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
-import { NOTICE_KINDS, RELAY_MEANS, type NoticeKind, type NoticeStepRow, type RelayCell, type RelayGrid, type RelayMeans, type UnitGroup } from '../../../shared/domain/notice.js';
+import { NOTICE_KINDS, noticeTitle, RELAY_MEANS, type Notice, type NoticeKind, type NoticeStepRow, type RelayCell, type RelayGrid, type RelayMeans, type UnitGroup } from '../../../shared/domain/notice.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { serverNow } from '../clock.js';
@@ -19,31 +19,60 @@ import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 
-const RECEIPT_COLORS: Record<RelayCell['receipt'], string> = { not_relayed: '#fafafa', pending: '#f0f0f0', on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7' };
+const COLORS: Record<RelayCell['receipt'], string> = { not_relayed: '#fafafa', pending: '#f0f0f0', on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7' };
+const SEVERITY: RelayCell['receipt'][] = ['not_relayed', 'on_time', 'pending', 'late', 'missing'];
+/** A cell shows the worse of its receipt and its feedback (feedback not asked counts for nothing). */
+const cellColor = (x: RelayCell) => {
+  const fb = x.feedback === 'not_asked' || x.receipt === 'not_relayed' ? 'not_relayed' : x.feedback;
+  return COLORS[SEVERITY.indexOf(fb) > SEVERITY.indexOf(x.receipt) ? fb : x.receipt];
+};
 const noticeIdFromHash = () => Number(/^#\/relay\/(\d+)/.exec(window.location.hash)?.[1] ?? 0) || null;
 
-type Action = { kind: 'receipt' | 'feedback' | 'phone' | 'bulk' | 'history'; noticeIndex: number; unitId: number } | { kind: 'new' } | null;
+type Action = { kind: 'receipt' | 'feedback' | 'phone' | 'bulk' | 'history'; noticeIndex: number; unitId: number } | { kind: 'new' } | { kind: 'revise'; notice: Notice } | { kind: 'groups' } | null;
 
 /** A typed time, or now when left blank; null when it does not read. */
 function typedOrNow(text: string, timeZone: string): number | null | undefined {
   return text.trim() ? parseTypedTime(text, timeZone, serverNow()) : undefined;
 }
 
-function NoticeDialog({ open, units, groups, onClose, onSaved }: { open: boolean; units: Unit[]; groups: UnitGroup[]; onClose(): void; onSaved(id: number): void }) {
+/** A new notice, or (with `notice`) a correction of one: a new revision with its reason. */
+function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open: boolean; notice: Notice | null; units: Unit[]; groups: UnitGroup[]; onClose(): void; onSaved(id: number): void }) {
   const { t, settings } = useApp();
   const { message } = App.useApp();
-  const blank = { kind: 'warning' as NoticeKind, source: '', docNumber: '', levelText: '', text: '', receivedAt: '', receiptDeadlineMin: 30, feedbackDueAt: '', feedbackRequired: '', unitIds: [] as number[] };
+  const fmt = useFmt();
+  const blank = { kind: 'warning' as NoticeKind, source: '', docNumber: '', levelText: '', text: '', receivedAt: '', receiptDeadlineMin: 30, feedbackDueAt: '', feedbackRequired: '', unitIds: [] as number[], incidentId: null as number | null, reason: '' };
   const [f, setF] = useState(blank);
   useEffect(() => {
-    if (open) setF(blank);
+    if (!open) return;
+    setF(
+      notice
+        ? {
+            kind: notice.kind,
+            source: notice.source,
+            docNumber: notice.docNumber,
+            levelText: notice.levelText,
+            text: notice.text,
+            receivedAt: fmt(notice.receivedAt),
+            receiptDeadlineMin: notice.receiptDeadlineMin,
+            feedbackDueAt: notice.feedbackDueAt === null ? '' : fmt(notice.feedbackDueAt),
+            feedbackRequired: notice.feedbackRequired,
+            unitIds: notice.unitIds,
+            incidentId: notice.incidentId,
+            reason: '',
+          }
+        : blank,
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  }, [open, notice]);
   const save = async () => {
     const receivedAt = typedOrNow(f.receivedAt, settings.timeZone) ?? serverNow();
     const feedbackDueAt = f.feedbackDueAt.trim() ? parseTypedTime(f.feedbackDueAt, settings.timeZone, serverNow()) : null;
     if (receivedAt === null || (f.feedbackDueAt.trim() && feedbackDueAt === null)) return message.error(t('incident.timeInvalid'));
+    const { reason, ...fields } = f;
     try {
-      const n = await api.notices.create({ ...f, receivedAt, feedbackDueAt });
+      const n = notice
+        ? await api.notices.revise({ id: notice.id, fields: { ...fields, receivedAt, feedbackDueAt }, reason })
+        : await api.notices.create({ ...fields, receivedAt, feedbackDueAt });
       message.success(t('common.saved'));
       onSaved(n.id);
     } catch (e) {
@@ -55,7 +84,7 @@ function NoticeDialog({ open, units, groups, onClose, onSaved }: { open: boolean
     if (g) setF((x) => ({ ...x, unitIds: [...new Set([...x.unitIds, ...g.unitIds])] }));
   };
   return (
-    <Modal open={open} title={t('notice.new')} onCancel={onClose} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden width={720} okButtonProps={{ 'data-testid': 'notice-save' } as Record<`data-${string}`, string>}>
+    <Modal open={open} title={notice ? `${t('notice.revise')} · ${noticeTitle(notice)}` : t('notice.new')} onCancel={onClose} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden width={720} okButtonProps={{ 'data-testid': 'notice-save' } as Record<`data-${string}`, string>}>
       <Form layout="vertical" onFinish={() => void save()} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && void save()}>
         <Space wrap>
           <Form.Item label={t('notice.kind')} required>
@@ -94,14 +123,70 @@ function NoticeDialog({ open, units, groups, onClose, onSaved }: { open: boolean
             <Select mode="multiple" style={{ flex: 1 }} value={f.unitIds} onChange={(unitIds) => setF({ ...f, unitIds })} optionFilterProp="label" options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="notice-units" />
           </Space.Compact>
         </Form.Item>
+        {notice && (
+          <Form.Item label={t('notice.reason')} required>
+            <Input value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} data-testid="notice-reason" />
+          </Form.Item>
+        )}
         <button type="submit" hidden />
       </Form>
     </Modal>
   );
 }
 
+/** The unit groups the admin keeps (全体区县, 防指成员单位…): new, retired or restored; never deleted. */
+function GroupsDialog({ open, units, groups, onClose, onChanged }: { open: boolean; units: Unit[]; groups: UnitGroup[]; onClose(): void; onChanged(): void }) {
+  const { t } = useApp();
+  const { message } = App.useApp();
+  const [name, setName] = useState('');
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const run = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+      message.success(t('common.saved'));
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const names = (ids: number[]) => ids.map((id) => units.find((u) => u.id === id)?.name ?? `#${id}`).join('、');
+  return (
+    <Modal open={open} title={t('notice.groups')} onCancel={onClose} footer={null} destroyOnHidden width={720}>
+      <List
+        size="small"
+        dataSource={groups}
+        data-testid="group-list"
+        locale={{ emptyText: t('common.empty') }}
+        renderItem={(g) => (
+          <List.Item
+            actions={[
+              <Button key="r" size="small" onClick={() => void run(() => api.notices.updateGroup({ id: g.id, fields: { name: g.name, unitIds: g.unitIds }, retired: !g.retired }))}>
+                {g.retired ? t('notice.groupRestore') : t('notice.groupRetire')}
+              </Button>,
+            ]}
+          >
+            <div style={{ opacity: g.retired ? 0.5 : 1 }}>
+              <strong>{g.name}</strong>（{g.unitIds.length}）<div className="timeline-meta">{names(g.unitIds)}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+      <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void run(async () => (await api.notices.createGroup({ name, unitIds }), setName(''), setUnitIds([])))}>
+        <Typography.Text strong>{t('notice.groupNew')}</Typography.Text>
+        <Space.Compact style={{ width: '100%' }}>
+          <Input style={{ width: 180 }} value={name} placeholder={t('notice.groupNameRequired')} onChange={(e) => setName(e.target.value)} data-testid="group-name" />
+          <Select mode="multiple" style={{ flex: 1 }} value={unitIds} onChange={setUnitIds} optionFilterProp="label" options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="group-units" />
+          <Button type="primary" htmlType="submit" data-testid="group-save">
+            {t('common.save')}
+          </Button>
+        </Space.Compact>
+      </Form>
+    </Modal>
+  );
+}
+
 /** One dialog for the cell's actions: a receipt, feedback, a relay by phone, a bulk relay; or its history. */
-function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; action: Exclude<Action, { kind: 'new' } | null>; onClose(): void; onSaved(): void }) {
+function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; action: Extract<Action, { noticeIndex: number }>; onClose(): void; onSaved(): void }) {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
@@ -263,7 +348,7 @@ export function RelayPage() {
 
   const saved = async () => {
     const at = focusNext.current;
-    const kind = action && action.kind !== 'new' ? action.kind : null;
+    const kind = action && 'noticeIndex' in action ? action.kind : null;
     setAction(null);
     message.success(t('common.saved'));
     const g = await api.notices.grid(noticeIdFromHash() ? { noticeIds: [noticeIdFromHash()!] } : {}).catch(() => null);
@@ -286,6 +371,9 @@ export function RelayPage() {
         <RoleButton method="notices.create" icon={<PlusOutlined />} onClick={() => setAction({ kind: 'new' })} data-testid="notice-new">
           {t('notice.new')}
         </RoleButton>
+        <RoleButton method="notices.createGroup" onClick={() => setAction({ kind: 'groups' })} data-testid="notice-groups">
+          {t('notice.groups')}
+        </RoleButton>
         <Button icon={<DownloadOutlined />} disabled={!grid?.notices.length} onClick={() => void api.notices.export(noticeIdFromHash() ? { noticeIds: [noticeIdFromHash()!] } : {}).then(downloadFile, (e: Error) => message.error(e.message))} data-testid="notice-export">
           {t('notice.export')}
         </Button>
@@ -305,7 +393,11 @@ export function RelayPage() {
                     <div>
                       <Tag color={s.notice.kind === 'warning' ? 'red' : 'blue'}>{t(`notice.kind.${s.notice.kind}`)}</Tag>
                       <strong>{s.title}</strong>
+                      <Button type="link" size="small" onClick={() => setAction({ kind: 'revise', notice: s.notice })} data-testid={`notice-revise-${s.notice.id}`}>
+                        {t('notice.revise')}
+                      </Button>
                     </div>
+                    {s.notice.revision > 1 && <div className="timeline-meta">{t('notice.correction', { reason: s.notice.revisionReason ?? '' })}</div>}
                     <div className="timeline-meta">
                       {t('notice.receivedAt')} {fmt(s.notice.receivedAt, 'MM-dd HH:mm')} · {t('notice.relayDeadline', { deadline: fmt(s.relayDeadline, 'HH:mm'), min: s.relayLimitMin })}
                     </div>
@@ -341,7 +433,7 @@ export function RelayPage() {
                           data-receipt={x.receipt}
                           data-feedback={x.feedback}
                           onClick={() => ((focusNext.current = { r, c }), setAction({ kind: 'history', noticeIndex: c, unitId: u.id }))}
-                          style={{ width: 200, minHeight: 52, border: '1px solid #d9d9d9', borderRadius: 4, cursor: 'pointer', background: RECEIPT_COLORS[x.receipt], fontSize: 12, textAlign: 'left', lineHeight: 1.4 }}
+                          style={{ width: 200, minHeight: 52, border: '1px solid #d9d9d9', borderRadius: 4, cursor: 'pointer', background: cellColor(x), fontSize: 12, textAlign: 'left', lineHeight: 1.4 }}
                         >
                           <div>
                             {t('notice.relay')} {x.relayedAt ? `${fmt(x.relayedAt, 'HH:mm')} ${t(`notice.means.${x.relayMeans!}`)}${x.relayPerson ? ` ${x.relayPerson}` : ''}` : t('notice.notRelayed')}
@@ -365,15 +457,18 @@ export function RelayPage() {
           </table>
         </div>
       )}
-      {grid && action && action.kind !== 'new' && <StepDialog grid={grid} action={action} onClose={() => setAction(null)} onSaved={() => void saved()} />}
+      {grid && action && 'noticeIndex' in action && <StepDialog grid={grid} action={action} onClose={() => setAction(null)} onSaved={() => void saved()} />}
+      <GroupsDialog open={action?.kind === 'groups'} units={units} groups={groups} onClose={() => setAction(null)} onChanged={() => void api.notices.groups({}).then(setGroups, () => undefined)} />
       <NoticeDialog
-        open={action?.kind === 'new'}
+        open={action?.kind === 'new' || action?.kind === 'revise'}
+        notice={action?.kind === 'revise' ? action.notice : null}
         units={units}
         groups={groups}
         onClose={() => setAction(null)}
         onSaved={(id) => {
           setAction(null);
           focusNext.current = 'first-owing';
+          if (window.location.hash === `#/relay/${id}`) void load();
           window.location.hash = `#/relay/${id}`;
         }}
       />
