@@ -214,3 +214,19 @@ describe('where relayed notices show', () => {
     assert.deepEqual(data.relay!.map((r) => [r.units, r.relayed, r.received, r.receiptMissing]), [[4, 4, 2, ['硚口区', '汉阳区']]]);
   });
 });
+
+describe('the rule set in force', () => {
+  test('a new version with a stricter relay limit re-judges the recent notices: RELAY_LATE by the version that judged it', async () => {
+    const { saveRuleSet } = await import('../../electron/services/rule-sets.js');
+    const { RULE_PACKS } = await import('../../shared/domain/rules/packs/index.js');
+    const { ctx, ids } = setup(at('20:00'));
+    const n = warning(ctx, ids.slice(0, 1), { levelText: '暴雨橙色预警' });
+    ctx.setNow(at('20:40'));
+    recordRelay(ctx, { noticeId: n.id, unitIds: [ids[0]!], means: 'fax', answeredBy: '' });
+    assert.deepEqual(flagsOf(ctx, n.id), [], 'orange: 60 minutes by the defaults');
+    const doc = { ...RULE_PACKS[0]!.ruleSet, relay: { byKindMin: { superior: 60, warning: 60, instruction: 60, local: 60 }, byLevelWordMin: { 红色: 30, 橙色: 30 } } };
+    saveRuleSet(ctx, { document: doc, basedOn: 'cn-default', basedOnVersion: 1, note: '橙色预警 30 分钟内传达' });
+    assert.deepEqual(flagsOf(ctx, n.id), ['RELAY_LATE:值班室:late:10']);
+    assert.equal(noticeFlags(ctx, n.id)[0]!.ruleSetVersion, 2);
+  });
+});

@@ -134,6 +134,11 @@ export function setNextCheck(db: Db, id: number, at: number | null): void {
   statement(db, 'UPDATE notices SET next_check = ? WHERE id = ?').run(at, id);
 }
 
+/** Notices received since an instant (ids, oldest first). */
+export function noticeIdsReceivedSince(db: Db, from: number): number[] {
+  return (statement(db, `SELECT n.id FROM notices n WHERE EXISTS (SELECT 1 FROM notice_revisions r WHERE r.notice_id = n.id AND r.received_at >= ?) ORDER BY n.id`).all(from) as { id: number }[]).map((r) => r.id);
+}
+
 /** Notices with a deadline passed since they were last judged. */
 export function noticesDue(db: Db, now: number): number[] {
   return (statement(db, 'SELECT id FROM notices WHERE next_check IS NOT NULL AND next_check < ? ORDER BY id').all(now) as { id: number }[]).map((r) => r.id);

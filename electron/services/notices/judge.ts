@@ -90,3 +90,10 @@ export function runNoticeClock(ctx: ServiceContext): { notices: number; changed:
     return { notices: ids.length, changed };
   });
 }
+
+/** After a new rule-set version: the notices of the last `days` days re-judged (RELAY_LATE's limits may have moved). */
+export function rejudgeRecentNotices(ctx: ServiceContext, method: string, days = 7): number {
+  let changed = 0;
+  for (const id of repo.noticeIdsReceivedSince(ctx.db, ctx.now() - days * 86_400_000)) changed += judgeNotice(ctx, id, method);
+  return changed;
+}

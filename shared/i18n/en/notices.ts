@@ -118,5 +118,7 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'excel.relay.title': 'Notice relay and receipts',
   'ledger.relayMissing': 'Receipts/feedback missing',
   'ledger.relayLate': 'Receipts/feedback late',
+  'rules.relay': 'Relay limits (received to relayed to every unit, minutes)',
+  'rules.relayWords': 'By a word of the level (the shortest wins)',
   'excel.relay.unit': 'Unit',
 };

@@ -116,5 +116,7 @@ export const noticesZhCN = {
   'excel.relay.title': '通知传达回执登记表',
   'ledger.relayMissing': '未回执/未反馈',
   'ledger.relayLate': '回执/反馈迟',
+  'rules.relay': '传达时限（收到至全部传达完毕，分钟）',
+  'rules.relayWords': '级别用词（取最短）',
   'excel.relay.unit': '单位',
 } as const;
