@@ -11,7 +11,7 @@ import { relayLimitsOf } from '../../../shared/domain/rules/rule-set.js';
 import * as repo from '../../db/repositories/notices.js';
 import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
-import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
+import { completeDutyAtDeadline } from '../roster/on-duty.js';
 import { ruleSetInForce } from '../rule-sets.js';
 
 /** The rows that stand: a row corrected by a later one gives way to it (a chain: the last). */
@@ -61,16 +61,7 @@ export function judgeNotice(ctx: ServiceContext, noticeId: number, method: strin
     judged,
     same: (old, w) => old.code === w.code && old.status === w.status && old.deadline === w.deadline && old.actual === w.actual,
     clearedOf: (old) => ({ ...old, status: 'cleared' as const }),
-    complete: (w, old) => {
-      w.onDutyText = old?.onDutyText ?? null;
-      w.onDutyIds = old?.onDutyIds ?? null;
-      // The shift on duty at the deadline: the one that should have seen it fall and chased the unit.
-      if (w.status !== 'cleared' && (!old || old.deadline !== w.deadline)) {
-        const snap = onDutySnapshot(onDutyAt(ctx, w.deadline));
-        w.onDutyText = snap.text;
-        w.onDutyIds = snap.ids;
-      }
-    },
+    complete: (w, old) => completeDutyAtDeadline(ctx, w, old),
     insert: (w) => repo.insertNoticeFlag(ctx.db, w, now),
     update: (old, w) => repo.updateNoticeFlag(ctx.db, old.id, w, now),
     before: (old) => ({ code: old.code, status: old.status, deadline: old.deadline, actual: old.actual }),

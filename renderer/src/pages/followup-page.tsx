@@ -19,6 +19,18 @@ import { useApp } from '../i18n.js';
 import '../incidents.css';
 import { serverNow } from '../clock.js';
 
+/** A flag's review: pending, or who confirmed or dismissed it and why. */
+function ReviewState({ flag: f }: { flag: { review: 'pending' | 'confirmed' | 'dismissed'; reviewedBy: string | null; reviewReason: string | null } }) {
+  const { t } = useApp();
+  if (f.review === 'pending') return <Tag>{t('flag.review.pending')}</Tag>;
+  return (
+    <span>
+      <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
+      <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
+    </span>
+  );
+}
+
 type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | { noticeFlag: NoticeFlagRow; decision: 'confirmed' | 'dismissed' } | null;
 type NewFollowup = { flag: QueueFlag; kind: FollowupKind } | null;
 
@@ -206,15 +218,7 @@ export function FollowupPage() {
             title: t('common.status'),
             key: 'review',
             width: 180,
-            render: (_: unknown, f) =>
-              f.review === 'pending' ? (
-                <Tag>{t('flag.review.pending')}</Tag>
-              ) : (
-                <span>
-                  <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
-                  <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
-                </span>
-              ),
+            render: (_: unknown, f) => <ReviewState flag={f} />,
           },
           {
             title: t('common.actions'),
@@ -272,15 +276,7 @@ export function FollowupPage() {
                 title: t('common.status'),
                 key: 'review',
                 width: 180,
-                render: (_: unknown, f) =>
-                  f.review === 'pending' ? (
-                    <Tag>{t('flag.review.pending')}</Tag>
-                  ) : (
-                    <span>
-                      <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
-                      <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
-                    </span>
-                  ),
+                render: (_: unknown, f) => <ReviewState flag={f} />,
               },
               {
                 title: t('common.actions'),

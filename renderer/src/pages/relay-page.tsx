@@ -14,6 +14,7 @@ import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { serverNow } from '../clock.js';
 import { useFmt } from '../components/incident-bits.js';
+import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
 import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
@@ -328,13 +329,7 @@ export function RelayPage() {
     const el = e.target as HTMLElement;
     const r = Number(el.dataset.r);
     const c = Number(el.dataset.c);
-    if (!grid || Number.isNaN(r) || Number.isNaN(c) || e.ctrlKey || e.altKey || e.metaKey) return;
-    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
-    if (d) {
-      e.preventDefault();
-      tableRef.current?.querySelector<HTMLElement>(`[data-r="${r + d[0]!}"][data-c="${c + d[1]!}"]`)?.focus();
-      return;
-    }
+    if (!grid || Number.isNaN(r) || Number.isNaN(c) || e.ctrlKey || e.altKey || e.metaKey || moveByArrow(e, tableRef.current)) return;
     const keys: Record<string, 'receipt' | 'feedback' | 'phone' | 'bulk' | 'new' | 'history'> = { r: 'receipt', f: 'feedback', p: 'phone', b: 'bulk', n: 'new', enter: 'history' };
     const kind = keys[e.key.toLowerCase()];
     if (!kind) return;

@@ -15,6 +15,7 @@ import {
   type RelayGrid,
   type UnitGroup,
 } from '../../domain/notice.js';
+import { reviewSchema } from '../../domain/incident.js';
 import type { FilePayload } from '../file-payload.js';
 import { idSchema, method, noInput } from '../method.js';
 
@@ -42,16 +43,8 @@ export const noticeMethods = {
   /** Relays, receipts and feedback still to come, with their deadlines (the deadline strip). */
   'notices.deadlines': method<NoticeDeadline[]>()(noInput),
   'notices.flags': method<NoticeFlagRow[]>()(z.object({ noticeId: idSchema.optional(), review: z.enum(['pending', 'confirmed', 'dismissed', 'all']).default('all') }).strict()),
-  'notices.reviewFlag': method<NoticeFlagRow>()(
-    z
-      .object({
-        flagId: idSchema,
-        decision: z.enum(['confirmed', 'dismissed']),
-        leader: z.string().trim().min(1, { error: 'flag.leaderRequired' }).max(30),
-        reason: z.string().trim().min(2, { error: 'flag.reasonRequired' }).max(1000),
-      })
-      .strict(),
-  ),
+  /** A leader confirms or dismisses a flag with a written reason (the form of every flag's review). */
+  'notices.reviewFlag': method<NoticeFlagRow>()(reviewSchema),
   /** The grid as a print-ready Excel sheet. */
   'notices.export': method<FilePayload>()(gridQuery),
 } as const;
