@@ -128,10 +128,18 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       // 20:25 receipts, no mouse: the focus stands on the first unit owing one; R, the receiver's
       // name, Enter; the focus moves on to the next unit owing one.
       await move(at('20:25'));
+      // Where the focus went, kept for the message should a receipt not find its cell.
+      await page.evaluate(`(() => {
+        window.__focusLog = [];
+        const desc = (el) => (el instanceof HTMLElement ? el.tagName + (el.dataset.r ? ' r' + el.dataset.r : '') + (el.dataset.testid ? ' ' + el.dataset.testid : '') : String(el));
+        document.addEventListener('focusin', (e) => window.__focusLog.push(performance.now().toFixed(0) + ' in ' + desc(e.target)), true);
+        document.addEventListener('focusout', (e) => window.__focusLog.push(performance.now().toFixed(0) + ' out ' + desc(e.target) + ' -> ' + desc(e.relatedTarget)), true);
+      })()`);
       await cellAt(0).focus(); // where the bulk relay left it: the dialog hands the focus back there
       const receipt = async (row: number, name: string) => {
         await page.waitForFunction((r) => Number((document.activeElement as HTMLElement | null)?.dataset.r) === r, row, { timeout: 5000 }).catch(async (e: Error) => {
-          throw new Error(`row ${row}: focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}: ${e.message}`);
+          const log = await page.evaluate(() => ((window as unknown as { __focusLog?: string[] }).__focusLog ?? []).slice(-12).join('\n'));
+          throw new Error(`row ${row}: focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}: ${e.message}\n${log}`);
         });
         await kb.press('r');
         await page.getByTestId('step-person').waitFor();
@@ -279,7 +287,8 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       await page.keyboard.press('Escape');
       await page.getByTestId('group-save').click();
       await page.getByTestId('group-list').getByText('中心城区').waitFor();
-      await page.keyboard.press('Escape');
+      await page.locator('.ant-modal-close:visible').click();
+      await page.getByTestId('group-list').waitFor({ state: 'detached' });
       await page.getByTestId('notice-new').click();
       await page.getByTestId('notice-source').fill('省防指');
       await page.getByTestId('notice-level').fill('防汛Ⅳ级应急响应');

@@ -296,13 +296,16 @@ export function RelayPage() {
   const tableRef = useRef<HTMLTableElement>(null);
   const focused = useNoticeFocus();
 
+  // One read at a time: a burst of ticks (a sleeping laptop waking) asks once, not once per tick.
+  const loading = useRef<Promise<void> | null>(null);
   const load = useCallback(async () => {
-    try {
-      const only = noticeIdFromHash();
-      setGrid(await api.notices.grid(only ? { noticeIds: [only] } : {}));
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (loading.current) return loading.current;
+    const only = noticeIdFromHash();
+    loading.current = api.notices
+      .grid(only ? { noticeIds: [only] } : {})
+      .then(setGrid, (e: Error) => void message.error(e.message))
+      .finally(() => (loading.current = null));
+    return loading.current;
   }, [message]);
   useEffect(() => {
     void load();
@@ -314,16 +317,33 @@ export function RelayPage() {
 
   const cellOf = (g: RelayGrid, r: number, c: number) => g.notices[c]?.cells.find((x) => x.unitId === g.units[r]?.id) ?? null;
   const owing = (x: RelayCell | null) => x !== null && (x.receipt === 'pending' || x.receipt === 'missing');
-  useEffect(() => {
-    if (!grid || focusNext.current === null || action !== null) return;
-    let target = focusNext.current;
-    focusNext.current = null;
+  // Puts the focus on the cell asked for once the grid shows it and no dialog is open; a closing
+  // dialog may still be handing the focus back for a moment, so it is tried again until it holds.
+  // It reads the latest grid and dialog state from refs: a timer set up before a dialog opened must
+  // not think none is open.
+  const gridRef = useRef(grid);
+  gridRef.current = grid;
+  const openRef = useRef(false);
+  openRef.current = action !== null;
+  const placeFocus = useCallback(() => {
+    const want = focusNext.current;
+    const g = gridRef.current;
+    if (!g || want === null || openRef.current) return;
+    let target = want;
     if (target === 'first-owing') {
-      const r = grid.units.findIndex((_, i) => owing(cellOf(grid, i, 0)));
+      const r = g.units.findIndex((_, i) => owing(cellOf(g, i, 0)));
       target = { r: Math.max(0, r), c: 0 };
     }
-    tableRef.current?.querySelector<HTMLElement>(`[data-r="${target.r}"][data-c="${target.c}"]`)?.focus();
-  }, [grid, action]);
+    const cell = tableRef.current?.querySelector<HTMLElement>(`[data-r="${target.r}"][data-c="${target.c}"]`);
+    if (!cell) return;
+    cell.focus();
+    if (document.activeElement === cell) focusNext.current = null;
+  }, []);
+  useEffect(placeFocus);
+  useEffect(() => {
+    const id = setInterval(placeFocus, 60);
+    return () => clearInterval(id);
+  }, [placeFocus]);
 
   const onKey = (e: React.KeyboardEvent<HTMLTableElement>) => {
     const el = e.target as HTMLElement;
@@ -337,6 +357,7 @@ export function RelayPage() {
     // A unit this notice does not go to: nothing to log.
     if (kind !== 'new' && kind !== 'bulk' && !cellOf(grid, r, c)) return;
     e.preventDefault();
+    openRef.current = true;
     setAction(kind === 'new' ? { kind } : { kind, noticeIndex: c, unitId: unitId! });
     focusNext.current = { r, c };
   };
@@ -344,16 +365,17 @@ export function RelayPage() {
   const saved = async () => {
     const at = focusNext.current;
     const kind = action && 'noticeIndex' in action ? action.kind : null;
+    // After a receipt, on to the next unit below still owing one (the officer works down the list).
+    if (kind === 'receipt' && grid && at && typeof at === 'object') {
+      const next = grid.units.findIndex((_, i) => i > at.r && owing(cellOf(grid, i, at.c)));
+      focusNext.current = next >= 0 ? { r: next, c: at.c } : at;
+    }
     setAction(null);
     message.success(t('common.saved'));
-    const g = await api.notices.grid(noticeIdFromHash() ? { noticeIds: [noticeIdFromHash()!] } : {}).catch(() => null);
-    if (!g) return;
-    // After a receipt, on to the next unit below still owing one (the officer works down the list).
-    if (kind === 'receipt' && at && typeof at === 'object') {
-      const next = g.units.findIndex((_, i) => i > at.r && owing(cellOf(g, i, at.c)));
-      focusNext.current = next >= 0 ? { r: next, c: at.c } : at;
-    } else focusNext.current = at;
-    setGrid(g);
+    // A fresh read (not the periodic one that may be on its way with the state before the save).
+    const only = noticeIdFromHash();
+    const g = await api.notices.grid(only ? { noticeIds: [only] } : {}).catch(() => null);
+    if (g) setGrid(g);
   };
 
   return (
