@@ -13,7 +13,7 @@ import { NOTICE_KINDS, noticeTitle, RELAY_MEANS, type Notice, type NoticeKind, t
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
 import { serverNow } from '../clock.js';
-import { useFmt } from '../components/incident-bits.js';
+import { REJUDGED_EVENT, useFmt } from '../components/incident-bits.js';
 import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
 import { downloadFile } from '../download.js';
@@ -372,6 +372,8 @@ export function RelayPage() {
     }
     setAction(null);
     message.success(t('common.saved'));
+    // The deadline strip reads again at once: a receipt or feedback may end a countdown.
+    window.dispatchEvent(new Event(REJUDGED_EVENT));
     // A fresh read (not the periodic one that may be on its way with the state before the save).
     const only = noticeIdFromHash();
     const g = await api.notices.grid(only ? { noticeIds: [only] } : {}).catch(() => null);
