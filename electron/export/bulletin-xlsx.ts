@@ -4,7 +4,7 @@
 // the follow-ups, the roster and the special-period zero reports. Built from a BulletinData only
 // (live draft or issued snapshot): the same data and revision always give the same bytes.
 import ExcelJS from 'exceljs';
-import { BULLETIN_SHEETS, type BulletinData, type BulletinFlag, type BulletinFollowup, type BulletinIncident, type BulletinShift, type PeriodCompare, type ZeroReportLine } from '../../shared/domain/bulletin.js';
+import { BULLETIN_SHEETS, type BulletinData, type BulletinFlag, type BulletinFollowup, type BulletinIncident, type BulletinShift, type PeriodCompare, type RelayLine, type ZeroReportLine } from '../../shared/domain/bulletin.js';
 import { CATEGORY_CLASSES } from '../../shared/domain/categories.js';
 import { LEVELS } from '../../shared/domain/levels.js';
 import { bulletinTexts, bulletinTitle, type BulletinEdition, type T } from '../../shared/domain/bulletin-text.js';
@@ -209,6 +209,18 @@ export async function bulletinWorkbook(data: BulletinData, edition: BulletinEdit
         { header: t('common.status'), width: 10, value: (z) => t(`bulletin.zeroStatus.${z.status}`), align: 'center' },
         { header: t('bulletin.zeroContent'), width: 40, value: (z) => z.content },
       ],
+    }),
+  );
+
+  const relayWidths = [34, 12, 9, 9, 9, 9, 40];
+  marks(
+    addTableSheet<RelayLine>(wb, {
+      name: BULLETIN_SHEETS[6],
+      title,
+      subtitle,
+      rows: data.relay ?? [],
+      emptyText: t('bulletin.relayNone'),
+      columns: x.relayHead.map((header, k) => ({ header, width: relayWidths[k]!, value: (r: RelayLine) => x.relayRow(r)[k]!, align: k >= 2 && k <= 5 ? ('center' as const) : undefined })),
     }),
   );
 

@@ -31,6 +31,8 @@ export async function ledgerWorkbook(ledger: Ledger, opts: { locale: Locale; tim
       { header: t('ledger.summons'), width: 22, value: (u) => (u.summonsRecommended ? t('ledger.summonsYes', { count: u.summonsCount }) : t('ledger.no')), align: 'center' },
       { header: t('ledger.zeroMissing'), width: 12, value: (u) => u.zeroMissing, align: 'center' },
       { header: t('ledger.zeroLate'), width: 12, value: (u) => u.zeroLate, align: 'center' },
+      { header: t('ledger.relayMissing'), width: 12, value: (u) => u.relayMissing, align: 'center' },
+      { header: t('ledger.relayLate'), width: 12, value: (u) => u.relayLate, align: 'center' },
     ],
   });
 

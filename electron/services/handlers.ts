@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app.js';
 import { auditHandlers } from './handlers/audit.js';
 import { incidentHandlers } from './handlers/incidents.js';
 import { periodHandlers } from './handlers/periods.js';
+import { noticeHandlers } from './handlers/notices.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
@@ -27,5 +28,6 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...statsHandlers,
   ...periodHandlers,
+  ...noticeHandlers,
   ...ruleHandlers,
 };

@@ -14,6 +14,7 @@ import * as incidentsRepo from '../db/repositories/incidents.js';
 import { appendAudit } from './audit.js';
 import { inWriteTransaction, type ServiceContext } from './context.js';
 import { judgeStored } from './incidents/evaluate.js';
+import { rejudgeRecentNotices } from './notices/judge.js';
 
 /** A stored version, parsed. */
 export interface VersionedRuleSet {
@@ -142,6 +143,8 @@ export function saveRuleSet(
       after: { version, basedOn: input.basedOn, note: input.note, document: ruleSet },
     });
     const summary = rejudgeOpen(ctx, { version, ruleSet }, method, false);
+    // The relayed notices of the last days: the duty room's relay limits are in the rule set too.
+    rejudgeRecentNotices(ctx, method);
     return { version, ...summary };
   });
 }

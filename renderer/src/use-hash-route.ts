@@ -1,7 +1,7 @@
 // Runs in the renderer. Routing by location hash (#/units): works the same under app:// and http://.
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['dashboard', 'intake', 'log', 'followup', 'zero', 'ledger', 'roster', 'handover', 'bulletin', 'stats', 'units', 'users', 'settings'] as const;
+export const ROUTES = ['dashboard', 'intake', 'log', 'followup', 'zero', 'relay', 'ledger', 'roster', 'handover', 'bulletin', 'stats', 'units', 'users', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {

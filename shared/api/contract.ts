@@ -6,6 +6,7 @@ import { appMethods } from './methods/app.js';
 import { auditMethods } from './methods/audit.js';
 import { incidentMethods } from './methods/incidents.js';
 import { periodMethods } from './methods/periods.js';
+import { noticeMethods } from './methods/notices.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
 import { rosterMethods } from './methods/roster.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...userMethods,
   ...statsMethods,
   ...periodMethods,
+  ...noticeMethods,
   ...ruleMethods,
 } as const;
 

@@ -117,6 +117,25 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'periods.update': LEADER,
   'periods.reviewFlag': LEADER,
 
+  // Relaying notices (传达与回执): the officer logs notices, relays, receipts and feedback; the
+  // admin keeps the unit groups; a leader reviews the flags
+  'notices.groups': ANY,
+  'notices.grid': ANY,
+  'notices.steps': ANY,
+  'notices.revisions': ANY,
+  'notices.deadlines': ANY,
+  'notices.flags': ANY,
+  'notices.export': ANY,
+  'notices.create': ANY,
+  'notices.revise': ANY,
+  'notices.relay': ANY,
+  'notices.receipt': ANY,
+  'notices.feedback': ANY,
+  'notices.correctStep': ANY,
+  'notices.createGroup': ADMIN,
+  'notices.updateGroup': ADMIN,
+  'notices.reviewFlag': LEADER,
+
   // Handover: officer work
   'handover.current': ANY,
   'handover.prepare': ANY,

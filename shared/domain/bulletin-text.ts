@@ -6,7 +6,7 @@
 import { formatInZone } from './duty-day.js';
 import { keyItemSentence } from './key-item.js';
 import { naturalTotalsText } from './natural-figures.js';
-import type { BulletinData, BulletinFlag, BulletinIncident, CompletenessProblem } from './bulletin.js';
+import type { BulletinData, BulletinFlag, BulletinIncident, CompletenessProblem, RelayLine } from './bulletin.js';
 import type { FlagCode } from './rules/flag.js';
 import type { ReportItem } from './rules/incident.js';
 import { translate, type Locale, type MessageKey } from '../i18n/index.js';
@@ -57,6 +57,16 @@ export function bulletinTexts(locale: Locale, data: BulletinData) {
   /** One incident's natural-disaster figures as stated (its loss has its own column). */
   const naturalOf = (i: BulletinIncident) =>
     naturalTotalsText(t, { affected: i.affected ?? null, evacuated: i.evacuated ?? null, housesCollapsed: i.housesCollapsed ?? null, directLossYuan: null }, '\n');
-  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, description, status, problem, naturalLine, naturalOf };
+  /** 传达情况: the columns and one notice's row, the same on the sheet and the page. */
+  const relayHead = [t('noticeFlag.notice'), t('notice.receivedAt'), t('notice.units'), t('notice.relayed'), t('notice.received'), t('notice.fedBack'), t('bulletin.relayWho')];
+  const relayRow = (r: RelayLine): (string | number)[] => {
+    const who = [
+      r.notRelayed.length ? `${t('notice.notRelayed')}：${r.notRelayed.join('、')}` : '',
+      r.receiptMissing.length ? `${t('notice.cell.missing')}：${r.receiptMissing.join('、')}` : '',
+      r.feedbackMissing.length ? `${t('notice.fb.missing')}：${r.feedbackMissing.join('、')}` : '',
+    ].filter(Boolean);
+    return [`${t(`notice.kind.${r.kind}`)} ${r.title}`, short(r.receivedAt), r.units, r.relayed, r.received, r.feedbackAsked ? r.fedBack : '—', who.join('；') || t('bulletin.none')];
+  };
+  return { t, fmt, short, names, figure, unitOf, timeliness, flagState, dayLine, onDutyLine, level, keyItemLine, description, status, problem, naturalLine, naturalOf, relayHead, relayRow };
 }
 

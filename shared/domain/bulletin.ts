@@ -11,7 +11,7 @@ import type { FlagCode } from './rules/flag.js';
 import type { ReportItem, ReportKind } from './rules/incident.js';
 
 /** The sheets of the workbook, in order, named exactly as the issue asks. */
-export const BULLETIN_SHEETS = ['值班日报', '事件信息', '迟报漏报', '督办事项', '值班安排', '零报告'] as const;
+export const BULLETIN_SHEETS = ['值班日报', '事件信息', '迟报漏报', '督办事项', '值班安排', '零报告', '传达情况'] as const;
 
 /** One line of the 零报告 sheet: a unit's daily report in a special period (issue 9 provides them). */
 export interface ZeroReportLine {
@@ -25,6 +25,24 @@ export interface ZeroReportLine {
   status: 'on_time' | 'late' | 'missing' | 'pending';
   /** What the unit reported ("无" for a zero report). */
   content: string;
+}
+
+/** One line of 传达情况: a notice received in the duty day, relayed to its units (issue 20). */
+export interface RelayLine {
+  noticeId: number;
+  /** Source, level or text, and document number, in a line. */
+  title: string;
+  kind: 'superior' | 'warning' | 'instruction' | 'local';
+  receivedAt: number;
+  units: number;
+  relayed: number;
+  received: number;
+  fedBack: number;
+  feedbackAsked: boolean;
+  /** Units by name. */
+  notRelayed: string[];
+  receiptMissing: string[];
+  feedbackMissing: string[];
 }
 
 /** One row of 事件信息: an incident that had a report received in the duty day. */
@@ -196,6 +214,8 @@ export interface BulletinData {
    * snapshots only; absent on drafts and on bulletins issued before it existed.
    */
   anchor?: string;
+  /** 传达情况; absent in snapshots issued before it existed. */
+  relay?: RelayLine[];
 }
 
 export const COMPLETENESS_PROBLEMS = [

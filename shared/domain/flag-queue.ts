@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { textField } from './safe-text.js';
 import type { QueueFlag, StoredFlag } from './incident.js';
+import type { NoticeFlagRow } from './notice.js';
 import { FLAG_CODES, type FlagCode } from './rules/flag.js';
 import { overdueMinutesAsOf } from './rules/predicates.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -127,4 +128,19 @@ export function flagProblemText(
       return t('flagText.late', { what: label, deadline, actual, late });
     }
   }
+}
+
+/**
+ * What is wrong with a relayed notice's flag (传达回执), in one sentence: the deadline, when the
+ * relay, receipt or feedback came or that it has not, and how late (an overdue flag as of `now`).
+ */
+export function noticeFlagProblemText(
+  t: T,
+  f: Pick<NoticeFlagRow, 'code' | 'step' | 'status' | 'deadline' | 'actual' | 'minutesLate'>,
+  fmt: (ms: number) => string,
+  now: number,
+): string {
+  const minutes = queueMinutesLate(f, now) ?? 0;
+  const params = { what: t(`flag.code.${f.code}`), deadline: fmt(f.deadline), step: t(`noticeFlag.step.${f.step}`), late: lateText(t, minutes) };
+  return f.status === 'overdue' || f.actual === null ? t('noticeFlag.overdue', params) : t('noticeFlag.late', { ...params, actual: fmt(f.actual) });
 }

@@ -18,6 +18,8 @@ export interface HandoverSummary {
   upcomingDeadlines: HandoverItem[];
   openFollowups: HandoverItem[];
   unconfirmedSuspicions: HandoverItem[];
+  /** Relayed notices with a unit not relayed, not confirmed or not fed back (传达未闭环); absent in records kept before. */
+  openNotices?: HandoverItem[];
 }
 
 export const EMPTY_HANDOVER_SUMMARY: HandoverSummary = {
@@ -25,4 +27,5 @@ export const EMPTY_HANDOVER_SUMMARY: HandoverSummary = {
   upcomingDeadlines: [],
   openFollowups: [],
   unconfirmedSuspicions: [],
+  openNotices: [],
 };

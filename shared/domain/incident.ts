@@ -244,6 +244,9 @@ export interface LedgerUnit {
   /** Daily reports in special periods whose cutoff fell in the year: omitted (漏报) and late. */
   zeroMissing: number;
   zeroLate: number;
+  /** Relayed notices whose deadline fell in the year: receipts or feedback missing, and late (the duty room: its late relays). */
+  relayMissing: number;
+  relayLate: number;
 }
 
 export interface Ledger {

@@ -14,6 +14,7 @@ import type { MessageKey } from './zh-cn.js';
 import { rulesEn } from './en/rules.js';
 import { periodsEn } from './en/periods.js';
 import { auditEn } from './en/audit.js';
+import { noticesEn } from './en/notices.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...statsEn,
   ...periodsEn,
+  ...noticesEn,
   ...rulesEn,
   ...auditEn,
   ...actionsEn,

@@ -14,6 +14,7 @@ import { actionsZhCN } from './zh-cn/actions.js';
 import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
 import { auditZhCN } from './zh-cn/audit.js';
+import { noticesZhCN } from './zh-cn/notices.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...importsZhCN,
   ...statsZhCN,
   ...periodsZhCN,
+  ...noticesZhCN,
   ...rulesZhCN,
   ...auditZhCN,
   ...actionsZhCN,

@@ -190,7 +190,7 @@ describe('roster services', () => {
     const [d1, d2] = m.shifts;
     ctx.setNow(dec(2) - 30 * 60_000);
     const h = prepareHandover(ctx, d1!.id);
-    assert.deepEqual(h.summary, { openIncidents: [], upcomingDeadlines: [], openFollowups: [], unconfirmedSuspicions: [] });
+    assert.deepEqual(h.summary, { openIncidents: [], upcomingDeadlines: [], openFollowups: [], unconfirmedSuspicions: [], openNotices: [] });
     assert.equal(h.nextShift!.start, d2!.start);
     assert.equal(prepareHandover(ctx, d1!.id).id, h.id, 'preparing again returns the same record');
     updateHandoverNotes(ctx, h.id, '东城区火情续报 10:00 前到');

@@ -16,6 +16,7 @@ import { m0130IncidentDescriptions } from './0130-incident-descriptions.js';
 import { m0140RuleSets } from './0140-rule-sets.js';
 import { m0150NaturalFigures } from './0150-natural-figures.js';
 import { m0160Seals } from './0160-seals.js';
+import { m0170Notices } from './0170-notices.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0140RuleSets,
   m0150NaturalFigures,
   m0160Seals,
+  m0170Notices,
 ];

@@ -16,6 +16,7 @@ import {
   type BulletinIncident,
   type BulletinShift,
   type CompletenessProblem,
+  type RelayLine,
   type ZeroReportLine,
 } from '../../../shared/domain/bulletin.js';
 import { dutyDayRange, type DutyClock } from '../../../shared/domain/duty-day.js';
@@ -43,6 +44,8 @@ type Ctx = Pick<ServiceContext, 'db' | 'now'>;
 export interface BulletinProviders {
   zeroReports?: (ctx: Ctx, day: string) => ZeroReportLine[];
   extraFlags?: (ctx: Ctx, start: number, end: number) => BulletinFlag[];
+  /** 传达情况: the notices received in [start, end), judged now. */
+  relay?: (ctx: Ctx, start: number, end: number) => RelayLine[];
 }
 
 /** The items every incident in the bulletin should state: the quick-report minimum and what happened. */
@@ -245,6 +248,7 @@ export function assembleBulletin(ctx: Ctx, day: string, providers: BulletinProvi
     followups,
     roster,
     zeroReports: providers.zeroReports?.(ctx, day) ?? [],
+    relay: providers.relay?.(ctx, start, end) ?? [],
   };
 
   const suspicions = new Map<number, { incidentNumber: string; code: BulletinFlag['code'] }>();

@@ -10,11 +10,12 @@ import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { listFollowups, pendingSuspicions } from '../../db/repositories/flags.js';
 import { openIncidents, withPendingDeadline } from '../../db/repositories/incidents.js';
 import type { ServiceContext } from '../context.js';
+import { noticesOpen } from '../notices/seams.js';
 import { getSettings } from '../settings.js';
 
 export const HANDOVER_HORIZON_MS = 12 * 60 * 60 * 1000;
 
-export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, horizonMs = HANDOVER_HORIZON_MS): HandoverSummary {
+export function handoverSummary(ctx: ServiceContext, at: number, horizonMs = HANDOVER_HORIZON_MS): HandoverSummary {
   // The handover keeps these lines as text, in the language the duty room has set.
   const { locale, timeZone } = getSettings(ctx);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -60,5 +61,18 @@ export function handoverSummary(ctx: Pick<ServiceContext, 'db'>, at: number, hor
     at: f.deadline,
     detail: `${t(`flag.code.${f.code}`)}（${t('flag.status.suspected')}）：${flagProblemText(t, f, (ms) => formatInZone(ms, timeZone, 'MM-dd HH:mm'), at)}`,
   }));
-  return { openIncidents: openIncidentItems, upcomingDeadlines, openFollowups, unconfirmedSuspicions };
+  // Relayed notices not closed: judged at the handover's instant.
+  const none = t('bulletin.relayNone');
+  const openNotices: HandoverItem[] = noticesOpen({ ...ctx, now: () => at }).map((o) => ({
+    id: o.noticeId,
+    incidentId: null,
+    title: `${t(`notice.kind.${o.kind}`)} ${o.title}`,
+    at: o.receivedAt,
+    detail: t('handover.noticeLine', {
+      title: o.notRelayed.length ? `${t('notice.notRelayed')} ${o.notRelayed.join('、')}` : t('notice.counts', { relayed: o.relayed, units: o.units, received: o.received, fedBack: o.fedBack }),
+      receipt: o.receiptMissing.join('、') || none,
+      feedback: o.feedbackMissing.join('、') || none,
+    }),
+  }));
+  return { openIncidents: openIncidentItems, upcomingDeadlines, openFollowups, unconfirmedSuspicions, openNotices };
 }

@@ -4,6 +4,7 @@ import { assessUnits, yearPeriod, type ConfirmedFinding } from '../../../shared/
 import type { Ledger, LedgerFinding, QueueFlag } from '../../../shared/domain/incident.js';
 import { confirmedFlags } from '../../db/repositories/flags.js';
 import { findUnit } from '../../db/repositories/units.js';
+import { noticeCountsByUnit } from '../notices/seams.js';
 import { zeroCountsByUnit } from '../periods/seams.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
@@ -72,18 +73,29 @@ export function ledger(ctx: ServiceContext, year: number): Ledger {
     findings: findings.filter((f) => f.unit === u.unit && f.confirmedAt >= period.start && f.confirmedAt < period.end).map(view),
     zeroMissing: 0,
     zeroLate: 0,
+    relayMissing: 0,
+    relayLate: 0,
   }));
+  const unitNamed = (name: string) => {
+    let u = units.find((x) => x.unit === name);
+    if (!u) {
+      u = { unit: name, notices: [], heavierPenalty: [], vetoed: false, summonsRecommended: false, summonsCount: 0, findings: [], zeroMissing: 0, zeroLate: 0, relayMissing: 0, relayLate: 0 };
+      units.push(u);
+    }
+    return u;
+  };
   // Daily reports in special periods (零报告): each unit's omitted and late ones in the year, by name
   // like the findings; a unit with only these joins the ledger.
   for (const [unitId, c] of zeroCountsByUnit(ctx, period.start, Math.min(period.end, now))) {
-    const name = findUnit(ctx.db, unitId)?.name ?? `#${unitId}`;
-    let u = units.find((x) => x.unit === name);
-    if (!u) {
-      u = { unit: name, notices: [], heavierPenalty: [], vetoed: false, summonsRecommended: false, summonsCount: 0, findings: [], zeroMissing: 0, zeroLate: 0 };
-      units.push(u);
-    }
+    const u = unitNamed(findUnit(ctx.db, unitId)?.name ?? `#${unitId}`);
     u.zeroMissing += c.missing;
     u.zeroLate += c.late;
+  }
+  // Relayed notices (传达与回执): receipts and feedback missing or late, the duty room's own late relays.
+  for (const [name, c] of noticeCountsByUnit(ctx, period.start, Math.min(period.end, now))) {
+    const u = unitNamed(name);
+    u.relayMissing += c.missing;
+    u.relayLate += c.late;
   }
   return { year, asOf, units };
 }

@@ -8,7 +8,7 @@ import { judgeDailyReports, reportingDayOf, zeroReportFlags, type ReportingPerio
 import * as repo from '../../db/repositories/periods.js';
 import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
-import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
+import { completeDutyAtDeadline } from '../roster/on-duty.js';
 import { getSettings } from '../settings.js';
 
 /** The rows that stand: a row corrected by a later one gives way to it. */
@@ -64,15 +64,7 @@ export function judgePeriod(ctx: ServiceContext, p: SpecialPeriod, method: strin
       const [unitId, day] = keyParts(old.key);
       return { periodId: p.id, unitId: Number(unitId), day, status: 'cleared' as const, deadline: old.deadline, actual: old.actual, minutesLate: old.minutesLate, reportId: old.reportId, onDutyText: old.onDutyText, onDutyIds: old.onDutyIds };
     },
-    complete: (w, old) => {
-      w.onDutyText = old?.onDutyText ?? null;
-      w.onDutyIds = old?.onDutyIds ?? null;
-      if (w.status !== 'cleared' && (!old || old.deadline !== w.deadline)) {
-        const snap = onDutySnapshot(onDutyAt(ctx, w.deadline));
-        w.onDutyText = snap.text;
-        w.onDutyIds = snap.ids;
-      }
-    },
+    complete: (w, old) => completeDutyAtDeadline(ctx, w, old),
     insert: (w) => repo.insertZeroFlag(ctx.db, w, now),
     update: (old, w) => repo.updateZeroFlag(ctx.db, old.id, w, now),
     before: (old) => ({ status: old.status, deadline: old.deadline, actual: old.actual }),

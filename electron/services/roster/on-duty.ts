@@ -42,3 +42,21 @@ export function onDutySnapshot(duty: OnDuty | null): { text: string | null; ids:
     ids: JSON.stringify([...duty.leaders, ...duty.officers].map((p) => p.id)),
   };
 }
+
+/**
+ * Completes a flag write with the shift on duty at its deadline (the one that should have seen it
+ * fall): kept from the stored flag, taken again from the roster only when the deadline is new or moved.
+ */
+export function completeDutyAtDeadline(
+  ctx: Pick<ServiceContext, 'db'>,
+  w: { status: string; deadline: number; onDutyText: string | null; onDutyIds: string | null },
+  old: { deadline: number; onDutyText: string | null; onDutyIds: string | null } | null,
+): void {
+  w.onDutyText = old?.onDutyText ?? null;
+  w.onDutyIds = old?.onDutyIds ?? null;
+  if (w.status !== 'cleared' && (!old || old.deadline !== w.deadline)) {
+    const snap = onDutySnapshot(onDutyAt(ctx, w.deadline));
+    w.onDutyText = snap.text;
+    w.onDutyIds = snap.ids;
+  }
+}

@@ -1,11 +1,13 @@
 // Runs in the renderer. The duty room's deadlines on every page: the overdue ones and the next due
-// (units' reports, the room's own upward reports, daily zero reports), each with its countdown and a
+// (units' reports, the room's own upward reports, daily zero reports, relayed notices' receipts and
+// feedback), each with its countdown and a
 // link to open it (a keyboard-reachable link), overdue in red, and how many more there are. The
 // alarm (sound, and a desktop notification where allowed) is raised from here, once per deadline
 // and stage, so an officer on the intake page hears it as one on the dashboard does.
 import { Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { alarmStageOf, ALARM_WINDOW_MS, type Dashboard } from '../../../shared/domain/incident.js';
+import type { NoticeDeadline } from '../../../shared/domain/notice.js';
 import type { ZeroToday } from '../../../shared/domain/special-period.js';
 import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { api } from '../api.js';
@@ -28,10 +30,12 @@ export function DeadlineStrip() {
   const { t } = useApp();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [zero, setZero] = useState<ZeroToday[]>([]);
+  const [notices, setNotices] = useState<NoticeDeadline[]>([]);
   const load = useCallback(async () => {
-    const [d, z] = await Promise.allSettled([api.dashboard.get({}), api.periods.today({})]);
+    const [d, z, n] = await Promise.allSettled([api.dashboard.get({}), api.periods.today({}), api.notices.deadlines({})]);
     if (d.status === 'fulfilled') setDashboard(d.value);
     if (z.status === 'fulfilled') setZero(z.value);
+    if (n.status === 'fulfilled') setNotices(n.value);
   }, []);
   const now = useCountdownClock(load);
 
@@ -46,6 +50,14 @@ export function DeadlineStrip() {
     ...zero
       .filter((z) => z.missing.length > 0)
       .map((z) => ({ key: `zero:${z.periodId}:${z.day}`, label: t('strip.zero', { name: z.name, n: z.missing.length }), deadline: z.deadline, href: `#/zero/${z.periodId}`, acked: [] as string[] })),
+    // Relayed notices: the duty room's relay, the units' receipts and feedback (传达回执).
+    ...notices.map((n) => ({
+      key: `notice:${n.noticeId}:${n.kind}:${n.deadline}`,
+      label: t(`strip.${n.kind}`, { title: n.title, n: n.units.length }),
+      deadline: n.deadline,
+      href: `#/relay/${n.noticeId}`,
+      acked: [] as string[],
+    })),
   ]
     // Deadlines missed long ago stay in 督办, not here.
     .filter((d) => d.deadline > now - ALARM_WINDOW_MS)

@@ -218,6 +218,9 @@ function BulletinView({ p }: { p: BulletinPreview }) {
         head={[t('bulletin.zeroUnit'), t('bulletin.zeroPeriod'), t('bulletin.zeroCutoff'), t('bulletin.zeroReceived'), t('common.status'), t('bulletin.zeroContent')]}
         rows={d.zeroReports.map((z) => [z.unit, z.period, x.fmt(z.cutoff), x.fmt(z.receivedAt), t(`bulletin.zeroStatus.${z.status}`), z.content])}
       />
+
+      <h2>{BULLETIN_SHEETS[6]}</h2>
+      <Grid testId="bulletin-relay" empty={t('bulletin.relayNone')} head={x.relayHead} rows={(d.relay ?? []).map(x.relayRow)} />
       {rev && d.anchor && (
         <div className="anchor" data-testid="bulletin-anchor">
           {t('seal.bulletinAnchor', { anchor: d.anchor })}

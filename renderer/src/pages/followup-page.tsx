@@ -6,9 +6,10 @@
 // the services.
 import { App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { flagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueReview } from '../../../shared/domain/flag-queue.js';
+import { flagProblemText, noticeFlagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueReview } from '../../../shared/domain/flag-queue.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
+import type { NoticeFlagRow } from '../../../shared/domain/notice.js';
 import { flagDutyAtDeadline } from '../../../shared/domain/on-duty.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
@@ -18,7 +19,19 @@ import { useApp } from '../i18n.js';
 import '../incidents.css';
 import { serverNow } from '../clock.js';
 
-type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | null;
+/** A flag's review: pending, or who confirmed or dismissed it and why. */
+function ReviewState({ flag: f }: { flag: { review: 'pending' | 'confirmed' | 'dismissed'; reviewedBy: string | null; reviewReason: string | null } }) {
+  const { t } = useApp();
+  if (f.review === 'pending') return <Tag>{t('flag.review.pending')}</Tag>;
+  return (
+    <span>
+      <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
+      <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
+    </span>
+  );
+}
+
+type Review = { flag: QueueFlag; decision: 'confirmed' | 'dismissed' } | { noticeFlag: NoticeFlagRow; decision: 'confirmed' | 'dismissed' } | null;
 type NewFollowup = { flag: QueueFlag; kind: FollowupKind } | null;
 
 export function FollowupPage() {
@@ -31,6 +44,7 @@ export function FollowupPage() {
   const [page, setPage] = useState({ current: 1, size: 50 });
   const [queue, setQueue] = useState<FlagQueuePage & { now: number }>({ total: 0, offset: 0, rows: [], units: [], byCode: {}, now: 0 });
   const [items, setItems] = useState<Followup[]>([]);
+  const [noticeFlags, setNoticeFlags] = useState<NoticeFlagRow[]>([]);
   const [itemFilter, setItemFilter] = useState<'open' | 'done' | 'all'>('open');
   const [review, setReview] = useState<Review>(null);
   const [newItem, setNewItem] = useState<NewFollowup>(null);
@@ -40,12 +54,14 @@ export function FollowupPage() {
 
   const load = useCallback(async () => {
     try {
-      const [q, f] = await Promise.all([
+      const [q, f, n] = await Promise.all([
         api.flags.queue({ review: filter, codes, unit, offset: (page.current - 1) * page.size, limit: page.size }),
         api.followups.list({ status: itemFilter }),
+        api.notices.flags({ review: filter }),
       ]);
       setQueue({ ...q, now: serverNow() });
       setItems(f);
+      setNoticeFlags(n);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -61,6 +77,10 @@ export function FollowupPage() {
     setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
     setReview({ flag, decision });
   };
+  const startNoticeReview = (noticeFlag: NoticeFlagRow, decision: 'confirmed' | 'dismissed') => {
+    setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
+    setReview({ noticeFlag, decision });
+  };
   const startFollowup = (flag: QueueFlag, kind: FollowupKind) => {
     const what = t(`deadline.${flag.code}`);
     setForm((f) => ({ ...f, subject: kind === 'urge' ? t('followup.urgeSubject', { unit: flag.responsibleUnit, what }) : `${flag.incidentNumber} ${t(`flag.code.${flag.code}`)}`, owner: '', due: '' }));
@@ -70,7 +90,9 @@ export function FollowupPage() {
   const submitReview = async () => {
     if (!review) return;
     try {
-      await api.flags.review({ flagId: review.flag.id, decision: review.decision, leader: form.leader, reason: form.reason });
+      const input = { decision: review.decision, leader: form.leader, reason: form.reason };
+      if ('flag' in review) await api.flags.review({ ...input, flagId: review.flag.id });
+      else await api.notices.reviewFlag({ ...input, flagId: review.noticeFlag.id });
       message.success(t('flag.reviewed'));
       setReview(null);
       await load();
@@ -196,15 +218,7 @@ export function FollowupPage() {
             title: t('common.status'),
             key: 'review',
             width: 180,
-            render: (_: unknown, f) =>
-              f.review === 'pending' ? (
-                <Tag>{t('flag.review.pending')}</Tag>
-              ) : (
-                <span>
-                  <Tag color={f.review === 'confirmed' ? 'red' : 'default'}>{t(`flag.review.${f.review}`)}</Tag>
-                  <Typography.Text type="secondary">{`${f.reviewedBy}：${f.reviewReason}`}</Typography.Text>
-                </span>
-              ),
+            render: (_: unknown, f) => <ReviewState flag={f} />,
           },
           {
             title: t('common.actions'),
@@ -233,6 +247,57 @@ export function FollowupPage() {
           },
         ]}
       />
+      {noticeFlags.length > 0 && (
+        <>
+          <h3 style={{ marginTop: 16 }}>{t('noticeFlag.title', { n: noticeFlags.length })}</h3>
+          <Table<NoticeFlagRow>
+            rowKey="id"
+            size="small"
+            dataSource={noticeFlags}
+            data-testid="notice-flag-queue"
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: t('noticeFlag.notice'), dataIndex: 'noticeTitle', width: 240, render: (v: string, f) => <a href={`#/relay/${f.noticeId}`}>{v}</a> },
+              { title: t('noticeFlag.unit'), key: 'unit', width: 120, render: (_: unknown, f) => f.unitName ?? t('noticeFlag.dutyRoom') },
+              {
+                title: t('followup.problem'),
+                key: 'flag',
+                render: (_: unknown, f) => (
+                  <div>
+                    <Tag color={f.status === 'overdue' ? 'red' : 'orange'}>{t(`flag.code.${f.code}`)}</Tag>
+                    <div className="flag-problem" data-testid={`notice-flag-problem-${f.id}`}>
+                      {noticeFlagProblemText(t, f, fmtShort, queue.now)}
+                    </div>
+                  </div>
+                ),
+              },
+              { title: t('flag.onDutyColumn'), key: 'duty', width: 170, render: (_: unknown, f) => f.onDutyText ?? <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text> },
+              {
+                title: t('common.status'),
+                key: 'review',
+                width: 180,
+                render: (_: unknown, f) => <ReviewState flag={f} />,
+              },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 160,
+                render: (_: unknown, f) =>
+                  f.review === 'pending' && mayCall('notices.reviewFlag', user.role) ? (
+                    <Space size={4}>
+                      <Button size="small" danger onClick={() => startNoticeReview(f, 'confirmed')} data-testid={`notice-flag-confirm-${f.id}`}>
+                        {t('flag.confirm')}
+                      </Button>
+                      <Button size="small" onClick={() => startNoticeReview(f, 'dismissed')} data-testid={`notice-flag-dismiss-${f.id}`}>
+                        {t('flag.dismiss')}
+                      </Button>
+                    </Space>
+                  ) : null,
+              },
+            ]}
+          />
+        </>
+      )}
     </>
   );
 
@@ -298,7 +363,15 @@ export function FollowupPage() {
       />
       <Modal
         open={review !== null}
-        title={review ? t('flag.reviewTitle', { decision: t(review.decision === 'confirmed' ? 'flag.confirm' : 'flag.dismiss'), code: t(`flag.code.${review.flag.code}`), number: review.flag.incidentNumber }) : ''}
+        title={
+          review
+            ? t('flag.reviewTitle', {
+                decision: t(review.decision === 'confirmed' ? 'flag.confirm' : 'flag.dismiss'),
+                code: t(`flag.code.${'flag' in review ? review.flag.code : review.noticeFlag.code}`),
+                number: 'flag' in review ? review.flag.incidentNumber : `${review.noticeFlag.noticeTitle} ${review.noticeFlag.unitName ?? t('noticeFlag.dutyRoom')}`,
+              })
+            : ''
+        }
         onCancel={() => setReview(null)}
         onOk={() => void submitReview()}
         okText={t(review?.decision === 'dismissed' ? 'flag.dismiss' : 'flag.confirm')}

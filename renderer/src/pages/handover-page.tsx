@@ -73,6 +73,11 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
         <Descriptions.Item label={t('handover.unconfirmedSuspicions')}>
           <Items items={record.summary.unconfirmedSuspicions} />
         </Descriptions.Item>
+        <Descriptions.Item label={t('handover.noticesOpen')}>
+          <div data-testid="handover-notices">
+            <Items items={record.summary.openNotices ?? []} />
+          </div>
+        </Descriptions.Item>
         <Descriptions.Item label={t('handover.checkins')}>
           <Space wrap data-testid="handover-checkins">
             {record.checkins.map((c) => (

@@ -98,6 +98,8 @@ export function LedgerPage() {
           },
           { title: t('ledger.zeroMissing'), dataIndex: 'zeroMissing', width: 110, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
           { title: t('ledger.zeroLate'), dataIndex: 'zeroLate', width: 110, render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
+          { title: t('ledger.relayMissing'), dataIndex: 'relayMissing', width: 110, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+          { title: t('ledger.relayLate'), dataIndex: 'relayLate', width: 110, render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
         ]}
       />
     </div>

@@ -15,6 +15,7 @@ import { StatsPage } from './stats-page.js';
 import { UnitsPage } from './units-page.js';
 import { UsersPage } from './users-page.js';
 import { ZeroReportsPage } from './zero-reports-page.js';
+import { RelayPage } from './relay-page.js';
 
 export const PAGES: Record<Route, ComponentType> = {
   units: UnitsPage,
@@ -30,4 +31,5 @@ export const PAGES: Record<Route, ComponentType> = {
   users: UsersPage,
   stats: StatsPage,
   zero: ZeroReportsPage,
+  relay: RelayPage,
 };

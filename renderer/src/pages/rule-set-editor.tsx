@@ -12,6 +12,7 @@ import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
 import { applyCells, cellOfPath, cellText, halfWidth, LEVEL_CELLS, levelCellPath, RULE_CELLS, THRESHOLD_MEASURES, windowPath, type Cell, type LevelCell } from '../../../shared/domain/rules/rule-edit.js';
 import { parseRuleSet, sourceOf, type RuleSetV2 } from '../../../shared/domain/rules/rule-set.js';
+import { NOTICE_KINDS } from '../../../shared/domain/notice.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp } from '../i18n.js';
 import { refreshRuleSet } from '../rule-set.js';
@@ -357,6 +358,14 @@ export function RuleSetEditor() {
               </Descriptions.Item>
             )),
           )}
+        </Descriptions>
+        <Descriptions size="small" column={5} title={<span style={{ fontSize: 13 }}>{t('rules.relay')}</span>} style={{ marginTop: 12 }} data-testid="rules-relay">
+          {NOTICE_KINDS.map((k) => (
+            <Descriptions.Item key={k} label={t(`notice.kind.${k}`)}>
+              {input(`relay.byKindMin.${k}`, 64)}
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item label={t('rules.relayWords')}>{input('relay.byLevelWordMin', 180, '红色 30、橙色 45')}</Descriptions.Item>
         </Descriptions>
       </Card>
 

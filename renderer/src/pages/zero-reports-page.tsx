@@ -14,6 +14,7 @@ import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
+import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
 import { serverNow } from '../clock.js';
 
@@ -334,16 +335,7 @@ export function ZeroReportsPage() {
   };
 
   // Arrow keys move the focus between cells; Enter (a button) opens the cell.
-  const onKey = (e: React.KeyboardEvent<HTMLTableElement>) => {
-    const el = e.target as HTMLElement;
-    const r = Number(el.dataset.r);
-    const c = Number(el.dataset.c);
-    if (Number.isNaN(r) || Number.isNaN(c)) return;
-    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
-    if (!d) return;
-    e.preventDefault();
-    tableRef.current?.querySelector<HTMLElement>(`[data-r="${r + d[0]!}"][data-c="${c + d[1]!}"]`)?.focus();
-  };
+  const onKey = (e: React.KeyboardEvent<HTMLTableElement>) => void moveByArrow(e, tableRef.current);
 
   const todayIndex = grid ? grid.days.indexOf(grid.today) : -1;
   const todaySummary = grid && todayIndex >= 0

@@ -4,7 +4,9 @@
 // is the value or an error naming the cell: never rounded, clamped or dropped.
 import { CATEGORY_CLASSES, type CategoryClass } from '../categories.js';
 import { LEVELS, type GradedLevel, type Level } from '../levels.js';
-import type { ClockStart, FollowupRule, RuleSetV2 } from './rule-set.js';
+import { NOTICE_KINDS } from '../notice.js';
+import { DEFAULT_RELAY_LIMITS } from '../relay.js';
+import { relayLimitsOf, type ClockStart, type FollowupRule, type RuleSetV2 } from './rule-set.js';
 
 export type CellKind =
   /** A positive number. */
@@ -19,7 +21,9 @@ export type CellKind =
   /** Days of the supplement window, or empty: no window. */
   | 'window'
   | 'zone'
-  | 'text';
+  | 'text'
+  /** RELAY_LATE by a word of the level: `红色 30、橙色 45` (word and minutes), or empty: none. */
+  | 'levelWords';
 
 export interface Cell {
   path: string;
@@ -57,6 +61,9 @@ export const RULE_CELLS: readonly Cell[] = [
     ...LEVELS.flatMap((l) => LEVEL_CELLS.map((c) => ({ path: levelCellPath(cls, l, c), kind: LEVEL_CELL_KIND[c] }))),
     { path: windowPath(cls), kind: 'window' as const },
   ]),
+  // RELAY_LATE (传达): minutes from receiving a notice to relaying it, by kind and by a word of its level.
+  ...NOTICE_KINDS.map((k) => ({ path: `relay.byKindMin.${k}`, kind: 'number' as const })),
+  { path: 'relay.byLevelWordMin', kind: 'levelWords' },
 ];
 
 const CELL_BY_PATH = new Map(RULE_CELLS.map((c) => [c.path, c]));
@@ -88,10 +95,19 @@ export function followupText(f: FollowupRule): string {
   return 'gapHours' in f ? String(f.gapHours) : f.dailyAt.join('、');
 }
 
-/** What the cell shows. */
+/** `红色 30、橙色 45`: the words of a level and their minutes, as a person reads and types them. */
+export function levelWordsText(words: Readonly<Record<string, number>>): string {
+  return Object.entries(words)
+    .map(([w, m]) => `${w} ${m}`)
+    .join('、');
+}
+
+/** What the cell shows. The relay cells of a rule set without a `relay` section show its defaults. */
 export function cellText(doc: RuleSetV2, cell: Cell): string {
-  const v = get(doc, cell.path);
+  const v = cell.path.startsWith('relay.') ? get({ relay: relayLimitsOf(doc) }, cell.path) : get(doc, cell.path);
   switch (cell.kind) {
+    case 'levelWords':
+      return levelWordsText(v as Record<string, number>);
     case 'followup':
       return followupText(v as FollowupRule);
     case 'window':
@@ -133,6 +149,16 @@ export function readCell(cell: Cell, typed: string, before: RuleSetV2): CellRead
       const was = get(before, cell.path) as { byCategory: object } | null;
       return { ok: true, value: { default: Number(text), byCategory: was?.byCategory ?? {} } };
     }
+    case 'levelWords': {
+      const words: Record<string, number> = {};
+      for (const part of text.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean)) {
+        const m = /^(\S+?)\s*(\d+(?:\.\d+)?)$/.exec(part);
+        if (!m || /^\d/.test(m[1]!) || Number(m[2]) <= 0) return { ok: false, error: '请按“级别用词 分钟”填写，如 红色 30、橙色 45' };
+        if (Object.hasOwn(words, m[1]!)) return { ok: false, error: `“${m[1]}”写了两次` };
+        words[m[1]!] = Number(m[2]);
+      }
+      return { ok: true, value: words };
+    }
     case 'clockStart':
       return text === 'learned' || text === 'occurrence' ? { ok: true, value: text as ClockStart } : { ok: false, error: '请选择计时起点' };
     case 'followup': {
@@ -162,8 +188,12 @@ export function applyCells(doc: RuleSetV2, typed: Readonly<Record<string, string
     const cell = CELL_BY_PATH.get(path);
     if (!cell || text === cellText(doc, cell)) continue;
     const r = readCell(cell, text, doc);
-    if (r.ok) set(out, path, r.value);
-    else errors[path] = r.error;
+    if (!r.ok) errors[path] = r.error;
+    else {
+      // A rule set without a relay section judged by the defaults: an edit writes them out first.
+      if (path.startsWith('relay.') && out.relay === undefined) (out as { relay?: unknown }).relay = JSON.parse(JSON.stringify(DEFAULT_RELAY_LIMITS));
+      set(out, path, r.value);
+    }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, doc: out };
 }

@@ -9,6 +9,8 @@ import type { Level, LevelThresholds } from '../levels.js';
 import { REPORT_ITEMS, type ReportItem } from './incident.js';
 import { fieldErrorOf, friendlyIssueMessage, type ParseResult } from './field-error.js';
 import { isTimeZone } from './zone-clock.js';
+import { NOTICE_KINDS } from '../notice.js';
+import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../relay.js';
 
 export const RULE_SET_SCHEMA_ID = 'duty-desk/ruleset';
 /** The newest format version this code reads and writes. Adding an optional field keeps it; changing a meaning bumps it. */
@@ -247,6 +249,12 @@ export interface RuleSetV2 {
   occurrenceCorrectionMin: number;
   profiles: Readonly<Record<CategoryClass, Readonly<Profile>>>;
   /**
+   * RELAY_LATE (docs/rules.md "Relaying notices"): minutes from the duty room receiving a notice
+   * to relaying it to every target unit. Optional: where left out, DEFAULT_RELAY_LIMITS
+   * (shared/domain/relay.ts: a red warning 30 minutes, everything else 60).
+   */
+  relay?: RelayLimits;
+  /**
    * Where the numbers come from: a dotted path into this document (`profiles.natural.limits.III`)
    * to the text of its source; a path covers every number under it, the longest path wins.
    */
@@ -331,6 +339,12 @@ export const ruleSetV2Schema = z
       public_health: profileSchema('public_health'),
       social_security: profileSchema('social_security'),
     }),
+    relay: z
+      .strictObject({
+        byKindMin: z.strictObject(Object.fromEntries(NOTICE_KINDS.map((k) => [k, positive()])) as Record<(typeof NOTICE_KINDS)[number], ReturnType<typeof positive>>),
+        byLevelWordMin: z.record(z.string().trim().min(1, { error: 'expected a word of a level, e.g. 红色' }), positive()),
+      })
+      .optional(),
     sources: z.record(z.string(), z.string().trim().min(1, { error: 'expected the text of a source' })).optional(),
   })
   .superRefine((rs, ctx) => {
@@ -414,4 +428,9 @@ export function sourceOf(ruleSet: RuleSetV2, path: string): string | null {
     if (s !== undefined) return s;
   }
   return null;
+}
+
+/** The RELAY_LATE limits of a rule set: its `relay` section, else the defaults (version 1 has none). */
+export function relayLimitsOf(ruleSet: RuleSet): RelayLimits {
+  return (ruleSet.version === 2 ? ruleSet.relay : undefined) ?? DEFAULT_RELAY_LIMITS;
 }

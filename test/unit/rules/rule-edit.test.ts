@@ -61,3 +61,22 @@ describe('rule-set cells', () => {
     assert.equal(cellOfPath('profiles.natural.limits.I.followup.dailyAt[1]')?.path, 'profiles.natural.limits.I.followup');
   });
 });
+
+describe('the relay cells (RELAY_LATE)', () => {
+  test('a rule set without a relay section shows the defaults and stays without one when they are left as shown', () => {
+    const words = cell('relay.byLevelWordMin');
+    assert.equal(cellText(henan, words), '红色 30');
+    assert.equal(cellText(henan, cell('relay.byKindMin.warning')), '60');
+    const same = applyCells(henan, { 'relay.byLevelWordMin': '红色 30', 'relay.byKindMin.warning': '60' });
+    assert.ok(same.ok);
+    assert.equal(same.doc.relay, undefined);
+  });
+
+  test('an edit writes the defaults out with the change; level words read as word and minutes, or an error', () => {
+    const applied = applyCells(henan, { 'relay.byLevelWordMin': '红色 20、橙色　４５', 'relay.byKindMin.instruction': '120' });
+    assert.ok(applied.ok);
+    assert.deepEqual(applied.doc.relay, { byKindMin: { superior: 60, warning: 60, instruction: 120, local: 60 }, byLevelWordMin: { 红色: 20, 橙色: 45 } });
+    assert.equal(applyCells(henan, { 'relay.byLevelWordMin': '' }).ok, true, 'empty: no word limits');
+    for (const bad of ['红色', '红色 0', '红色 30、红色 40', '30', '45']) assert.equal(readCell(cell('relay.byLevelWordMin'), bad, henan).ok, false, bad);
+  });
+});

@@ -1,0 +1,90 @@
+// Runs in Electron's main process and in plain Node. Judges a notice's relay, receipts and
+// feedback with shared/domain/relay.ts and stores its flags (RELAY_LATE, RECEIPT_LATE/MISSING,
+// FEEDBACK_LATE/MISSING) through the one reconcile-and-audit path (flag-reconcile.ts): one flag
+// per notice, unit and step, keeping its identity while its verdict moves (RECEIPT_MISSING →
+// RECEIPT_LATE when the receipt comes after the deadline); a flag no longer raised is marked
+// cleared, never deleted; every change audited. Called in the write transaction of every change
+// and by the rules clock, which looks only at notices with a deadline passed since (next_check).
+import type { Notice, NoticeStepRow } from '../../../shared/domain/notice.js';
+import { judgeRelay, relayFlagKey, relayLimitMin, type RelayVerdict, type StepFact } from '../../../shared/domain/relay.js';
+import { relayLimitsOf } from '../../../shared/domain/rules/rule-set.js';
+import * as repo from '../../db/repositories/notices.js';
+import { reconcileFlags } from '../flag-reconcile.js';
+import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { completeDutyAtDeadline } from '../roster/on-duty.js';
+import { ruleSetInForce } from '../rule-sets.js';
+
+/** The rows that stand: a row corrected by a later one gives way to it (a chain: the last). */
+export function effectiveSteps(rows: readonly NoticeStepRow[]): NoticeStepRow[] {
+  const corrected = new Set(rows.map((r) => r.correctsId).filter((id): id is number => id !== null));
+  return rows.filter((r) => !corrected.has(r.id));
+}
+
+export function factsOf(rows: readonly NoticeStepRow[]): StepFact[] {
+  return effectiveSteps(rows).map((r) => ({ unitId: r.unitId, step: r.step, at: r.at, means: r.means, person: r.person, text: r.text }));
+}
+
+/** The verdict on a notice at ctx.now(), by the rule set in force; with the version that judged it. */
+export function verdictOf(ctx: Pick<ServiceContext, 'db' | 'now'>, n: Notice, rows?: readonly NoticeStepRow[]): RelayVerdict & { limitMin: number; ruleSetVersion: number } {
+  const { version, ruleSet } = ruleSetInForce(ctx);
+  const limitMin = relayLimitMin(relayLimitsOf(ruleSet), n.kind, n.levelText);
+  return { ...judgeRelay(n, factsOf(rows ?? repo.stepsOf(ctx.db, n.id)), limitMin, ctx.now()), limitMin, ruleSetVersion: version };
+}
+
+/** Re-judges one notice at ctx.now(); inside the caller's transaction. Returns the changes. */
+export function judgeNotice(ctx: ServiceContext, noticeId: number, method: string): number {
+  if (!ctx.db.inTransaction) throw new Error('judgeNotice must run inside the write transaction');
+  const n = repo.findNotice(ctx.db, noticeId);
+  if (!n) return 0;
+  const v = verdictOf(ctx, n);
+  const now = ctx.now();
+  const judged = new Map<string, repo.NoticeFlagWrite>();
+  for (const f of v.flags)
+    judged.set(relayFlagKey(f), {
+      noticeId,
+      unitId: f.unitId,
+      step: f.step,
+      code: f.code,
+      status: f.status,
+      deadline: f.deadline,
+      actual: f.actual,
+      // Overdue flags are read as of now; the stored figure is the one at the last change.
+      minutesLate: f.minutesLate,
+      onDutyText: null,
+      onDutyIds: null,
+      ruleSetVersion: f.code === 'RELAY_LATE' ? v.ruleSetVersion : null,
+    });
+  const changes = reconcileFlags(ctx, {
+    entity: 'notice_flag',
+    method,
+    existing: repo.noticeFlagKeys(ctx.db, noticeId),
+    judged,
+    same: (old, w) => old.code === w.code && old.status === w.status && old.deadline === w.deadline && old.actual === w.actual,
+    clearedOf: (old) => ({ ...old, status: 'cleared' as const }),
+    complete: (w, old) => completeDutyAtDeadline(ctx, w, old),
+    insert: (w) => repo.insertNoticeFlag(ctx.db, w, now),
+    update: (old, w) => repo.updateNoticeFlag(ctx.db, old.id, w, now),
+    before: (old) => ({ code: old.code, status: old.status, deadline: old.deadline, actual: old.actual }),
+    after: (w) => ({ noticeId, unitId: w.unitId, step: w.step, code: w.code, status: w.status, deadline: w.deadline, actual: w.actual, minutesLate: w.minutesLate, onDuty: w.onDutyText }),
+  });
+  repo.setNextCheck(ctx.db, noticeId, v.nextDeadline);
+  return changes.length;
+}
+
+/** The clock's tick: re-judges the notices with a deadline passed since they were last judged. */
+export function runNoticeClock(ctx: ServiceContext): { notices: number; changed: number } {
+  const ids = repo.noticesDue(ctx.db, ctx.now());
+  if (ids.length === 0) return { notices: 0, changed: 0 };
+  return inWriteTransaction(ctx, () => {
+    let changed = 0;
+    for (const id of ids) changed += judgeNotice(ctx, id, 'rules.clock');
+    return { notices: ids.length, changed };
+  });
+}
+
+/** After a new rule-set version: the notices of the last `days` days re-judged (RELAY_LATE's limits may have moved). */
+export function rejudgeRecentNotices(ctx: ServiceContext, method: string, days = 7): number {
+  let changed = 0;
+  for (const id of repo.noticeIdsReceivedSince(ctx.db, ctx.now() - days * 86_400_000)) changed += judgeNotice(ctx, id, method);
+  return changed;
+}
