@@ -70,7 +70,7 @@ describe('the seals of the record: each tampering of issue 18 is named by table 
     const db = new Database(template, { readonly: true });
     try {
       const sealed = [...sealedTables(db).keys()];
-      for (const t of ['incidents', 'incident_reports', 'upward_reports', 'flags', 'zero_flags', 'followups', 'units', 'people', 'users', 'roster_shifts', 'roster_assignments', 'checkins', 'handovers', 'bulletins', 'special_periods', 'daily_reports', 'settings', 'audit_log', 'audit_head', 'incident_descriptions', 'alarm_acks']) {
+      for (const t of ['incidents', 'incident_reports', 'upward_reports', 'flags', 'zero_flags', 'followups', 'units', 'people', 'users', 'roster_shifts', 'roster_assignments', 'checkins', 'handovers', 'bulletins', 'special_periods', 'daily_reports', 'settings', 'audit_log', 'audit_head', 'incident_descriptions', 'alarm_acks', 'rule_sets', 'unit_groups', 'notices', 'notice_revisions', 'notice_steps', 'notice_flags']) {
         assert.ok(sealed.includes(t), `${t} is sealed`);
       }
       assert.deepEqual(unlistedVirtualTables(db), [], 'every virtual table is listed in LEFT_OUT with its reason');
@@ -191,6 +191,13 @@ describe('the seals of the record: each tampering of issue 18 is named by table 
     const r = verifyFile(path);
     assert.equal(r.state, 'failed');
     assert.match(problemText(r), /多出触发器 quiet_on_time/);
+  });
+
+  test('the rule set in force loosened behind the app’s back is named (issue 17: every flag’s verdict rests on it)', () => {
+    const path = copy();
+    attack(path, (db) => db.exec(`DROP TRIGGER rule_sets_no_update; UPDATE rule_sets SET document = replace(document, '"firstReportMin":30', '"firstReportMin":300') WHERE version = 1`));
+    const r = verifyFile(path);
+    assert.ok(names(r, 'rule_sets', 1), problemText(r));
   });
 
   test('a row removed with its seal: the table and, from the gap in its ids, the row', () => {
