@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { closeDatabase, defaultKeyRing, openDatabase } from '../../electron/db/connection.js';
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import type { Migration } from '../../electron/db/migrations/types.js';
+import { latestVersion } from '../../electron/db/migrate.js';
 import { LEFT_OUT, readCheckpoint, sealedTables, unlistedVirtualTables } from '../../electron/db/seal.js';
 import { GENESIS_HASH, rowHash, type AuditRow } from '../../electron/services/audit.js';
 import { runDemo } from '../../electron/services/demo/seeders.js';
@@ -292,7 +293,7 @@ describe('the seals of the record: each tampering of issue 18 is named by table 
     raw.close();
     const db = openDatabase(path);
     try {
-      assert.equal(db.pragma('user_version', { simple: true }), 160);
+      assert.equal(db.pragma('user_version', { simple: true }), latestVersion());
       const cp = readCheckpoint(db)!;
       assert.equal(cp.tables.units![0], 1);
       assert.equal(verifyRecord(db, defaultKeyRing()).state, 'ok');
