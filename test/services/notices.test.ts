@@ -229,4 +229,26 @@ describe('the rule set in force', () => {
     assert.deepEqual(flagsOf(ctx, n.id), ['RELAY_LATE:值班室:late:10']);
     assert.equal(noticeFlags(ctx, n.id)[0]!.ruleSetVersion, 2);
   });
+
+  test('a RELAY_LATE a leader confirmed stays with the version that judged it; an unreviewed one goes by the new version', async () => {
+    const { saveRuleSet } = await import('../../electron/services/rule-sets.js');
+    const { RULE_PACKS } = await import('../../shared/domain/rules/packs/index.js');
+    const { ctx, ids } = setup(at('20:00'));
+    // Two red warnings relayed 40 min after they came: late by 10 under the default 30 min.
+    const confirmed = warning(ctx, ids.slice(0, 1));
+    const pending = warning(ctx, ids.slice(1, 2));
+    ctx.setNow(at('20:40'));
+    recordRelay(ctx, { noticeId: confirmed.id, unitIds: [ids[0]!], means: 'fax', answeredBy: '' });
+    recordRelay(ctx, { noticeId: pending.id, unitIds: [ids[1]!], means: 'fax', answeredBy: '' });
+    const relayFlag = (id: number) => noticeFlags(ctx, id).find((f) => f.code === 'RELAY_LATE')!;
+    reviewNoticeFlag(ctx, { flagId: relayFlag(confirmed.id).id, decision: 'confirmed', leader: '张局', reason: '核实迟传' });
+    // A place that gives red warnings an hour.
+    const doc = { ...RULE_PACKS[0]!.ruleSet, relay: { byKindMin: { superior: 60, warning: 60, instruction: 60, local: 60 }, byLevelWordMin: { 红色: 60 } } };
+    saveRuleSet(ctx, { document: doc, basedOn: 'cn-default', basedOnVersion: 1, note: '红色预警 1 小时内传达' });
+    assert.deepEqual([relayFlag(confirmed.id).status, relayFlag(confirmed.id).ruleSetVersion, relayFlag(confirmed.id).review], ['late', 1, 'confirmed']);
+    assert.equal(relayFlag(pending.id).status, 'cleared');
+    // A later step of the confirmed notice does not hand it to version 2 either.
+    recordReceipt(ctx, { noticeId: confirmed.id, unitId: ids[0]!, receiver: '李四' });
+    assert.deepEqual([relayFlag(confirmed.id).status, relayFlag(confirmed.id).ruleSetVersion], ['late', 1]);
+  });
 });

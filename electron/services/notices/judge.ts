@@ -12,7 +12,7 @@ import * as repo from '../../db/repositories/notices.js';
 import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { completeDutyAtDeadline } from '../roster/on-duty.js';
-import { ruleSetInForce } from '../rule-sets.js';
+import { ruleSetInForce, ruleSetVersion } from '../rule-sets.js';
 
 /** The rows that stand: a row corrected by a later one gives way to it (a chain: the last). */
 export function effectiveSteps(rows: readonly NoticeStepRow[]): NoticeStepRow[] {
@@ -24,9 +24,17 @@ export function factsOf(rows: readonly NoticeStepRow[]): StepFact[] {
   return effectiveSteps(rows).map((r) => ({ unitId: r.unitId, step: r.step, at: r.at, means: r.means, person: r.person, text: r.text }));
 }
 
-/** The verdict on a notice at ctx.now(), by the rule set in force; with the version that judged it. */
-export function verdictOf(ctx: Pick<ServiceContext, 'db' | 'now'>, n: Notice, rows?: readonly NoticeStepRow[]): RelayVerdict & { limitMin: number; ruleSetVersion: number } {
-  const { version, ruleSet } = ruleSetInForce(ctx);
+/**
+ * The verdict on a notice at ctx.now(), by the rule set in force (or by `version`: a reviewed
+ * RELAY_LATE stays with the version that judged it); with the version that judged it.
+ */
+export function verdictOf(
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  n: Notice,
+  rows?: readonly NoticeStepRow[],
+  version: number = ruleSetInForce(ctx).version,
+): RelayVerdict & { limitMin: number; ruleSetVersion: number } {
+  const ruleSet = ruleSetVersion(ctx.db, version);
   const limitMin = relayLimitMin(relayLimitsOf(ruleSet), n.kind, n.levelText);
   return { ...judgeRelay(n, factsOf(rows ?? repo.stepsOf(ctx.db, n.id)), limitMin, ctx.now()), limitMin, ruleSetVersion: version };
 }
@@ -36,10 +44,19 @@ export function judgeNotice(ctx: ServiceContext, noticeId: number, method: strin
   if (!ctx.db.inTransaction) throw new Error('judgeNotice must run inside the write transaction');
   const n = repo.findNotice(ctx.db, noticeId);
   if (!n) return 0;
-  const v = verdictOf(ctx, n);
+  const steps = repo.stepsOf(ctx.db, n.id);
+  const v = verdictOf(ctx, n, steps);
   const now = ctx.now();
+  const existing = repo.noticeFlagKeys(ctx.db, noticeId);
+  // Only RELAY_LATE depends on the rule set (receipt and feedback deadlines are the notice's own).
+  // Once a leader has confirmed or dismissed it, a later version never re-judges it (issue 17):
+  // the facts still move it by the version that judged it.
+  const relayFlag = [...existing.values()].find((f) => f.code === 'RELAY_LATE');
+  const keptVersion = relayFlag && relayFlag.review !== 'pending' && relayFlag.ruleSetVersion !== null && relayFlag.ruleSetVersion !== v.ruleSetVersion ? relayFlag.ruleSetVersion : null;
+  const kept = keptVersion === null ? null : verdictOf(ctx, n, steps, keptVersion);
+  const flags = kept ? [...v.flags.filter((f) => f.code !== 'RELAY_LATE'), ...kept.flags.filter((f) => f.code === 'RELAY_LATE')] : v.flags;
   const judged = new Map<string, repo.NoticeFlagWrite>();
-  for (const f of v.flags)
+  for (const f of flags)
     judged.set(relayFlagKey(f), {
       noticeId,
       unitId: f.unitId,
@@ -52,14 +69,14 @@ export function judgeNotice(ctx: ServiceContext, noticeId: number, method: strin
       minutesLate: f.minutesLate,
       onDutyText: null,
       onDutyIds: null,
-      ruleSetVersion: f.code === 'RELAY_LATE' ? v.ruleSetVersion : null,
+      ruleSetVersion: f.code === 'RELAY_LATE' ? (kept?.ruleSetVersion ?? v.ruleSetVersion) : null,
     });
   const changes = reconcileFlags(ctx, {
     entity: 'notice_flag',
     method,
-    existing: repo.noticeFlagKeys(ctx.db, noticeId),
+    existing,
     judged,
-    same: (old, w) => old.code === w.code && old.status === w.status && old.deadline === w.deadline && old.actual === w.actual,
+    same: (old, w) => old.code === w.code && old.status === w.status && old.deadline === w.deadline && old.actual === w.actual && old.ruleSetVersion === w.ruleSetVersion,
     clearedOf: (old) => ({ ...old, status: 'cleared' as const }),
     complete: (w, old) => completeDutyAtDeadline(ctx, w, old),
     insert: (w) => repo.insertNoticeFlag(ctx.db, w, now),
@@ -67,7 +84,8 @@ export function judgeNotice(ctx: ServiceContext, noticeId: number, method: strin
     before: (old) => ({ code: old.code, status: old.status, deadline: old.deadline, actual: old.actual }),
     after: (w) => ({ noticeId, unitId: w.unitId, step: w.step, code: w.code, status: w.status, deadline: w.deadline, actual: w.actual, minutesLate: w.minutesLate, onDuty: w.onDutyText }),
   });
-  repo.setNextCheck(ctx.db, noticeId, v.nextDeadline);
+  const next = [v.nextDeadline, kept?.nextDeadline ?? null].filter((t): t is number => t !== null);
+  repo.setNextCheck(ctx.db, noticeId, next.length ? Math.min(...next) : null);
   return changes.length;
 }
 
