@@ -241,6 +241,8 @@ describe('the rule set in force', () => {
     recordRelay(ctx, { noticeId: confirmed.id, unitIds: [ids[0]!], means: 'fax', answeredBy: '' });
     recordRelay(ctx, { noticeId: pending.id, unitIds: [ids[1]!], means: 'fax', answeredBy: '' });
     const relayFlag = (id: number) => noticeFlags(ctx, id).find((f) => f.code === 'RELAY_LATE')!;
+    const { dashboard } = await import('../../electron/services/incidents/queries.js');
+    assert.equal(dashboard(ctx).pendingFlags, 2, 'the dashboard counts notice flags awaiting review');
     reviewNoticeFlag(ctx, { flagId: relayFlag(confirmed.id).id, decision: 'confirmed', leader: '张局', reason: '核实迟传' });
     // A place that gives red warnings an hour.
     const doc = { ...RULE_PACKS[0]!.ruleSet, relay: { byKindMin: { superior: 60, warning: 60, instruction: 60, local: 60 }, byLevelWordMin: { 红色: 60 } } };

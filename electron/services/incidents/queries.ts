@@ -3,6 +3,7 @@
 import { ALARM_WINDOW_MS, type Dashboard, type IncidentDetail, type IncidentPage, type LogQuery } from '../../../shared/domain/incident.js';
 import { dutyDayOf, dutyDayStart } from '../../../shared/domain/duty-day.js';
 import { descriptionsOf } from '../../db/repositories/descriptions.js';
+import { countPendingNoticeFlags } from '../../db/repositories/notices.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
 import * as repo from '../../db/repositories/incidents.js';
 import { actorNamer } from '../actors.js';
@@ -74,7 +75,8 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     now,
     items,
     openIncidents: repo.countIncidents(ctx.db, 'open'),
-    pendingFlags: flagsRepo.countPendingFlags(ctx.db),
+    // Awaiting a leader's review in 督办: the incidents' flags and the relayed notices'.
+    pendingFlags: flagsRepo.countPendingFlags(ctx.db) + countPendingNoticeFlags(ctx.db),
     openFollowups: flagsRepo.countOpenFollowups(ctx.db),
     today: repo.countIncidents(ctx.db, 'all', dayStart),
     flags: flagsRepo.queuePage(ctx.db, { review: 'pending', codes: [], unit: '', offset: 0, limit: DASHBOARD_FLAGS }, now).rows,
