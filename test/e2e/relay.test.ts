@@ -265,7 +265,7 @@ describe('relay and receipts: a flood night (browser mode)', () => {
     }
   });
 
-  test('the admin keeps a unit group; a notice picks it; a correction of the notice is a revision with its reason', async () => {
+  test('the admin keeps a unit group; a notice picks it; a correction of the notice, and of a receipt from the cell history, is a revision with its reason', async () => {
     const serverNow = at('09:00');
     const app = await startApp(tempDbPath('e2e-relay-groups.db'), { clock: () => serverNow });
     const ctx: ServiceContext = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:setup', { now: () => serverNow, kind: 'drill' });
@@ -310,6 +310,24 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       assert.deepEqual(revisions.map((x) => [x.revision, x.reason]), [[1, null], [2, '收文时间应为 08:40']]);
       assert.equal(revisions[1]!.r, at('08:40'));
       await screenshot(page, 'relay-revised');
+
+      // A receipt logged at the wrong time is corrected from the cell's history: a new row with
+      // its reason, the first kept (nothing deleted), the grid showing the corrected time.
+      const jiangan = findUnitByName(app.db, '江岸区')!.id;
+      recordRelay(ctx, { noticeId: id, unitIds: [jiangan], means: 'fax', answeredBy: '' });
+      const wrong = recordReceipt(ctx, { noticeId: id, unitId: jiangan, receiver: '王值班员' });
+      await page.reload();
+      await page.getByTestId('relay-grid').waitFor();
+      await page.getByTestId(`relay-cell-${id}-${jiangan}`).click();
+      await page.getByTestId('step-rows').waitFor();
+      await page.getByTestId(`step-correct-${wrong.id}`).click();
+      await page.getByTestId('step-correct-time').fill('2026-07-20 08:55');
+      await page.getByTestId('step-correct-reason').fill('回执时间应为 08:55，补录时写成了 09:00');
+      await page.getByTestId('step-save').click();
+      await page.getByTestId('step-rows').waitFor({ state: 'detached' });
+      const steps = app.db.prepare("SELECT id, at, corrects_id AS c, correction_reason AS why FROM notice_steps WHERE notice_id = ? AND step = 'receipt' ORDER BY id").all(id) as { id: number; at: number; c: number | null; why: string | null }[];
+      assert.deepEqual(steps.map((x) => [x.c, x.at, x.why]), [[null, wrong.at, null], [wrong.id, at('08:55'), '回执时间应为 08:55，补录时写成了 09:00']]);
+      await page.getByTestId(`relay-cell-${id}-${jiangan}`).getByText('08:55').waitFor();
     } finally {
       await context.close();
       await app.stop();

@@ -200,10 +200,24 @@ function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; actio
   const [means, setMeans] = useState<RelayMeans>('fax');
   const [unitIds, setUnitIds] = useState<number[]>(notRelayed.length ? notRelayed : state.notice.unitIds);
   const [rows, setRows] = useState<NoticeStepRow[]>([]);
+  /** An entry being corrected from the history: a new row with its reason, the old one kept. */
+  const [correcting, setCorrecting] = useState<NoticeStepRow | null>(null);
+  const [reason, setReason] = useState('');
   useEffect(() => {
     if (action.kind === 'history') void api.notices.steps({ id: state.notice.id }).then((r) => setRows(r.filter((x) => x.unitId === action.unitId)), () => undefined);
   }, [action, state.notice.id]);
   const save = async () => {
+    if (action.kind === 'history' && correcting) {
+      const at = typedOrNow(time, settings.timeZone);
+      if (at === null) return message.error(t('incident.timeInvalid'));
+      try {
+        await api.notices.correctStep({ stepId: correcting.id, at: at ?? correcting.at, reason });
+        onSaved();
+      } catch (e) {
+        message.error((e as Error).message);
+      }
+      return;
+    }
     if (action.kind === 'history') return onClose();
     const at = typedOrNow(time, settings.timeZone);
     if (at === null) return message.error(t('incident.timeInvalid'));
@@ -273,9 +287,24 @@ function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; actio
                 #{r.id} {t(`notice.${r.step}`)} {fmt(r.at, 'MM-dd HH:mm:ss')} {r.means ? t(`notice.means.${r.means}`) : ''} {r.person} {r.text}
                 {r.correctsId !== null && <Tag color="purple">{t('notice.correction', { reason: r.correctionReason ?? '' })}</Tag>}
                 <span className="timeline-meta"> {fmt(r.enteredAt, 'MM-dd HH:mm:ss')}</span>
+                {!rows.some((x) => x.correctsId === r.id) && (
+                  <Button size="small" type="link" onClick={() => (setCorrecting(r), setTime(fmt(r.at, 'yyyy-MM-dd HH:mm')))} data-testid={`step-correct-${r.id}`}>
+                    {t('notice.correctStep')}
+                  </Button>
+                )}
               </List.Item>
             )}
           />
+        )}
+        {action.kind === 'history' && correcting && (
+          <>
+            <Form.Item label={`${t('notice.correctStep')} #${correcting.id} · ${t('notice.at')}`} required>
+              <Input autoFocus value={time} onChange={(e) => setTime(e.target.value)} data-testid="step-correct-time" />
+            </Form.Item>
+            <Form.Item label={t('notice.reason')} required>
+              <Input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="step-correct-reason" />
+            </Form.Item>
+          </>
         )}
         <button type="submit" hidden />
       </Form>

@@ -24,6 +24,7 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'notice.units': 'Units',
   'notice.groups': 'Unit groups',
   'notice.pickGroup': 'Add the units of a group',
+  'notice.correctStep': 'Correct',
   'notice.reason': 'Reason for the correction',
   'notice.none': 'No notice relayed in the last three days. Press N to log one',
   'notice.notFound': 'Notice {id} not found; refresh',

@@ -22,6 +22,7 @@ export const noticesZhCN = {
   'notice.units': '传达单位',
   'notice.groups': '单位分组',
   'notice.pickGroup': '选择分组添加单位',
+  'notice.correctStep': '更正',
   'notice.reason': '更正原因',
   'notice.none': '近三天没有传达的通知。按 N 登记一份',
   'notice.notFound': '找不到编号为 {id} 的通知，请刷新',
