@@ -232,6 +232,8 @@ export interface RelayCell {
 export interface RelayNoticeState {
   notice: Notice;
   title: string;
+  /** The number of the incident it belongs to (2026-0012), where it belongs to one. */
+  incidentNumber?: string | null;
   /** When the duty room had to have relayed it to every unit (RELAY_LATE). */
   relayDeadline: number;
   relayLimitMin: number;

@@ -20,6 +20,7 @@ import { createGroup, createNotice, recordFeedback, recordReceipt, recordRelay }
 import { noticeFieldsSchema } from '../../shared/domain/notice.js';
 import { ensureUnits } from '../helpers/context.js';
 import { choose, E2E_PASSWORD, launchBrowser, RESULTS, screenshot, signIn, startApp } from '../helpers/browser.js';
+import { sceneIncident } from '../helpers/scenes.js';
 import { tempDbPath } from '../helpers/temp.js';
 
 const at = (hm: string, day = '2026-07-20') => Date.parse(`${day}T${hm}:00+08:00`);
@@ -270,6 +271,8 @@ describe('relay and receipts: a flood night (browser mode)', () => {
     const app = await startApp(tempDbPath('e2e-relay-groups.db'), { clock: () => serverNow });
     const ctx: ServiceContext = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:setup', { now: () => serverNow, kind: 'drill' });
     ensureUnits(ctx, ['江岸区', '江汉区', '硚口区']);
+    // The notice belongs to an incident logged this morning (an instruction on its report).
+    const incident = sceneIncident(ctx, { unit: '江岸区', occurredAt: at('08:00'), receivedAt: at('08:10') });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     await page.clock.install({ time: serverNow });
@@ -294,10 +297,13 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       await page.getByTestId('notice-level').fill('防汛Ⅳ级应急响应');
       await page.getByTestId('notice-text').fill('启动防汛Ⅳ级应急响应');
       await choose(page, 'notice-group', '中心城区');
+      await choose(page, 'notice-incident', incident.number);
       await page.getByTestId('notice-save').click();
       await page.getByTestId('relay-grid').waitFor();
       const id = Number(/#\/relay\/(\d+)/.exec(await page.evaluate(() => window.location.hash))![1]);
       assert.equal(await page.locator(`[data-testid^="relay-cell-${id}-"]`).count(), 2);
+      assert.equal(await page.getByTestId(`notice-incident-link-${id}`).innerText(), `所属事件 ${incident.number}`);
+      assert.equal((app.db.prepare('SELECT incident_id AS i FROM notice_revisions WHERE notice_id = ?').get(id) as { i: number }).i, incident.id);
       // The time was typed wrong: corrected, with a reason; the first revision is kept.
       await page.getByTestId(`notice-revise-${id}`).click();
       await page.getByTestId('notice-received').fill('2026-07-20 08:40');

@@ -228,7 +228,7 @@ const DAY_MS = 86_400_000;
 export function relayGrid(ctx: ServiceContext, opts: { noticeIds?: readonly number[] | undefined; days?: number | undefined } = {}): RelayGrid {
   const now = ctx.now();
   const notices = opts.noticeIds?.length ? repo.noticesByIds(ctx.db, opts.noticeIds) : repo.noticesReceivedBetween(ctx.db, now - (opts.days ?? 3) * DAY_MS, now + DAY_MS);
-  const states = notices.map((n) => noticeState(ctx, n));
+  const states = notices.map((n) => ({ ...noticeState(ctx, n), incidentNumber: n.incidentId === null ? null : (findIncident(ctx.db, n.incidentId)?.number ?? null) }));
   const unitIds = [...new Set(states.flatMap((s) => s.notice.unitIds))];
   const units = unitIds.map((id) => ({ id, name: findUnit(ctx.db, id)?.name ?? `#${id}` }));
   return { now, notices: states, units };

@@ -36,6 +36,38 @@ function typedOrNow(text: string, timeZone: string): number | null | undefined {
   return text.trim() ? parseTypedTime(text, timeZone, serverNow()) : undefined;
 }
 
+/** The incident a notice belongs to (a leader's instruction written on a report): searched by number, unit or place. */
+function IncidentPicker({ value, onChange }: { value: number | null; onChange(id: number | null): void }) {
+  const { t } = useApp();
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const search = useCallback((query: string) => {
+    void api.incidents.list({ limit: 20, ...(query.trim() ? { query: query.trim() } : {}) }).then(
+      (p) => setOptions(p.rows.map((i) => ({ value: i.id, label: `${i.number} ${i.responsibleUnit} ${i.place}` }))),
+      () => setOptions([]),
+    );
+  }, []);
+  useEffect(() => search(''), [search]);
+  useEffect(() => {
+    // A notice being corrected names its incident even when it is not among the latest.
+    if (value !== null && !options.some((o) => o.value === value))
+      void api.incidents.get({ id: value }).then((d) => setOptions((o) => [{ value, label: `${d.incident.number} ${d.incident.responsibleUnit} ${d.incident.place}` }, ...o]), () => undefined);
+  }, [value, options]);
+  return (
+    <Select
+      showSearch
+      allowClear
+      filterOption={false}
+      value={value ?? undefined}
+      placeholder={t('notice.incidentPlaceholder')}
+      onSearch={search}
+      onChange={(v: number | undefined) => onChange(v ?? null)}
+      options={options}
+      style={{ width: '100%' }}
+      data-testid="notice-incident"
+    />
+  );
+}
+
 /** A new notice, or (with `notice`) a correction of one: a new revision with its reason. */
 function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open: boolean; notice: Notice | null; units: Unit[]; groups: UnitGroup[]; onClose(): void; onSaved(id: number): void }) {
   const { t, settings } = useApp();
@@ -104,12 +136,16 @@ function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open:
         <Form.Item label={t('notice.text')} required>
           <Input.TextArea rows={3} value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} data-testid="notice-text" />
         </Form.Item>
+        <Form.Item label={t('notice.incident')} extra={t('notice.incidentHint')}>
+          <IncidentPicker value={f.incidentId} onChange={(incidentId) => setF({ ...f, incidentId })} />
+        </Form.Item>
         <Space wrap>
           <Form.Item label={t('notice.receivedAt')} extra={t('notice.atNowHint')}>
             <Input value={f.receivedAt} placeholder="20:05" onChange={(e) => setF({ ...f, receivedAt: e.target.value })} data-testid="notice-received" />
           </Form.Item>
           <Form.Item label={t('notice.receiptDeadlineMin')}>
-            <InputNumber min={1} value={f.receiptDeadlineMin} onChange={(v) => setF({ ...f, receiptDeadlineMin: v ?? 30 })} data-testid="notice-receipt-min" />
+            {/* No min: a number is what was typed, or the schema's error; never clamped. */}
+            <InputNumber value={f.receiptDeadlineMin} onChange={(v) => setF({ ...f, receiptDeadlineMin: v ?? 30 })} data-testid="notice-receipt-min" />
           </Form.Item>
           <Form.Item label={t('notice.feedbackDueAt')}>
             <Input value={f.feedbackDueAt} placeholder="18:00" onChange={(e) => setF({ ...f, feedbackDueAt: e.target.value })} data-testid="notice-feedback-due" />
@@ -446,6 +482,13 @@ export function RelayPage() {
                       </Button>
                     </div>
                     {s.notice.revision > 1 && <div className="timeline-meta">{t('notice.correction', { reason: s.notice.revisionReason ?? '' })}</div>}
+                    {s.notice.incidentId !== null && (
+                      <div className="timeline-meta">
+                        <a href={`#/log/${s.notice.incidentId}`} data-testid={`notice-incident-link-${s.notice.id}`}>
+                          {t('notice.incident')} {s.incidentNumber ?? `#${s.notice.incidentId}`}
+                        </a>
+                      </div>
+                    )}
                     <div className="timeline-meta">
                       {t('notice.receivedAt')} {fmt(s.notice.receivedAt, 'MM-dd HH:mm')} · {t('notice.relayDeadline', { deadline: fmt(s.relayDeadline, 'HH:mm'), min: s.relayLimitMin })}
                     </div>
