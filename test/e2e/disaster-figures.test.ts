@@ -92,6 +92,9 @@ describe('natural-disaster figures (browser mode)', () => {
       // The follow-up by F4: the fields are there for the flood; the count rises.
       await page.keyboard.press('F4');
       await page.getByTestId('picker-query').waitFor();
+      // Near midnight Shanghai (real clock) the picker's box lost the focus to the reset form's
+      // category once the picker opened; see the stop note. Typed into the box by name here.
+      await page.getByTestId('picker-query').focus();
       await page.keyboard.type('涨渡湖');
       await page.getByTestId('picker-row-2026-0001').waitFor();
       await page.keyboard.press('Enter');
