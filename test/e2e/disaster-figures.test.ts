@@ -92,10 +92,13 @@ describe('natural-disaster figures (browser mode)', () => {
       // The follow-up by F4: the fields are there for the flood; the count rises.
       await page.keyboard.press('F4');
       await page.getByTestId('picker-query').waitFor();
-      // Near midnight Shanghai (real clock) the picker's box lost the focus to the reset form's
-      // category once the picker opened; see the stop note. Typed into the box by name here.
+      // The rows must be the answer to what was typed (the search runs 200 ms after the last key),
+      // not the list shown when the picker opened: Enter picks the active row of the answer.
       await page.getByTestId('picker-query').focus();
+      const answered = page.waitForResponse((r) => r.url().includes('/api/incidents.list') && (r.request().postData() ?? '').includes('涨渡湖'));
       await page.keyboard.type('涨渡湖');
+      const answer = (await (await answered).json()) as { value: { rows: { number: string }[] } };
+      assert.deepEqual(answer.value.rows.map((r) => r.number), ['2026-0001'], 'the search finds the flood by its place');
       await page.getByTestId('picker-row-2026-0001').waitFor();
       await page.keyboard.press('Enter');
       await page.getByTestId('intake-target').waitFor();
