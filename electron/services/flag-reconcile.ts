@@ -25,8 +25,6 @@ export interface ReconcileSpec<Old extends { id: number; status: string }, W ext
   same(old: Old, write: W): boolean;
   /** The write that marks a stored flag cleared. */
   clearedOf(old: Old): W;
-  /** Stored flags the rules must leave as they are (neither changed nor cleared). */
-  keep?(old: Old): boolean;
   /** Completes a write about to be stored (who was on duty): not called on a dry run. */
   complete?(write: W, old: Old | null): void;
   insert(write: W): number;
@@ -48,11 +46,11 @@ export function reconcileFlags<Old extends { id: number; status: string }, W ext
   for (const [key, write] of spec.judged) {
     seen.add(key);
     const old = spec.existing.get(key) ?? null;
-    if (old && (spec.keep?.(old) || spec.same(old, write))) continue;
+    if (old && spec.same(old, write)) continue;
     changes.push({ key, kind: old ? 'changed' : 'raised', old, write });
   }
   for (const [key, old] of spec.existing) {
-    if (seen.has(key) || old.status === 'cleared' || spec.keep?.(old)) continue;
+    if (seen.has(key) || old.status === 'cleared') continue;
     changes.push({ key, kind: 'cleared', old, write: spec.clearedOf(old) });
   }
   if (dryRun) return changes;

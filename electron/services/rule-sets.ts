@@ -48,12 +48,13 @@ export function ruleSetInForce(ctx: Pick<ServiceContext, 'db'>): VersionedRuleSe
 }
 
 export function ruleSetInfo(ctx: ServiceContext, version?: number): RuleSetInfo {
-  const v = version ?? repo.latestVersion(ctx.db)!;
+  const latest = repo.latestVersion(ctx.db)!;
+  const v = version ?? latest;
   const row = repo.findRuleSet(ctx.db, v);
   if (!row) throw new AppError('not_found', 'rules.noSuchVersion', { version: v });
   return {
     version: row.version,
-    inForce: v === repo.latestVersion(ctx.db),
+    inForce: v === latest,
     basedOn: row.basedOn,
     note: row.note,
     actor: row.actor,
@@ -76,15 +77,11 @@ export function readDocument(document: unknown): RuleSet {
   return result.value;
 }
 
-/** The open incidents a new rule set re-judges: everything not closed. */
-function openIncidentIds(db: Db): number[] {
-  return incidentsRepo.unclosedIncidentIds(db);
-}
-
 const CHANGE_LIMIT = 500;
 
 function rejudgeOpen(ctx: ServiceContext, candidate: VersionedRuleSet, method: string, dryRun: boolean): Omit<RuleSetPreview, 'version'> {
-  const ids = openIncidentIds(ctx.db);
+  // The open incidents: everything not closed.
+  const ids = incidentsRepo.unclosedIncidentIds(ctx.db);
   const changes: RuleSetChange[] = [];
   const counts = { raised: 0, changed: 0, cleared: 0, keptReviewed: 0, incidentsChanged: 0, nextDeadlineChanged: 0 };
   for (const id of ids) {

@@ -197,8 +197,6 @@ export function judgeStored(ctx: ServiceContext, incidentId: number, method: str
         onDutyIds: old.onDutyIds ? JSON.stringify(old.onDutyIds) : null,
         ruleSetVersion: isKept(old) ? versionOf(old) : rules.version,
       }),
-      // A kept flag is judged above by its own version, so it is in `judged` or truly gone then.
-      keep: () => false,
       complete: (w, old) => {
         w.onDutyText = old?.onDutyText ?? null;
         w.onDutyIds = old?.onDutyIds ? JSON.stringify(old.onDutyIds) : null;

@@ -8,20 +8,15 @@
 import type { Notice, NoticeStepRow } from '../../../shared/domain/notice.js';
 import { judgeRelay, relayFlagKey, relayLimitMin, type RelayVerdict, type StepFact } from '../../../shared/domain/relay.js';
 import { relayLimitsOf } from '../../../shared/domain/rules/rule-set.js';
+import { standingRows } from '../../../shared/domain/standing-rows.js';
 import * as repo from '../../db/repositories/notices.js';
 import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { completeDutyAtDeadline } from '../roster/on-duty.js';
 import { ruleSetInForce, ruleSetVersion } from '../rule-sets.js';
 
-/** The rows that stand: a row corrected by a later one gives way to it (a chain: the last). */
-export function effectiveSteps(rows: readonly NoticeStepRow[]): NoticeStepRow[] {
-  const corrected = new Set(rows.map((r) => r.correctsId).filter((id): id is number => id !== null));
-  return rows.filter((r) => !corrected.has(r.id));
-}
-
 export function factsOf(rows: readonly NoticeStepRow[]): StepFact[] {
-  return effectiveSteps(rows).map((r) => ({ unitId: r.unitId, step: r.step, at: r.at, means: r.means, person: r.person, text: r.text }));
+  return standingRows(rows).map((r) => ({ unitId: r.unitId, step: r.step, at: r.at, means: r.means, person: r.person, text: r.text }));
 }
 
 /**

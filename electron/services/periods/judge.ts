@@ -5,6 +5,7 @@
 // the write transaction of every change and by the rules clock.
 import type { DailyReportRow, SpecialPeriod } from '../../../shared/domain/special-period.js';
 import { judgeDailyReports, reportingDayOf, zeroReportFlags, type ReportingPeriod } from '../../../shared/domain/zero-reports.js';
+import { standingRows } from '../../../shared/domain/standing-rows.js';
 import * as repo from '../../db/repositories/periods.js';
 import { reconcileFlags } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
@@ -13,8 +14,7 @@ import { getSettings } from '../settings.js';
 
 /** The rows that stand: a row corrected by a later one gives way to it. */
 export function effectiveReports(rows: readonly DailyReportRow[]): DailyReportRow[] {
-  const corrected = new Set(rows.map((r) => r.correctsId).filter((id): id is number => id !== null));
-  return rows.filter((r) => !corrected.has(r.id));
+  return standingRows(rows);
 }
 
 /** The period as the pure judge sees it: units named by their id (names can change). */

@@ -10,15 +10,14 @@ import type { RulePackInfo, RuleSetInfo, RuleSetPreview, RuleSetVersionRow } fro
 import { CATEGORY_CLASSES, type CategoryClass } from '../../../shared/domain/categories.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
-import { applyCells, cellOfPath, cellText, halfWidth, LEVEL_CELLS, levelCellPath, RULE_CELLS, THRESHOLD_MEASURES, windowPath, type Cell, type LevelCell } from '../../../shared/domain/rules/rule-edit.js';
+import { applyCells, cellAt, cellOfPath, cellText, halfWidth, LEVEL_CELLS, levelCellPath, RULE_CELLS, THRESHOLD_MEASURES, windowPath, type Cell, type LevelCell } from '../../../shared/domain/rules/rule-edit.js';
 import { parseRuleSet, sourceOf, type RuleSetV2 } from '../../../shared/domain/rules/rule-set.js';
 import { NOTICE_KINDS } from '../../../shared/domain/notice.js';
 import { api, ApiCallError } from '../api.js';
+import { downloadText } from '../download.js';
 import { useApp } from '../i18n.js';
 import { refreshRuleSet } from '../rule-set.js';
 import { REJUDGED_EVENT } from '../components/incident-bits.js';
-
-const CELL_BY_PATH = new Map(RULE_CELLS.map((c) => [c.path, c]));
 
 interface Draft {
   /** The document the cells start from. */
@@ -76,12 +75,14 @@ export function RuleSetEditor() {
     setPreview(null);
   };
 
+  /** What each cell shows for the version in force: a cell typed otherwise is marked changed. */
+  const inForceTexts = useMemo(() => (info ? textsOf(info.document) : {}), [info]);
   const edited = useMemo(() => {
     if (!draft || !info) return 0;
-    const inForce = textsOf(info.document);
+    const inForce = inForceTexts;
     // A loaded pack or file differs in its sources and lists too, not only in the numbers.
     return Object.entries(draft.typed).filter(([p, v]) => inForce[p] !== v).length || (draft.base !== info.document ? 1 : 0);
-  }, [draft, info]);
+  }, [draft, info, inForceTexts]);
 
   /** The draft as a rule set, or the errors marked on their cells. */
   const build = (): RuleSetV2 | null => {
@@ -152,14 +153,7 @@ export function RuleSetEditor() {
 
   const exportFile = async () => {
     const f = await api.rules.export({});
-    const url = URL.createObjectURL(new Blob([f.text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(f.fileName, f.text, 'application/json');
   };
 
   if (!info || !draft) return null;
@@ -172,9 +166,9 @@ export function RuleSetEditor() {
   };
 
   const input = (path: string, width = 88, placeholder?: string) => {
-    const cell: Cell | undefined = CELL_BY_PATH.get(path);
+    const cell: Cell | undefined = cellAt(path);
     const error = errors[path];
-    const changed = textsOf(info.document)[path] !== typed(path);
+    const changed = inForceTexts[path] !== typed(path);
     const field = (
       <Input
         size="small"
@@ -244,7 +238,7 @@ export function RuleSetEditor() {
               render: (_: unknown, r: { level: Level }) => {
                 const path = levelCellPath(c, r.level, cell);
                 if (cell === 'clockStart') return clockSelect(path);
-                const optional = CELL_BY_PATH.get(path)?.kind === 'optional';
+                const optional = cellAt(path)?.kind === 'optional';
                 return input(path, cell === 'followup' ? 120 : 72, optional ? t('rules.notRequired') : undefined);
               },
             })),

@@ -68,6 +68,11 @@ export const RULE_CELLS: readonly Cell[] = [
 
 const CELL_BY_PATH = new Map(RULE_CELLS.map((c) => [c.path, c]));
 
+/** The editable cell at a path, if there is one. */
+export function cellAt(path: string): Cell | undefined {
+  return CELL_BY_PATH.get(path);
+}
+
 /** The cell a validation error's path falls in (the longest cell path that is a prefix), or null. */
 export function cellOfPath(path: string): Cell | null {
   for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
