@@ -397,8 +397,10 @@ export function sealPending(db: Db, now: number): number {
   return findings;
 }
 
-/** The tables this connection changed since the last seal. */
+/** The tables this connection changed since the last seal (none where the connection does not track them). */
 export function pendingTables(db: Db): string[] {
+  const st = STATES.get(db);
+  if (!st || st.mode === 'unsealed') return [];
   return statement(db, 'SELECT DISTINCT tbl FROM temp.seal_dirty').pluck().all() as string[];
 }
 

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/domain/user.js';
 import { AppError } from '../../shared/api/app-error.js';
 import type { Db } from '../db/connection.js';
 import { discardPending, pendingTables, sealPending, sealStateOf } from '../db/seal.js';
+import { ChangeBus } from './changes.js';
 import { systemClock, type Clock, type ClockKind } from './clock.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
@@ -38,13 +39,27 @@ export interface ServiceContext {
   };
   /** The caller's session, when the call came through a transport with sessions. */
   session?: SessionHandle;
+  /** The seat of the room the call came from (its name), when it came over the room's network. */
+  seat?: string;
+  /** The client's key for this submission (Idempotency-Key): a retry of the same key is not saved twice. */
+  requestKey?: string;
+  /** Told after every committed write (the live channel); shared by every call's context. */
+  changes?: ChangeBus;
+}
+
+/** What a transport adds to one call's context. */
+export interface CallExtras {
+  session?: SessionHandle;
+  seat?: string;
+  requestKey?: string;
 }
 
 /**
  * One call's context: the base's clock and instance, the caller's actor and session. The
  * database stays the base's own (a restore in place swaps `db` on the base, and that must last).
  */
-export function callContext(base: ServiceContext, actor: string, session?: SessionHandle): ServiceContext {
+export function callContext(base: ServiceContext, actor: string, extras: CallExtras = {}): ServiceContext {
+  const { session, seat, requestKey } = extras;
   return {
     get db() {
       return base.db;
@@ -55,7 +70,10 @@ export function callContext(base: ServiceContext, actor: string, session?: Sessi
     actor,
     now: () => base.now(),
     instance: base.instance,
+    ...(base.changes ? { changes: base.changes } : {}),
     ...(session ? { session } : {}),
+    ...(seat !== undefined ? { seat } : {}),
+    ...(requestKey !== undefined ? { requestKey } : {}),
   };
 }
 
@@ -68,7 +86,7 @@ export function osActor(): string {
 }
 
 export function createContext(db: Db, instance: ServiceContext['instance'], actor = osActor(), clock: Clock = systemClock): ServiceContext {
-  return { db, actor, now: clock.now, instance: { ...instance, clock: clock.kind } };
+  return { db, actor, now: clock.now, instance: { ...instance, clock: clock.kind }, changes: new ChangeBus() };
 }
 
 /** What a database without its seal key still writes: the audit log (signing in and out, refusals). */
@@ -79,16 +97,36 @@ const WRITABLE_WITHOUT_KEY = new Set(['audit_log', 'audit_head']);
  * and at its end every row it changed is sealed (electron/db/seal.ts). A database whose seal key
  * is missing is read-only but for the audit log: anything else is refused and rolled back.
  */
+/** Tables written by the transaction open on each connection, inner (nested) ones included. */
+const WRITTEN = new WeakMap<Db, Set<string>>();
+
 export function inWriteTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   const db = ctx.db;
-  return db
-    .transaction(() => {
-      const result = fn();
-      if (sealStateOf(db)?.mode === 'key-missing') {
-        if (pendingTables(db).some((t) => !WRITABLE_WITHOUT_KEY.has(t))) throw new AppError('conflict', 'seal.readOnly');
-        discardPending(db);
-      } else sealPending(db, ctx.now());
-      return result;
-    })
-    .immediate();
+  const outer = !db.inTransaction;
+  if (outer) WRITTEN.set(db, new Set());
+  let result: T;
+  try {
+    result = db
+      .transaction(() => {
+        const value = fn();
+        const tables = pendingTables(db);
+        for (const t of tables) WRITTEN.get(db)?.add(t);
+        if (sealStateOf(db)?.mode === 'key-missing') {
+          if (tables.some((t) => !WRITABLE_WITHOUT_KEY.has(t))) throw new AppError('conflict', 'seal.readOnly');
+          discardPending(db);
+        } else sealPending(db, ctx.now());
+        return value;
+      })
+      .immediate();
+  } catch (e) {
+    if (outer) WRITTEN.delete(db);
+    throw e;
+  }
+  // Told only once the outermost transaction has committed: a seat never hears of a write that rolled back.
+  if (outer) {
+    const written = [...(WRITTEN.get(db) ?? [])].sort();
+    WRITTEN.delete(db);
+    if (written.length > 0 && ctx.changes) ctx.changes.publish({ at: ctx.now(), tables: written, actor: ctx.actor, ...(ctx.seat !== undefined ? { seat: ctx.seat } : {}) });
+  }
+  return result;
 }

@@ -31,6 +31,10 @@ import { getSettings } from './settings.js';
 export interface CallMeta {
   source?: string;
   replaces?: string;
+  /** The room's seat the call came from (its name, from its pairing), for the audit. */
+  seat?: string;
+  /** The client's Idempotency-Key for a submission it may retry after losing the host. */
+  requestKey?: string;
 }
 
 /** `session`: the caller's session key (one per Electron window, one per browser-mode cookie). */
@@ -175,7 +179,11 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
         if (!allowed.includes(state.user.role)) return refuse(locale, method, state, 'forbidden', source);
       }
       const actor = state.kind === 'signedIn' ? userActor(state.user.username) : anonymous;
-      callCtx = callContext(ctx, actor, sessionKey === undefined ? undefined : sessions.handle(sessionKey, state));
+      callCtx = callContext(ctx, actor, {
+        ...(sessionKey === undefined ? {} : { session: sessions.handle(sessionKey, state) }),
+        ...(meta.seat !== undefined ? { seat: meta.seat } : {}),
+        ...(meta.requestKey !== undefined ? { requestKey: meta.requestKey } : {}),
+      });
     }
     // The input reported on each issue: a text too long says its length, a value of the wrong type is told from a missing one.
     const parsed = contract[method].input.safeParse(input, { reportInput: true });

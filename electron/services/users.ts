@@ -77,7 +77,7 @@ export async function setupAdmin(ctx: ServiceContext, f: { username: string; dis
   if (repo.countUsers(ctx.db) > 0) throw new AppError('conflict', 'auth.alreadySetUp');
   const passwordHash = await hashPassword(f.password);
   // The first admin creates themselves: the row names them.
-  const own = callContext(ctx, userActor(f.username), ctx.session);
+  const own = callContext(ctx, userActor(f.username), { session: ctx.session, seat: ctx.seat });
   const user = inWriteTransaction(own, () => {
     if (repo.countUsers(own.db) > 0) throw new AppError('conflict', 'auth.alreadySetUp');
     const created = repo.insertUser(own.db, { username: f.username, displayName: f.displayName, role: 'admin', passwordHash, personId: null }, own.now());
@@ -144,7 +144,7 @@ async function checkLogin(ctx: ServiceContext, session: SessionHandle, username:
     if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     throw new AppError('unauthenticated', 'auth.badCredentials');
   }
-  const own = callContext(ctx, userActor(user.username), ctx.session);
+  const own = callContext(ctx, userActor(user.username), { session: ctx.session, seat: ctx.seat });
   inWriteTransaction(own, () =>
     appendAudit(own, { method: 'auth.login', entity: 'login', entityId: username, before: null, after: { ok: true, role: user.role } }),
   );
