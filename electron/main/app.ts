@@ -17,13 +17,14 @@ import { startRecordChecks } from '../services/record-status.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
-import { APP_ID, APP_SCHEME } from './app-url.js';
+import { APP_ID, APP_SCHEME, isAppUrl } from './app-url.js';
 import { parseCommandLine } from './command-line.js';
 import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './main-window.js';
 import { createOpenExternal } from './open-external.js';
 import { appKeyStore } from './seal-key-store.js';
+import { applySeat, isSeatUrl, readSeat, type SeatConfig } from './seat.js';
 import { applySessionPolicy, guardAllWebContents } from './security.js';
 
 export interface AppDeps {
@@ -81,7 +82,10 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
   // shortcut carries the same one, or the alarms would never show.
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
   const openExternal = createOpenExternal(electron.shell, (e) => logError('openExternal', e));
-  guardAllWebContents(app, openExternal);
+  // A seat of a room shows its host's pages (certificate pinned): those are ours too, nothing else.
+  let seat: SeatConfig | null = readSeat(deps.dataDir);
+  const isOurs = (url: string) => isAppUrl(url) || isSeatUrl(url, seat);
+  guardAllWebContents(app, openExternal, isOurs);
 
   let win: BrowserWindow | null = null;
   let db: Db | null = null;
@@ -128,6 +132,7 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       preloadPath: deps.preloadPath,
       userDataDir: app.getPath('userData'),
       title: translate(locale(), 'app.name'),
+      ...(seat ? { url: seat.url } : {}),
       logError: (e) => logError('window', e),
     });
     w.on('closed', () => {
@@ -147,7 +152,7 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     win.focus();
   };
 
-  const onReady = () => {
+  const onReady = async () => {
     try {
       // The seal key: safeStorage (after ready: on macOS it needs the app ready), in userData.
       const keys = deps.keyStore ?? appKeyStore(electron.safeStorage, join(deps.dataDir, 'seal-keys.bin'), defaultKeyFilePath(), platform);
@@ -173,7 +178,16 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     }
     const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createSessionDispatcher(c)))(ctx);
 
-    applySessionPolicy(electron.session.defaultSession);
+    applySessionPolicy(electron.session.defaultSession, isOurs);
+    if (seat) {
+      try {
+        await applySeat(electron.session.defaultSession, seat);
+      } catch (e) {
+        // Without its pin and token the host's pages cannot load: the desk starts on its own pages.
+        logError('seat', e);
+        seat = null;
+      }
+    }
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererDir));
     registerIpc(electron.ipcMain, {
       dispatch: async (method, input, session) => {

@@ -42,6 +42,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   userDataDir: string;
   title: string;
+  /** What to load: the app's own pages unless the desk is a seat of a room (its host's address). */
+  url?: string;
   logError?: (e: unknown) => void;
 }
 
@@ -57,6 +59,6 @@ export function createMainWindow(electron: Pick<ElectronApi, 'BrowserWindow' | '
     if (placement.maximized) win.maximize();
     win.show();
   });
-  win.loadURL(START_URL).catch(logError);
+  win.loadURL(options.url ?? START_URL).catch(logError);
   return win;
 }

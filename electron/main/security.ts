@@ -1,5 +1,6 @@
 // Runs in Electron's main process. The guards every web page in the app gets, whoever created it:
-// no navigation or redirect away from app://, no new windows (http(s) links go to the browser
+// no navigation or redirect away from our pages (app://duty, or on a seat the room's host, whose
+// certificate is pinned: electron/main/seat.ts), no new windows (http(s) links go to the browser
 // through the one openExternal helper), no <webview>, and permissions denied except the one the
 // duty room needs.
 import type { App, Session, WebContents } from 'electron';
@@ -15,16 +16,22 @@ import type { OpenExternal } from './open-external.js';
  */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
 
-export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
-  return ALLOWED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+/** Which URLs are our own pages: app://duty, and on a seat its host's pages (read at each check: a seat can join or leave). */
+export type IsOurs = (url: string) => boolean;
+
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, isOurs: IsOurs = isAppUrl): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isOurs(requestingUrl);
 }
 
-export function applySessionPolicy(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+export function applySessionPolicy(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  isOurs: IsOurs = isAppUrl,
+): void {
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl));
+    callback(isPermissionAllowed(permission, details.requestingUrl, isOurs));
   });
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
-    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin),
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, isOurs),
   );
   // No HID, serial or USB device is ever granted without asking, nor by asking.
   session.setDevicePermissionHandler(() => false);
@@ -32,9 +39,9 @@ export function applySessionPolicy(session: Pick<Session, 'setPermissionRequestH
 
 type Preventable = { preventDefault(): void };
 
-export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
+export function hardenWebContents(contents: WebContents, openExternal: OpenExternal, isOurs: IsOurs = isAppUrl): void {
   const blockOffApp = (event: Preventable, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isOurs(url)) event.preventDefault();
   };
   contents.on('will-navigate', (event) => blockOffApp(event, event.url));
   contents.on('will-frame-navigate', (event) => blockOffApp(event, event.url));
@@ -48,6 +55,6 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
 }
 
 /** Registered before any window exists, so no WebContents escapes the guards. */
-export function guardAllWebContents(app: Pick<App, 'on'>, openExternal: OpenExternal): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+export function guardAllWebContents(app: Pick<App, 'on'>, openExternal: OpenExternal, isOurs: IsOurs = isAppUrl): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, isOurs));
 }

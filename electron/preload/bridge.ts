@@ -21,3 +21,17 @@ export function buildBridge(invoke: Invoke): DutyBridge {
   // Only the method name and the input cross: never the IPC event, never ipcRenderer itself.
   return buildClient((method, input) => invoke(DUTY_CHANNEL, method, input)) as unknown as DutyBridge;
 }
+
+/**
+ * Whether a page may have `window.duty`: only the app's own pages (app://duty). A seat's window
+ * shows the room host's pages over HTTPS; they talk to the host over HTTP and must never reach
+ * this desk's own database through IPC (the main process refuses them too: ipc.ts).
+ */
+export function exposesBridge(href: string): boolean {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'app:' && u.host === 'duty';
+  } catch {
+    return false;
+  }
+}

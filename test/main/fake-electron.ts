@@ -81,6 +81,10 @@ export interface FakeElectron {
   permissionRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: Record<string, unknown>) => void) | null;
   permissionCheck: ((wc: unknown, permission: string, origin: string, details: Record<string, unknown>) => boolean) | null;
   deviceCheck: ((details: unknown) => boolean) | null;
+  /** The certificate check a seat pins its host with (electron/main/seat.ts). */
+  certificateVerify: ((request: { hostname: string; certificate: { data: string } }, cb: (result: number) => void) => void) | null;
+  /** Cookies set on the default session. */
+  cookies: Record<string, unknown>[];
   menuTemplates: unknown[];
   errorBoxes: { title: string; content: string }[];
   messageBoxes: unknown[];
@@ -128,6 +132,8 @@ export function createFakeElectron(): FakeElectron {
     permissionRequest: null,
     permissionCheck: null,
     deviceCheck: null,
+    certificateVerify: null,
+    cookies: [],
     menuTemplates: [],
     errorBoxes: [],
     messageBoxes: [],
@@ -173,6 +179,10 @@ export function createFakeElectron(): FakeElectron {
         setPermissionRequestHandler(h: FakeElectron['permissionRequest']) { f.permissionRequest = h; },
         setPermissionCheckHandler(h: FakeElectron['permissionCheck']) { f.permissionCheck = h; },
         setDevicePermissionHandler(h: FakeElectron['deviceCheck']) { f.deviceCheck = h; },
+        setCertificateVerifyProc(p: FakeElectron['certificateVerify']) { f.certificateVerify = p; },
+        cookies: {
+          set(c: Record<string, unknown>) { f.cookies.push(c); return Promise.resolve(); },
+        },
       },
     },
     shell: {
