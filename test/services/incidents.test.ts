@@ -279,7 +279,7 @@ describe('the seams: on duty at the deadline, and the contract', () => {
     assert.equal(ok.ok, true);
     const again = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '再次确认' });
     assert.equal(again.ok, false);
-    if (!again.ok) assert.match(again.error.message, /已由 张局 处理过/);
+    if (!again.ok) assert.match(again.error.message, /该标记已由 张局 于 \d\d:\d\d 核定为“排除”/);
   });
 });
 
