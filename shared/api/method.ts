@@ -17,3 +17,9 @@ export const noInput = z.object({}).strict();
 
 /** A database row id. */
 export const idSchema = z.number({ error: 'validation.id' }).int({ error: 'validation.id' }).positive({ error: 'validation.id' });
+
+/**
+ * The version of a record a write was made on, as the read handed it out (0: nobody changed it
+ * yet). A write on an older version is refused (docs/architecture.md, "Versions and conflicts").
+ */
+export const baseVersionSchema = z.number({ error: 'validation.baseVersion' }).int({ error: 'validation.baseVersion' }).min(0, { error: 'validation.baseVersion' });

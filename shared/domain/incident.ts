@@ -184,6 +184,11 @@ export interface IncidentDetail {
   descriptions: DescriptionRevision[];
   /** Deadlines still owed, from the engine (code and instant). */
   pending: { code: FlagCode; deadline: number }[];
+  /**
+   * The versions a write names as baseVersion: of the incident's facts (incidents.updateFacts)
+   * and of its description (incidents.describe); 0 for none yet.
+   */
+  versions: { facts: number; description: number };
 }
 
 export interface IncidentPage {

@@ -5,6 +5,7 @@
 // bulk demo history) gets the system's copy stored first on its first edit.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { descriptionsOf } from '../../electron/db/repositories/descriptions.js';
 import { insertIncident, insertReport } from '../../electron/db/repositories/incidents.js';
 import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
 import { createSessionDispatcher, type Dispatch } from '../../electron/services/dispatcher.js';
@@ -14,7 +15,7 @@ import { incidentDetail } from '../../electron/services/incidents/queries.js';
 import { createUser } from '../../electron/services/users.js';
 import { AppError } from '../../shared/api/app-error.js';
 import { currentDescriptionOf, DESCRIPTION_MAX, describeSchema, type DescriptionRevision } from '../../shared/domain/incident-description.js';
-import { intakeSchema, reportFieldsSchema, type ReportFieldsInput } from '../../shared/domain/incident.js';
+import { intakeSchema, reportFieldsSchema, type IncidentDetail, type ReportFieldsInput } from '../../shared/domain/incident.js';
 import { ensureUnits, testContext, type TestContext } from '../helpers/context.js';
 
 const MIN = 60_000;
@@ -151,13 +152,20 @@ describe('incidents.describe through the dispatcher', () => {
     return { ctx, dispatch, id: incident.id };
   }
 
+  /** The description's version as a seat reads it (incidents.get). */
+  async function versionRead(dispatch: Dispatch, id: number, seat: string): Promise<number> {
+    const got = await dispatch('incidents.get', { id }, seat);
+    assert.ok(got.ok);
+    return (got.value as IncidentDetail).versions.description;
+  }
+
   test('leaders and admins may; an officer is refused and writes nothing', async () => {
     const { ctx, dispatch, id } = await signedIn();
-    const officer = await dispatch('incidents.describe', { id, text: '值班员改写', reason: '试试' }, 'officer');
+    const officer = await dispatch('incidents.describe', { id, text: '值班员改写', reason: '试试', baseVersion: await versionRead(dispatch, id, 'officer') }, 'officer');
     assert.equal(!officer.ok && officer.error.code, 'forbidden');
-    const leader = await dispatch('incidents.describe', { id, text: '带班领导改写', reason: '核实后重写' }, 'leader');
+    const leader = await dispatch('incidents.describe', { id, text: '带班领导改写', reason: '核实后重写', baseVersion: await versionRead(dispatch, id, 'leader') }, 'leader');
     assert.equal(leader.ok, true, JSON.stringify(leader));
-    const admin = await dispatch('incidents.describe', { id, text: '  管理员再改\n第二行  ', reason: '补充' }, 'admin');
+    const admin = await dispatch('incidents.describe', { id, text: '  管理员再改\n第二行  ', reason: '补充', baseVersion: await versionRead(dispatch, id, 'admin') }, 'admin');
     assert.equal(admin.ok, true, JSON.stringify(admin));
     const got = await dispatch('incidents.get', { id }, 'officer');
     assert.ok(got.ok);
@@ -168,6 +176,24 @@ describe('incidents.describe through the dispatcher', () => {
       [3, 'admin名', '管理员再改\n第二行'],
     ]);
     assert.ok(verifyAudit(ctx.db).ok);
+  });
+
+  test('two seats rewrite at once: the second is refused naming the first and the time, writes nothing, and saves once it has read the new text', async () => {
+    const { ctx, dispatch, id } = await signedIn();
+    const leaderRead = await versionRead(dispatch, id, 'leader');
+    const adminRead = await versionRead(dispatch, id, 'admin');
+    ctx.setNow(ctx.now() + 5 * 60_000);
+    assert.equal((await dispatch('incidents.describe', { id, text: '带班领导改写', reason: '核实后重写', baseVersion: leaderRead }, 'leader')).ok, true);
+    const auditBefore = verifyAudit(ctx.db);
+    const stale = await dispatch('incidents.describe', { id, text: '管理员改写', reason: '补充情况', baseVersion: adminRead }, 'admin');
+    assert.equal(!stale.ok && stale.error.code, 'conflict');
+    assert.equal(!stale.ok && stale.error.message, `事件经过已被 leader名 于 10:25 修改，请查看最新内容后再保存（您填写的内容仍保留在表单中）`);
+    assert.deepEqual(verifyAudit(ctx.db), auditBefore, 'the refusal writes nothing, not even an audit row');
+    assert.deepEqual(descriptionsOf(ctx.db, id).map((d) => d.text), ['首报经过', '带班领导改写']);
+    const again = await dispatch('incidents.describe', { id, text: '管理员改写', reason: '补充情况', baseVersion: await versionRead(dispatch, id, 'admin') }, 'admin');
+    assert.equal(again.ok, true, JSON.stringify(again));
+    const missing = await dispatch('incidents.describe', { id, text: '没有版本', reason: '补充情况' }, 'admin');
+    assert.equal(!missing.ok && missing.error.code, 'invalid_input', 'the contract asks for the version read');
   });
 
   test('a text over the limit is refused with a message that states the limit; an empty one and a missing reason too', async () => {

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Intake, ReportFields } from '../../shared/domain/incident.js';
 import { ALARM_WINDOW_MS, intakeSchema, reportFieldsSchema } from '../../shared/domain/incident.js';
+import { AppError } from '../../shared/api/app-error.js';
 import { withPendingDeadline } from '../../electron/db/repositories/incidents.js';
 import { ledgerWorkbook } from '../../electron/export/ledger-xlsx.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
@@ -150,7 +151,8 @@ describe('follow-up, ledger, dashboard alarms', () => {
     const flag = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.code === 'LATE_FIRST' && f.incidentId === incident.id)!;
     ctx.setNow(T0 + 200 * MIN);
     reviewFlag(ctx, { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '经核实，首报迟报 1 分钟' });
-    assert.throws(() => reviewFlag(ctx, { flagId: flag.id, decision: 'dismissed', leader: '李', reason: '再次' }), /alreadyReviewed/);
+    // Refused naming who decided, when (12:20 in the duty zone, today) and what.
+    assert.throws(() => reviewFlag(ctx, { flagId: flag.id, decision: 'dismissed', leader: '李', reason: '再次' }), (e: unknown) => e instanceof AppError && e.key === 'flag.alreadyConfirmed' && e.params.by === '张局' && e.params.at === '12:20');
     const l = ledger(ctx, 2026);
     assert.equal(l.units.length, 1);
     assert.equal(l.units[0]!.unit, '东城区');
@@ -181,7 +183,7 @@ describe('follow-up, ledger, dashboard alarms', () => {
     assert.equal(handoverSummary(ctx, ctx.now()).openFollowups.length, 1);
     const done = completeFollowup(ctx, f.id, '已电话催报，单位承诺 13:00 前传真');
     assert.equal(done.status, 'done');
-    assert.throws(() => completeFollowup(ctx, f.id, 'again'), /alreadyDone/);
+    assert.throws(() => completeFollowup(ctx, f.id, 'again'), (e: unknown) => e instanceof AppError && e.key === 'followup.alreadyDone' && e.params.at === '11:01');
     assert.deepEqual(auditForEntity(ctx.db, 'followup', f.id).map((a) => a.method), ['followups.create', 'followups.complete']);
     assert.deepEqual(verifyAudit(ctx.db).ok, true);
   });
@@ -277,7 +279,7 @@ describe('the seams: on duty at the deadline, and the contract', () => {
     assert.equal(ok.ok, true);
     const again = await dispatch('flags.review', { flagId: flag.id, decision: 'confirmed', leader: '张局', reason: '再次确认' });
     assert.equal(again.ok, false);
-    if (!again.ok) assert.match(again.error.message, /已由 张局 处理过/);
+    if (!again.ok) assert.match(again.error.message, /该标记已由 张局 于 \d\d:\d\d 核定为“排除”/);
   });
 });
 

@@ -158,7 +158,7 @@ describe('notices', () => {
     const [flag] = noticeFlagQueue(ctx, 'pending');
     const reviewed = reviewNoticeFlag(ctx, { flagId: flag!.id, decision: 'confirmed', leader: '王局长', reason: '核实迟报' });
     assert.equal(reviewed.review, 'confirmed');
-    assert.throws(() => reviewNoticeFlag(ctx, { flagId: flag!.id, decision: 'dismissed', leader: '王局长', reason: '再审' }), (e: unknown) => e instanceof AppError && e.key === 'flag.alreadyReviewed');
+    assert.throws(() => reviewNoticeFlag(ctx, { flagId: flag!.id, decision: 'dismissed', leader: '王局长', reason: '再审' }), (e: unknown) => e instanceof AppError && e.key === 'flag.alreadyConfirmed' && e.params.by === '王局长');
     assert.deepEqual(noticeDeadlines(ctx), []);
   });
 

@@ -109,7 +109,7 @@ describe('ZERO_REPORT_MISSING at the cutoff', () => {
     assert.equal(missing.minutesLate, 20);
     const reviewed = reviewZeroFlag(ctx, { flagId: missing.id, decision: 'confirmed', leader: '王局', reason: '电话核实未报' });
     assert.equal(reviewed.review, 'confirmed');
-    assert.throws(() => reviewZeroFlag(ctx, { flagId: missing.id, decision: 'dismissed', leader: '王局', reason: '再来' }), /alreadyReviewed/);
+    assert.throws(() => reviewZeroFlag(ctx, { flagId: missing.id, decision: 'dismissed', leader: '王局', reason: '再来' }), /alreadyConfirmed/);
 
     const rows = zeroReportsOfDay(ctx, '2026-07-20');
     assert.deepEqual(rows.map((r) => [r.unit, r.status]), [['江岸区', 'on_time'], ['江汉区', 'late'], ['硚口区', 'missing']]);

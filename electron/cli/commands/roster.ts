@@ -46,12 +46,14 @@ export const rosterGenerate: Command = async (argv, io) => {
   const { values } = parseFlags(argv, { ...DB_OPTION, month: { type: 'string' }, save: { type: 'boolean' }, json: { type: 'boolean' }, 'without-holidays': { type: 'boolean' } });
   const month = monthFlag(values.month, 'usage: duty roster generate --db PATH --month YYYY-MM [--save] [--json] [--without-holidays] [--now ISO-TIME]');
   return withDispatcher(io, values, async (call) => {
+    // The month as it was when the proposal was made: saving is refused if it changed meanwhile.
+    const { version } = await call<RosterMonth>('roster.month', { month });
     const p = await call<Proposal>('roster.generate', { month, ...(values['without-holidays'] ? { withoutHolidays: true } : {}) });
     const people = await call<Person[]>('people.list', { includeInactive: true });
     if (values.json) io.out(JSON.stringify(p, null, 2));
     else for (const l of formatProposal(p, new Map(people.map((x) => [x.id, x.name])))) io.out(l);
     if (values.save) {
-      const saved = await call<RosterMonth>('roster.save', { month, shifts: p.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })) });
+      const saved = await call<RosterMonth>('roster.save', { month, baseVersion: version, shifts: p.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })) });
       io.err(`saved: ${saved.shifts.length} shifts of ${month}`);
     } else io.err('not saved (a proposal only); run again with --save to save it as the roster of the month');
     return p.shortages.length ? 1 : 0;

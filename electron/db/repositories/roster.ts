@@ -210,6 +210,19 @@ interface ChangeRow {
 }
 
 /** Changes touching shifts of the duty days [from, to], newest first. */
+/**
+ * The newest change that added or ended an assignment on a shift of [from, to] (its id, who made
+ * it and when): the version of those days' plan. Undefined when none did.
+ */
+export function newestChangeOfDays(db: Db, from: string, to: string): { version: number; actor: string; at: number } | undefined {
+  return statement(db,
+      `SELECT c.id AS version, c.actor, c.at FROM roster_changes c WHERE c.id = (
+         SELECT max(max(a.added_by), coalesce(max(a.ended_by), 0)) FROM roster_assignments a
+          WHERE a.shift_id IN (SELECT s.id FROM roster_shifts s WHERE s.day >= @from AND s.day <= @to))`,
+    )
+    .get({ from, to }) as { version: number; actor: string; at: number } | undefined;
+}
+
 export function changesTouching(db: Db, from: string, to: string): Omit<RosterChange, 'actorName'>[] {
   const rows = statement(db,
       `SELECT c.* FROM roster_changes c WHERE c.id IN (

@@ -9,8 +9,15 @@ import { findIncident, reportsOf } from '../../db/repositories/incidents.js';
 import { findUserByName } from '../../db/repositories/users.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { assertVersion, type Stamp } from '../versions.js';
 
 const latest = (list: DescriptionRevision[]) => list[list.length - 1] ?? null;
+
+/** The description's version: its newest revision (who wrote it and when), null for none yet. */
+export function descriptionStamp(list: DescriptionRevision[]): Stamp | null {
+  const last = latest(list);
+  return last && { version: last.id, actor: last.actor, at: last.createdAt };
+}
 
 /** The name to show for an actor: a user's display name as it is now, else the actor itself. */
 export function authorNameOf(ctx: Pick<ServiceContext, 'db'>, actor: string): string {
@@ -40,9 +47,14 @@ export function syncSystemDescription(ctx: ServiceContext, incidentId: number, m
 }
 
 /** A leader's new revision of the description, with the reason (kept on the revision and in the audit). */
-export function describeIncident(ctx: ServiceContext, input: { id: number; text: string; reason: string }, method = 'incidents.describe'): DescriptionRevision {
+export function describeIncident(
+  ctx: ServiceContext,
+  input: { id: number; text: string; reason: string; baseVersion?: number | undefined },
+  method = 'incidents.describe',
+): DescriptionRevision {
   return inWriteTransaction(ctx, () => {
     if (!findIncident(ctx.db, input.id)) throw new AppError('not_found', 'incident.notFound', { id: input.id });
+    assertVersion(ctx, descriptionStamp(repo.descriptionsOf(ctx.db, input.id)), input.baseVersion, 'incident.descriptionChangedMeanwhile');
     // An incident logged before descriptions were kept gets the system's copy first, as revision 1.
     syncSystemDescription(ctx, input.id, method);
     const before = latest(repo.descriptionsOf(ctx.db, input.id));

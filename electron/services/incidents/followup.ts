@@ -5,8 +5,10 @@ import { AppError } from '../../../shared/api/app-error.js';
 import { flagQueueQuerySchema, type FlagQueuePage, type FlagQueueQuery } from '../../../shared/domain/flag-queue.js';
 import type { Followup, FollowupKind, StoredFlag } from '../../../shared/domain/incident.js';
 import * as flagsRepo from '../../db/repositories/flags.js';
+import { actorName } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { assertPending, whenText } from '../versions.js';
 import { onDutyAt } from '../roster/on-duty.js';
 import { getIncident } from './intake.js';
 
@@ -24,7 +26,7 @@ export function reviewFlag(
     const before = flagsRepo.findFlag(ctx.db, input.flagId, ctx.now());
     if (!before) throw new AppError('not_found', 'flag.notFound', { id: input.flagId });
     if (before.status === 'cleared') throw new AppError('conflict', 'flag.cleared');
-    if (before.review !== 'pending') throw new AppError('conflict', 'flag.alreadyReviewed', { by: before.reviewedBy ?? '' });
+    assertPending(ctx, before);
     flagsRepo.setFlagReview(ctx.db, input.flagId, input.decision, input.leader, input.reason, ctx.now());
     const after = flagsRepo.findFlag(ctx.db, input.flagId, ctx.now())!;
     appendAudit(ctx, {
@@ -65,7 +67,7 @@ export function completeFollowup(ctx: ServiceContext, id: number, result: string
   return inWriteTransaction(ctx, () => {
     const before = flagsRepo.findFollowup(ctx.db, id);
     if (!before) throw new AppError('not_found', 'followup.notFound', { id });
-    if (before.status === 'done') throw new AppError('conflict', 'followup.alreadyDone');
+    if (before.status === 'done') throw new AppError('conflict', 'followup.alreadyDone', { who: actorName(ctx, before.doneBy ?? ''), at: before.doneAt === null ? '' : whenText(ctx, before.doneAt) });
     flagsRepo.completeFollowup(ctx.db, id, result, ctx.actor, ctx.now());
     const after = flagsRepo.findFollowup(ctx.db, id)!;
     appendAudit(ctx, { method, entity: 'followup', entityId: id, before, after });

@@ -24,6 +24,7 @@ import { findUnitByName } from '../../db/repositories/units.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { auditStamp, assertVersion } from '../versions.js';
 import { syncSystemDescription } from './description.js';
 import { reevaluate } from './evaluate.js';
 
@@ -177,12 +178,15 @@ export interface FactsPatch {
   level?: Level | null | undefined;
   important?: boolean | undefined;
   reason: string;
+  /** The version the facts were read at (IncidentDetail.versions.facts); undefined checks nothing. */
+  baseVersion?: number | undefined;
 }
 
 /** The incident's own facts; the reason is kept in the audit row beside before and after. */
 export function updateFacts(ctx: ServiceContext, id: number, patch: FactsPatch, method = 'incidents.updateFacts'): IncidentRow {
   return inWriteTransaction(ctx, () => {
     const before = getIncident(ctx, id);
+    assertVersion(ctx, auditStamp(ctx.db, 'incident', id), patch.baseVersion, 'incident.changedMeanwhile');
     const next = {
       learnedAt: patch.learnedAt !== undefined ? patch.learnedAt : before.learnedAt,
       closedAt: patch.closedAt !== undefined ? patch.closedAt : before.closedAt,

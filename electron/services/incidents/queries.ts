@@ -10,6 +10,8 @@ import { actorNamer } from '../actors.js';
 import { auditForEntity } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { auditStamp, versionOf } from '../versions.js';
+import { descriptionStamp } from './description.js';
 import { pendingOf, ruleSetOf, toEngineIncident } from './engine.js';
 import { alarmKey } from './followup.js';
 import { getIncident } from './intake.js';
@@ -38,7 +40,8 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
     .sort((a, b) => a.id - b.id)
     .map((a) => ({ id: a.id, at: a.at, actor: a.actor, actorName: nameOf(a.actor), method: a.method, entity: a.entity, entityId: a.entity_id }));
   const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
-  return { incident, reports, upward, flags, followups, audit, descriptions, pending };
+  const versions = { facts: versionOf(auditStamp(ctx.db, 'incident', id)), description: versionOf(descriptionStamp(descriptions)) };
+  return { incident, reports, upward, flags, followups, audit, descriptions, pending, versions };
 }
 
 /** The dashboard lists the first flags of the 督办 queue, in its order; the count says how many there are. */

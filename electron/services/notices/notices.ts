@@ -26,6 +26,7 @@ import { findIncident } from '../../db/repositories/incidents.js';
 import { findUnit } from '../../db/repositories/units.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { assertPending, assertVersion, auditStamp } from '../versions.js';
 import { judgeNotice, verdictOf } from './judge.js';
 
 /** A step's time may be typed a little ahead of the server's clock (two computers), not more. */
@@ -96,10 +97,13 @@ export function createNotice(ctx: ServiceContext, f: NoticeFields, method = 'not
 }
 
 /** A correction of a notice (its time, its units, its deadlines…): a new revision with a reason. */
-export function reviseNotice(ctx: ServiceContext, id: number, f: NoticeFields, reason: string, method = 'notices.revise'): Notice {
+export function reviseNotice(ctx: ServiceContext, id: number, f: NoticeFields, reason: string, method = 'notices.revise', baseVersion?: number): Notice {
   checkFields(ctx, f);
   return inWriteTransaction(ctx, () => {
     const before = getNotice(ctx, id);
+    // A notice's version is its revision in force; who made it and when, from its audit row.
+    const last = auditStamp(ctx.db, 'notice', id);
+    assertVersion(ctx, { version: before.revision, actor: last?.actor ?? before.createdBy, at: last?.at ?? before.updatedAt }, baseVersion, 'notice.changedMeanwhile');
     repo.insertRevision(ctx.db, id, before.revision + 1, f, reason, ctx.actor, ctx.now());
     const after = repo.findNotice(ctx.db, id)!;
     appendAudit(ctx, { method, entity: 'notice', entityId: id, before, after });
@@ -277,7 +281,7 @@ export function reviewNoticeFlag(
     const before = repo.findNoticeFlag(ctx.db, input.flagId, ctx.now());
     if (!before) throw new AppError('not_found', 'flag.notFound', { id: input.flagId });
     if (before.status === 'cleared') throw new AppError('conflict', 'flag.cleared');
-    if (before.review !== 'pending') throw new AppError('conflict', 'flag.alreadyReviewed', { by: before.reviewedBy ?? '' });
+    assertPending(ctx, before);
     repo.setNoticeFlagReview(ctx.db, input.flagId, input.decision, input.leader, input.reason, ctx.now());
     const after = repo.findNoticeFlag(ctx.db, input.flagId, ctx.now())!;
     appendAudit(ctx, { method, entity: 'notice_flag', entityId: input.flagId, before: { review: before.review }, after: { review: after.review, reviewedBy: after.reviewedBy, reviewReason: after.reviewReason, reviewedAt: after.reviewedAt } });

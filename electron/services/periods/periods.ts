@@ -20,6 +20,7 @@ import { findUnit } from '../../db/repositories/units.js';
 import { actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
+import { assertPending } from '../versions.js';
 import { getSettings } from '../settings.js';
 import { effectiveReports, judgePeriod, toJudged } from './judge.js';
 
@@ -178,7 +179,7 @@ export function reviewZeroFlag(
     const before = repo.findZeroFlag(ctx.db, input.flagId, ctx.now());
     if (!before) throw new AppError('not_found', 'flag.notFound', { id: input.flagId });
     if (before.status === 'cleared') throw new AppError('conflict', 'flag.cleared');
-    if (before.review !== 'pending') throw new AppError('conflict', 'flag.alreadyReviewed', { by: before.reviewedBy ?? '' });
+    assertPending(ctx, before);
     repo.setZeroFlagReview(ctx.db, input.flagId, input.decision, input.leader, input.reason, ctx.now());
     const after = repo.findZeroFlag(ctx.db, input.flagId, ctx.now())!;
     appendAudit(ctx, { method, entity: 'zero_flag', entityId: input.flagId, before: { review: before.review }, after: { review: after.review, reviewedBy: after.reviewedBy, reviewReason: after.reviewReason, reviewedAt: after.reviewedAt } });

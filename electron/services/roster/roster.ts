@@ -16,6 +16,7 @@ import { actorNamer } from '../actors.js';
 import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { assertVersion, versionOf, type Stamp } from '../versions.js';
 import { calendarBetween, getPattern } from './calendar.js';
 
 type Ctx = Pick<ServiceContext, 'db'>;
@@ -29,6 +30,16 @@ export function monthSlots(ctx: Ctx, month: string): ShiftSlot[] {
 
 function zero(): Counts {
   return { total: 0, weekend: 0, holiday: 0 };
+}
+
+/** The month's version: its newest roster change (who made it and when), null for none. */
+export function monthStamp(ctx: Ctx, month: string): Stamp | null {
+  return repo.newestChangeOfDays(ctx.db, `${month}-01`, lastDay(month)) ?? null;
+}
+
+/** Refuses a change of the month's plan made on an older version of it (another seat changed it meanwhile). */
+function assertMonthVersion(ctx: ServiceContext, month: string, baseVersion: number | undefined): void {
+  assertVersion(ctx, monthStamp(ctx, month), baseVersion, 'roster.changedMeanwhile', { month });
 }
 
 export function getMonth(ctx: Ctx, month: string): RosterMonth {
@@ -52,7 +63,7 @@ export function getMonth(ctx: Ctx, month: string): RosterMonth {
     for (const role of p.roles) fairness.push({ personId: p.id, name: p.name, role, year: y, month: sum(inMonth, p.id) });
   }
   const knownUntil = holidaysKnownUntil(holidays.listEntries(ctx.db));
-  return { month, shifts, fairness, holidaysKnownUntil: knownUntil, holidaysMissing: holidaysMissingFor(month, knownUntil) };
+  return { month, shifts, fairness, holidaysKnownUntil: knownUntil, holidaysMissing: holidaysMissingFor(month, knownUntil), version: versionOf(monthStamp(ctx, month)) };
 }
 
 /** A proposal for the month from the people, leave, calendar, fixed assignments and the year so far. Saves nothing. */
@@ -135,9 +146,10 @@ export function writeMonth(
   kind: Extract<ChangeKind, 'generate' | 'import'>,
   reason: string,
   method: string,
-  opts: { fillBegun?: boolean } = {},
+  opts: { fillBegun?: boolean; baseVersion?: number | undefined } = {},
 ): RosterMonth {
   return inWriteTransaction(ctx, () => {
+    assertMonthVersion(ctx, month, opts.baseVersion);
     const first = `${month}-01`;
     const last = lastDay(month);
     const now = ctx.now();
@@ -177,8 +189,8 @@ export function writeMonth(
   });
 }
 
-export function saveRoster(ctx: ServiceContext, month: string, shifts: ShiftPeople[]): RosterMonth {
-  return writeMonth(ctx, month, shifts, 'generate', '', 'roster.save');
+export function saveRoster(ctx: ServiceContext, month: string, shifts: ShiftPeople[], baseVersion?: number): RosterMonth {
+  return writeMonth(ctx, month, shifts, 'generate', '', 'roster.save', { baseVersion });
 }
 
 function shiftOrThrow(ctx: ServiceContext, id: number): repo.ShiftHead {
@@ -196,9 +208,10 @@ function assignmentOf(ctx: ServiceContext, shift: repo.ShiftHead, personId: numb
   return a;
 }
 
-export function editShift(ctx: ServiceContext, shiftId: number, leaders: number[], officers: number[], reason: string): RosterMonth {
+export function editShift(ctx: ServiceContext, shiftId: number, leaders: number[], officers: number[], reason: string, baseVersion?: number): RosterMonth {
   return inWriteTransaction(ctx, () => {
     const shift = shiftOrThrow(ctx, shiftId);
+    assertMonthVersion(ctx, shift.day.slice(0, 7), baseVersion);
     const before = snapshot(ctx, [shift]);
     const change = repo.insertChange(ctx.db, { kind: 'edit', month: shift.day.slice(0, 7), reason, confirmedBy: [], confirmedAt: null, actor: ctx.actor, at: ctx.now() });
     for (const a of repo.activeAssignments(ctx.db, [shift.id])) repo.endAssignment(ctx.db, a.id, change);
@@ -215,11 +228,13 @@ export function editShift(ctx: ServiceContext, shiftId: number, leaders: number[
 
 export function swapShifts(
   ctx: ServiceContext,
-  i: { shiftA: number; personA: number; shiftB: number; personB: number; reason: string; confirmedBy: number[] },
+  i: { shiftA: number; personA: number; shiftB: number; personB: number; reason: string; confirmedBy: number[]; baseVersion?: number | undefined },
 ): RosterMonth {
   return inWriteTransaction(ctx, () => {
     const sa = shiftOrThrow(ctx, i.shiftA);
     const sb = shiftOrThrow(ctx, i.shiftB);
+    // The version read is of shift A's month (the month on screen); shift B may lie in the next.
+    assertMonthVersion(ctx, sa.day.slice(0, 7), i.baseVersion);
     if (i.personA === i.personB || sa.id === sb.id) throw new AppError('invalid_input', 'roster.swapSame');
     const aa = assignmentOf(ctx, sa, i.personA);
     const ab = assignmentOf(ctx, sb, i.personB);
@@ -237,9 +252,13 @@ export function swapShifts(
   });
 }
 
-export function substitute(ctx: ServiceContext, i: { shiftId: number; personId: number; substituteId: number; reason: string; confirmedBy: number[] }): RosterMonth {
+export function substitute(
+  ctx: ServiceContext,
+  i: { shiftId: number; personId: number; substituteId: number; reason: string; confirmedBy: number[]; baseVersion?: number | undefined },
+): RosterMonth {
   return inWriteTransaction(ctx, () => {
     const shift = shiftOrThrow(ctx, i.shiftId);
+    assertMonthVersion(ctx, shift.day.slice(0, 7), i.baseVersion);
     const a = assignmentOf(ctx, shift, i.personId);
     const confirmedBy = confirmations(ctx, i.confirmedBy, [i.personId, i.substituteId]);
     const before = snapshot(ctx, [shift]);

@@ -11,10 +11,12 @@ import { isMessageKey } from '../../../shared/i18n/index.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { useFmt } from './incident-bits.js';
+import { useSaveConflict } from './save-conflict.js';
 
 type Field = 'text' | 'reason';
 
-export function DescriptionSection({ d, onSaved }: { d: IncidentDetail; onSaved(): Promise<void> | void }) {
+/** `reload` reads the incident again (after a refused save) and answers it, or null. */
+export function DescriptionSection({ d, onSaved, reload }: { d: IncidentDetail; onSaved(): Promise<void> | void; reload(): Promise<IncidentDetail | null> }) {
   const { t, user } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
@@ -23,6 +25,7 @@ export function DescriptionSection({ d, onSaved }: { d: IncidentDetail; onSaved(
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
+  const conflict = useSaveConflict();
   const current = currentDescriptionOf(d.descriptions, d.reports);
   const canEdit = mayCall('incidents.describe', user.role);
   const seqOf = (reportId: number | null) => d.reports.find((r) => r.id === reportId)?.seq ?? '?';
@@ -35,6 +38,8 @@ export function DescriptionSection({ d, onSaved }: { d: IncidentDetail; onSaved(
     setText(current?.text ?? '');
     setReason('');
     setErrors({});
+    // The version on screen as the dialog opens: saved over anything newer is refused.
+    conflict.open(d.versions.description);
     setEditing(true);
   };
 
@@ -51,12 +56,13 @@ export function DescriptionSection({ d, onSaved }: { d: IncidentDetail; onSaved(
     }
     setBusy(true);
     try {
-      await api.incidents.describe(parsed.data);
+      await api.incidents.describe({ ...parsed.data, baseVersion: conflict.base });
       message.success(t('common.saved'));
       setEditing(false);
       await onSaved();
     } catch (e) {
-      message.error((e as Error).message);
+      // Changed meanwhile: the dialog stays open with the text as typed, over the description as it is now.
+      if (!(await conflict.refused(e, async () => (await reload())?.versions.description))) message.error((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -130,6 +136,12 @@ export function DescriptionSection({ d, onSaved }: { d: IncidentDetail; onSaved(
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'description-save' } as Record<`data-${string}`, string>}
       >
+        {conflict.alert}
+        {conflict.alert && current && (
+          <div className="timeline-meta" style={{ whiteSpace: 'pre-wrap', marginBottom: 12 }} data-testid="description-now">
+            {t('description.now', { text: current.text })}
+          </div>
+        )}
         <Form layout="vertical">
           <Form.Item label={t('description.title')} required validateStatus={errors.text ? 'error' : undefined} help={errors.text} extra={t('description.help')}>
             <Input.TextArea

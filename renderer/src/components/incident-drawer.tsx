@@ -16,6 +16,7 @@ import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
 import { DescriptionSection } from './incident-description.js';
+import { useSaveConflict } from './save-conflict.js';
 import { serverNow, useServerNow } from '../clock.js';
 
 type Action = null | 'upward' | 'close' | 'learned';
@@ -89,12 +90,17 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
   const [form, setForm] = useState({ recipient: '', channel: 'phone' as Channel, time: '', note: '', reason: '' });
   const now = useServerNow();
 
-  const load = useCallback(async () => {
-    if (id === null) return setD(null);
+  const conflict = useSaveConflict();
+
+  const load = useCallback(async (): Promise<IncidentDetail | null> => {
+    if (id === null) return (setD(null), null);
     try {
-      setD(await api.incidents.get({ id }));
+      const detail = await api.incidents.get({ id });
+      setD(detail);
+      return detail;
     } catch (e) {
       message.error((e as Error).message);
+      return null;
     }
   }, [id, message]);
   useEffect(() => void load(), [load]);
@@ -105,16 +111,21 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
     if (at === null) return message.error(t('incident.timeInvalid'));
     try {
       if (action === 'upward') await api.incidents.addUpward({ incidentId: d.incident.id, recipient: form.recipient, channel: form.channel, sentAt: at, note: form.note });
-      if (action === 'close') await api.incidents.updateFacts({ id: d.incident.id, closedAt: at, reason: form.reason });
-      if (action === 'learned') await api.incidents.updateFacts({ id: d.incident.id, learnedAt: at, reason: form.reason });
+      if (action === 'close') await api.incidents.updateFacts({ id: d.incident.id, closedAt: at, reason: form.reason, baseVersion: conflict.base });
+      if (action === 'learned') await api.incidents.updateFacts({ id: d.incident.id, learnedAt: at, reason: form.reason, baseVersion: conflict.base });
       message.success(t('common.saved'));
       setAction(null);
       setForm({ recipient: '', channel: 'phone', time: '', note: '', reason: '' });
       await load();
       onChanged?.();
     } catch (e) {
-      message.error((e as Error).message);
+      // Changed meanwhile: the dialog keeps what was typed, over the incident as it is now.
+      if (!(await conflict.refused(e, async () => (await load())?.versions.facts))) message.error((e as Error).message);
     }
+  };
+  const startAction = (a: Exclude<Action, null>) => {
+    if (d) conflict.open(d.versions.facts);
+    setAction(a);
   };
 
   // A natural disaster's figures as they stand: each the latest the responsible unit stated (currentFigures).
@@ -195,11 +206,13 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
             <Button type="primary" onClick={() => (window.location.hash = `#/intake/${d.incident.id}`)} data-testid="drawer-add-report">
               {t('intake.addReport')}
             </Button>
-            <Button onClick={() => setAction('upward')} data-testid="drawer-upward">
+            <Button onClick={() => startAction('upward')} data-testid="drawer-upward">
               {t('upward.add')}
             </Button>
-            <Button onClick={() => setAction('learned')}>{t('log.setLearnedAt')}</Button>
-            <Button onClick={() => setAction('close')} disabled={d.incident.closedAt !== null}>
+            <Button onClick={() => startAction('learned')} data-testid="drawer-learned">
+              {t('log.setLearnedAt')}
+            </Button>
+            <Button onClick={() => startAction('close')} disabled={d.incident.closedAt !== null} data-testid="drawer-close-incident">
               {t('log.closeIncident')}
             </Button>
           </Space>
@@ -227,6 +240,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
           </Descriptions>
           <DescriptionSection
             d={d}
+            reload={load}
             onSaved={async () => {
               await load();
               onChanged?.();
@@ -249,6 +263,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'drawer-action-save' } as Record<`data-${string}`, string>}
       >
+        {action !== 'upward' && conflict.alert}
         <Form layout="vertical" onFinish={() => void submit()}>
           {action === 'upward' && (
             <>

@@ -1,12 +1,28 @@
 // Runs in the renderer. The generator's proposal before it is saved: what cannot be staffed and
 // why, the fairness counts (year to date), and the month in a compact table.
 import { Alert, Modal, Table, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { Person } from '../../../shared/domain/person.js';
 import type { FairnessRow, Proposal } from '../../../shared/domain/roster/generator.js';
 import { useT } from '../i18n.js';
 import { weekday } from './roster-common.js';
 
-export function RosterProposal({ proposal, people, saving, onSave, onClose }: { proposal: Proposal; people: Person[]; saving: boolean; onSave(): void; onClose(): void }) {
+/** `alert`: why the last save was refused (the month changed meanwhile), shown over the proposal. */
+export function RosterProposal({
+  proposal,
+  people,
+  saving,
+  onSave,
+  onClose,
+  alert,
+}: {
+  proposal: Proposal;
+  people: Person[];
+  saving: boolean;
+  onSave(): void;
+  onClose(): void;
+  alert?: ReactNode;
+}) {
   const t = useT();
   const name = (id: number) => people.find((p) => p.id === id)?.name ?? `#${id}`;
   const role = (r: 'leader' | 'officer') => t(`role.${r}`);
@@ -23,6 +39,7 @@ export function RosterProposal({ proposal, people, saving, onSave, onClose }: { 
       okButtonProps={{ 'data-testid': 'proposal-save' } as Record<`data-${string}`, string>}
     >
       <div data-testid="proposal">
+        {alert}
         <Typography.Paragraph type="secondary">{t('roster.generateHint')}</Typography.Paragraph>
         {proposal.shortages.length > 0 && (
           <Alert

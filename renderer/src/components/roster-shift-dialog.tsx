@@ -8,10 +8,26 @@ import { api } from '../api.js';
 import { useT } from '../i18n.js';
 import { useFail } from './roster-common.js';
 import { useMay } from './role-gate.js';
+import { useSaveConflict } from './save-conflict.js';
 
 type Mode = 'swap' | 'substitute' | 'edit';
 
-export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { shift: RosterShift; month: RosterMonth; people: Person[]; onClose(): void; onSaved(m: RosterMonth): void }) {
+/** `reload` reads the month again after a refused save (the page shows it) and answers it, or null. */
+export function RosterShiftDialog({
+  shift,
+  month,
+  people,
+  onClose,
+  onSaved,
+  reload,
+}: {
+  shift: RosterShift;
+  month: RosterMonth;
+  people: Person[];
+  onClose(): void;
+  onSaved(m: RosterMonth): void;
+  reload(): Promise<RosterMonth | null>;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const fail = useFail();
@@ -19,6 +35,8 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
   const [mode, setMode] = useState<Mode>('swap');
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
+  // The month as it was when the dialog opened: a change saved over a newer one is refused.
+  const conflict = useSaveConflict(month.version);
   const onShift = [...shift.leaders.map((p) => ({ ...p, role: 'leader' as const })), ...shift.officers.map((p) => ({ ...p, role: 'officer' as const }))];
   const personA: number | undefined = Form.useWatch('personA', form);
   const shiftB: number | undefined = Form.useWatch('shiftB', form);
@@ -43,6 +61,7 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
           personB: v.personB as number,
           reason: (v.reason as string) ?? '',
           confirmedBy: (v.confirmedBy as number[]) ?? [],
+          baseVersion: conflict.base,
         });
       } else if (mode === 'substitute') {
         m = await api.roster.substitute({
@@ -51,14 +70,16 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
           substituteId: v.substituteId as number,
           reason: (v.reason as string) ?? '',
           confirmedBy: (v.confirmedBy as number[]) ?? [],
+          baseVersion: conflict.base,
         });
       } else {
-        m = await api.roster.editShift({ shiftId: shift.id, leaders: (v.leaders as number[]) ?? [], officers: (v.officers as number[]) ?? [], reason: (v.reason as string) ?? '' });
+        m = await api.roster.editShift({ shiftId: shift.id, leaders: (v.leaders as number[]) ?? [], officers: (v.officers as number[]) ?? [], reason: (v.reason as string) ?? '', baseVersion: conflict.base });
       }
       message.success(t('roster.changed'));
       onSaved(m);
     } catch (e) {
-      fail(e);
+      // Changed meanwhile: the form keeps what was chosen, over the month as it is now.
+      if (!(await conflict.refused(e, async () => (await reload())?.version))) fail(e);
     } finally {
       setSaving(false);
     }
@@ -80,6 +101,7 @@ export function RosterShiftDialog({ shift, month, people, onClose, onSaved }: { 
       width={620}
       okButtonProps={{ 'data-testid': 'shift-save', disabled: !gate.allowed, title: gate.reason || undefined } as Record<`data-${string}`, string>}
     >
+      {conflict.alert}
       {!gate.allowed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={gate.reason} data-testid="shift-gate" />}
       <Tabs
         activeKey={mode}

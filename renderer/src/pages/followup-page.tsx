@@ -15,6 +15,7 @@ import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
+import { useSaveConflict } from '../components/save-conflict.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 import { serverNow } from '../clock.js';
@@ -51,6 +52,8 @@ export function FollowupPage() {
   const [completing, setCompleting] = useState<Followup | null>(null);
   const [form, setForm] = useState({ leader: '', reason: '', subject: '', owner: '', due: '', result: '' });
   const [defaultLeader, setDefaultLeader] = useState('');
+  // A flag decided meanwhile by another seat: why this decision was refused, over the form as typed.
+  const reviewConflict = useSaveConflict();
 
   const load = useCallback(async () => {
     try {
@@ -75,10 +78,12 @@ export function FollowupPage() {
 
   const startReview = (flag: QueueFlag, decision: 'confirmed' | 'dismissed') => {
     setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
+    reviewConflict.open(0);
     setReview({ flag, decision });
   };
   const startNoticeReview = (noticeFlag: NoticeFlagRow, decision: 'confirmed' | 'dismissed') => {
     setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
+    reviewConflict.open(0);
     setReview({ noticeFlag, decision });
   };
   const startFollowup = (flag: QueueFlag, kind: FollowupKind) => {
@@ -97,7 +102,8 @@ export function FollowupPage() {
       setReview(null);
       await load();
     } catch (e) {
-      message.error((e as Error).message);
+      // Decided meanwhile (or cleared): the queue shows the flag as it is now; the dialog stays with what was typed.
+      if (!(await reviewConflict.refused(e, async () => (await load(), null)))) message.error((e as Error).message);
     }
   };
   const submitFollowup = async () => {
@@ -121,7 +127,8 @@ export function FollowupPage() {
       setCompleting(null);
       await load();
     } catch (e) {
-      message.error((e as Error).message);
+      // Completed meanwhile by another seat: the list shows its result; the dialog keeps what was typed.
+      if (!(await reviewConflict.refused(e, async () => (await load(), null)))) message.error((e as Error).message);
     }
   };
 
@@ -338,7 +345,7 @@ export function FollowupPage() {
             width: 90,
             render: (_: unknown, f) =>
               f.status === 'open' ? (
-                <Button size="small" onClick={() => (setForm((x) => ({ ...x, result: '' })), setCompleting(f))} data-testid={`followup-complete-${f.id}`}>
+                <Button size="small" onClick={() => (setForm((x) => ({ ...x, result: '' })), reviewConflict.open(0), setCompleting(f))} data-testid={`followup-complete-${f.id}`}>
                   {t('followup.complete')}
                 </Button>
               ) : (
@@ -379,6 +386,7 @@ export function FollowupPage() {
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'review-save', danger: review?.decision === 'confirmed' } as ButtonProps}
       >
+        {reviewConflict.alert}
         <Form layout="vertical">
           <Form.Item label={t('flag.leader')} required>
             <Input autoFocus value={form.leader} onChange={(e) => setForm({ ...form, leader: e.target.value })} data-testid="review-leader" />
@@ -420,6 +428,7 @@ export function FollowupPage() {
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'followup-complete-save' } as ButtonProps}
       >
+        {reviewConflict.alert}
         <Form layout="vertical">
           <Form.Item label={t('followup.result')} required>
             <Input.TextArea autoFocus rows={3} value={form.result} onChange={(e) => setForm({ ...form, result: e.target.value })} data-testid="followup-result" />

@@ -16,6 +16,7 @@ import { serverNow } from '../clock.js';
 import { REJUDGED_EVENT, useFmt } from '../components/incident-bits.js';
 import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
+import { useSaveConflict } from '../components/save-conflict.js';
 import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
@@ -68,15 +69,37 @@ function IncidentPicker({ value, onChange }: { value: number | null; onChange(id
   );
 }
 
-/** A new notice, or (with `notice`) a correction of one: a new revision with its reason. */
-function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open: boolean; notice: Notice | null; units: Unit[]; groups: UnitGroup[]; onClose(): void; onSaved(id: number): void }) {
+/**
+ * A new notice, or (with `notice`) a correction of one: a new revision with its reason. A
+ * correction saved over a newer revision is refused; the page then shows the notice as it is now
+ * (`onStale`) and the form keeps what was typed.
+ */
+function NoticeDialog({
+  open,
+  notice,
+  units,
+  groups,
+  onClose,
+  onSaved,
+  onStale,
+}: {
+  open: boolean;
+  notice: Notice | null;
+  units: Unit[];
+  groups: UnitGroup[];
+  onClose(): void;
+  onSaved(id: number): void;
+  onStale(): void;
+}) {
   const { t, settings } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
+  const conflict = useSaveConflict();
   const blank = { kind: 'warning' as NoticeKind, source: '', docNumber: '', levelText: '', text: '', receivedAt: '', receiptDeadlineMin: 30, feedbackDueAt: '', feedbackRequired: '', unitIds: [] as number[], incidentId: null as number | null, reason: '' };
   const [f, setF] = useState(blank);
   useEffect(() => {
     if (!open) return;
+    if (notice) conflict.open(notice.revision);
     setF(
       notice
         ? {
@@ -104,12 +127,16 @@ function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open:
     const { reason, ...fields } = f;
     try {
       const n = notice
-        ? await api.notices.revise({ id: notice.id, fields: { ...fields, receivedAt, feedbackDueAt }, reason })
+        ? await api.notices.revise({ id: notice.id, fields: { ...fields, receivedAt, feedbackDueAt }, reason, baseVersion: conflict.base })
         : await api.notices.create({ ...fields, receivedAt, feedbackDueAt });
       message.success(t('common.saved'));
       onSaved(n.id);
     } catch (e) {
-      message.error((e as Error).message);
+      const reload = async () => {
+        onStale();
+        return notice && (await api.notices.revisions({ id: notice.id })).at(-1)?.revision;
+      };
+      if (!(await conflict.refused(e, reload))) message.error((e as Error).message);
     }
   };
   const addGroup = (id: number) => {
@@ -118,6 +145,7 @@ function NoticeDialog({ open, notice, units, groups, onClose, onSaved }: { open:
   };
   return (
     <Modal open={open} title={notice ? `${t('notice.revise')} · ${noticeTitle(notice)}` : t('notice.new')} onCancel={onClose} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden width={720} okButtonProps={{ 'data-testid': 'notice-save' } as Record<`data-${string}`, string>}>
+      {conflict.alert}
       <Form layout="vertical" onFinish={() => void save()} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && void save()}>
         <Space wrap>
           <Form.Item label={t('notice.kind')} required>
@@ -556,6 +584,7 @@ export function RelayPage() {
         units={units}
         groups={groups}
         onClose={() => setAction(null)}
+        onStale={() => void load()}
         onSaved={(id) => {
           setAction(null);
           focusNext.current = 'first-owing';

@@ -16,6 +16,7 @@ import { currentMonth, shiftMonth, useFail, useFormat, usePeople, weekday } from
 import { RosterFixedTab, RosterLeaveTab, RosterPeopleTab } from '../components/roster-people-tab.js';
 import { FairnessTable, RosterProposal } from '../components/roster-proposal.js';
 import { RosterShiftDialog } from '../components/roster-shift-dialog.js';
+import { useSaveConflict } from '../components/save-conflict.js';
 import { RoleButton, useMay } from '../components/role-gate.js';
 import { RosterCalendarTab, RosterHistoryTab, RosterPatternTab } from '../components/roster-setup-tabs.js';
 
@@ -171,20 +172,29 @@ export function RosterPage() {
     setMonthState(m);
     window.history.replaceState(null, '', `#/roster/${m}`);
   };
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<RosterMonth | null> => {
     try {
-      setRoster(await api.roster.month({ month }));
+      const m = await api.roster.month({ month });
+      setRoster(m);
+      // A shift dialog open shows the shift as it is now.
+      setOpen((o) => (o && m.shifts.find((s) => s.id === o.id)) ?? o);
+      return m;
     } catch (e) {
       fail(e);
+      return null;
     }
   }, [month, fail]);
+  // The month as it was when the proposal was made: saving it over a newer one is refused.
+  const proposalConflict = useSaveConflict();
   useEffect(() => void load(), [load]);
 
   const generate = async (withoutHolidays = false) => {
     setBusy('generate');
     try {
       await reloadPeople();
+      const base = roster?.version ?? 0;
       setProposal(await api.roster.generate({ month, ...(withoutHolidays ? { withoutHolidays } : {}) }));
+      proposalConflict.open(base);
     } catch (e) {
       // Past the holidays entered: enter them first (the default), or plan without them knowingly.
       if (!withoutHolidays && roster?.holidaysMissing && e instanceof ApiCallError && e.error.code === 'conflict')
@@ -209,11 +219,13 @@ export function RosterPage() {
     if (!proposal) return;
     setBusy('save');
     try {
-      setRoster(await api.roster.save({ month, shifts: proposal.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers })) }));
+      const shifts = proposal.shifts.map((s) => ({ slotKey: s.slot.key, leaders: s.leaders, officers: s.officers }));
+      setRoster(await api.roster.save({ month, shifts, baseVersion: proposalConflict.base }));
       setProposal(null);
       message.success(t('roster.saved', { month }));
     } catch (e) {
-      fail(e);
+      // Changed meanwhile: the proposal stays open as edited, over the month as it is now.
+      if (!(await proposalConflict.refused(e, async () => (await load())?.version))) fail(e);
     } finally {
       setBusy(null);
     }
@@ -340,13 +352,14 @@ export function RosterPage() {
           )}
         </div>
       </div>
-      {proposal && <RosterProposal proposal={proposal} people={people} saving={busy === 'save'} onSave={() => void save()} onClose={() => setProposal(null)} />}
+      {proposal && <RosterProposal proposal={proposal} people={people} saving={busy === 'save'} onSave={() => void save()} onClose={() => setProposal(null)} alert={proposalConflict.alert} />}
       {open && roster && (
         <RosterShiftDialog
           shift={open}
           month={roster}
           people={people}
           onClose={() => setOpen(null)}
+          reload={load}
           onSaved={(r) => {
             setRoster(r);
             setOpen(null);

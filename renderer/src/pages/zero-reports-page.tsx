@@ -16,6 +16,7 @@ import { useApp } from '../i18n.js';
 import '../incidents.css';
 import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
+import { isConflict } from '../components/save-conflict.js';
 import { serverNow } from '../clock.js';
 
 const STATUS_COLORS: Record<CellStatus, string> = { on_time: '#d9f7be', late: '#ffe7ba', missing: '#ffccc7', pending: '#f0f0f0', not_required: '#fafafa' };
@@ -213,6 +214,8 @@ function ZeroFlags({ periodId, version, onChanged }: { periodId: number; version
       load();
       onChanged();
     } catch (e) {
+      // Decided meanwhile by another seat: the list shows how; the dialog keeps what was typed.
+      if (isConflict(e)) load();
       message.error((e as Error).message);
     }
   };

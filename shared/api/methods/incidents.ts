@@ -25,7 +25,7 @@ import {
 } from '../../domain/incident.js';
 import { describeSchema, type DescriptionRevision } from '../../domain/incident-description.js';
 import type { FilePayload } from '../file-payload.js';
-import { idSchema, method, noInput } from '../method.js';
+import { baseVersionSchema, idSchema, method, noInput } from '../method.js';
 
 const byId = z.object({ id: idSchema }).strict();
 const year = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
@@ -38,9 +38,9 @@ export const incidentMethods = {
   /** 上报: what the duty room sent upward (to whom, channel, time sent). */
   'incidents.addUpward': method<UpwardReportRow>()(upwardSchema),
   /** The incident's own facts (获知时间, 处置结束, manual level, important) with a reason. */
-  'incidents.updateFacts': method<IncidentRow>()(updateFactsSchema),
+  'incidents.updateFacts': method<IncidentRow>()(updateFactsSchema.extend({ baseVersion: baseVersionSchema })),
   /** A leader's new revision of the incident's description (事件经过), with a reason; the revisions come with incidents.get. */
-  'incidents.describe': method<DescriptionRevision>()(describeSchema),
+  'incidents.describe': method<DescriptionRevision>()(describeSchema.extend({ baseVersion: baseVersionSchema })),
   'incidents.list': method<IncidentPage>()(logQuerySchema),
   /** A year's incident log as .xlsx (one line per report), written off the main thread. */
   'incidents.exportYear': method<FilePayload>()(year),

@@ -17,7 +17,7 @@ import {
 } from '../../domain/notice.js';
 import { reviewSchema } from '../../domain/incident.js';
 import type { FilePayload } from '../file-payload.js';
-import { idSchema, method, noInput } from '../method.js';
+import { baseVersionSchema, idSchema, method, noInput } from '../method.js';
 
 const byId = z.object({ id: idSchema }).strict();
 const reason = z.string().trim().min(1, { error: 'notice.reasonRequired' }).max(200, { error: 'validation.tooLong' });
@@ -30,7 +30,7 @@ export const noticeMethods = {
   'notices.updateGroup': method<UnitGroup>()(z.object({ id: idSchema, fields: unitGroupFieldsSchema, retired: z.boolean().default(false) }).strict()),
   'notices.create': method<Notice>()(noticeFieldsSchema),
   /** A correction of a notice: a new revision with its reason. */
-  'notices.revise': method<Notice>()(z.object({ id: idSchema, fields: noticeFieldsSchema, reason }).strict()),
+  'notices.revise': method<Notice>()(z.object({ id: idSchema, fields: noticeFieldsSchema, reason, baseVersion: baseVersionSchema }).strict()),
   'notices.revisions': method<Notice[]>()(byId),
   /** Notices × units, each cell judged now: the notices named, else those of the last days (default 3). */
   'notices.grid': method<RelayGrid>()(gridQuery),

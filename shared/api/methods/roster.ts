@@ -8,7 +8,7 @@ import type { Proposal } from '../../domain/roster/generator.js';
 import { shiftPatternSchema, type ShiftPattern } from '../../domain/roster/pattern.js';
 import type { DutyPhoneRow, FixedRow, RosterChange, RosterMonth } from '../../domain/roster/roster.js';
 import type { FilePayload } from '../file-payload.js';
-import { idSchema, method } from '../method.js';
+import { baseVersionSchema, idSchema, method } from '../method.js';
 import { handoverMethods } from './handover.js';
 import { holidayMethods } from './holidays.js';
 import { peopleMethods } from './people.js';
@@ -39,21 +39,22 @@ export const rosterMethods = {
     z
       .object({
         month,
+        baseVersion: baseVersionSchema,
         shifts: z.array(z.object({ slotKey, leaders: ids, officers: ids }).strict()).max(31 * 4),
       })
       .strict(),
   ),
   /** Sets the people of one shift by hand, with a reason. */
   'roster.editShift': method<RosterMonth>()(
-    z.object({ shiftId: idSchema, leaders: ids, officers: ids, reason }).strict(),
+    z.object({ shiftId: idSchema, leaders: ids, officers: ids, reason, baseVersion: baseVersionSchema }).strict(),
   ),
   /** 换班: two people trade their shifts; confirmed by both or by a leader. */
   'roster.swap': method<RosterMonth>()(
-    z.object({ shiftA: idSchema, personA: idSchema, shiftB: idSchema, personB: idSchema, reason, confirmedBy }).strict(),
+    z.object({ shiftA: idSchema, personA: idSchema, shiftB: idSchema, personB: idSchema, reason, confirmedBy, baseVersion: baseVersionSchema }).strict(),
   ),
   /** 代班: someone takes a person's place on one shift; confirmed by both or by a leader. */
   'roster.substitute': method<RosterMonth>()(
-    z.object({ shiftId: idSchema, personId: idSchema, substituteId: idSchema, reason, confirmedBy }).strict(),
+    z.object({ shiftId: idSchema, personId: idSchema, substituteId: idSchema, reason, confirmedBy, baseVersion: baseVersionSchema }).strict(),
   ),
   'roster.history': method<RosterChange[]>()(z.object({ month }).strict()),
   'roster.phoneList': method<DutyPhoneRow[]>()(z.object({ month }).strict()),

@@ -30,6 +30,8 @@ export interface RosterMonth {
   holidaysKnownUntil: string | null;
   /** True when the month begins after holidaysKnownUntil: the year's notice must be entered first. */
   holidaysMissing: boolean;
+  /** The month's version (its newest roster change, 0 for none): a write names it as baseVersion. */
+  version: number;
 }
 
 export const CHANGE_KINDS = ['generate', 'import', 'edit', 'swap', 'substitute'] as const;

@@ -48,6 +48,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'validation.phone': 'Not a phone number: digits, spaces and + - ( ) # only, at least 3 digits',
   'validation.phoneTooLong': 'Phone number too long (40 characters at most)',
   'validation.id': 'Invalid id',
+  'validation.baseVersion': 'The version read is missing; reload and save again',
   'validation.invalid': '{field}: invalid value',
   'validation.required': '{field}: required',
   'validation.summary': 'Invalid input: {details}',

@@ -28,6 +28,7 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'notice.reason': 'Reason for the correction',
   'notice.none': 'No notice relayed in the last three days. Press N to log one',
   'notice.notFound': 'Notice {id} not found; refresh',
+  'notice.changedMeanwhile': '{who} changed this notice at {at}; look at the latest before saving (what you typed is kept in the form)',
   'notice.kindRequired': 'Choose the kind of notice',
   'notice.sourceRequired': 'Enter who issued it',
   'notice.textRequired': 'Enter the text',

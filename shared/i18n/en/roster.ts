@@ -176,6 +176,7 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'roster.confirmRequired': 'Choose who confirmed: both people, or one leader on duty',
   'roster.confirmNeeded': 'Not confirmed enough: both people must confirm, or at least one leader on duty',
   'roster.badMonth': 'The month is YYYY-MM',
+  'roster.changedMeanwhile': '{who} changed the roster of {month} at {at}; look at the latest before saving',
   'roster.badSlot': 'No such shift; refresh and try again',
   'roster.badTime': 'Times are HH:MM',
   'roster.badStaffing': 'Number out of range',

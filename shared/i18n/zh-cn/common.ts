@@ -46,6 +46,7 @@ export const commonZhCN = {
   'validation.phone': '电话号码格式不正确：只能包含数字、空格和 + - ( ) 转 #，至少 3 位数字',
   'validation.phoneTooLong': '电话号码过长（最多 40 个字符）',
   'validation.id': '编号不正确',
+  'validation.baseVersion': '缺少读取时的版本，请刷新后再保存',
   'validation.invalid': '{field}：取值不正确',
   'validation.required': '{field}：必填',
   'validation.summary': '输入有误：{details}',

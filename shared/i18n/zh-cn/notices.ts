@@ -26,6 +26,7 @@ export const noticesZhCN = {
   'notice.reason': '更正原因',
   'notice.none': '近三天没有传达的通知。按 N 登记一份',
   'notice.notFound': '找不到编号为 {id} 的通知，请刷新',
+  'notice.changedMeanwhile': '该通知已被 {who} 于 {at} 修改，请查看最新内容后再保存（您填写的内容仍保留在表单中）',
   'notice.kindRequired': '请选择通知类别',
   'notice.sourceRequired': '请填写来文单位或批示领导',
   'notice.textRequired': '请填写通知内容',

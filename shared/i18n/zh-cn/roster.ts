@@ -174,6 +174,7 @@ export const rosterZhCN = {
   'roster.confirmRequired': '请选择确认人：换班/代班须双方本人确认，或由一位带班领导确认',
   'roster.confirmNeeded': '确认人不足：须由双方本人确认，或至少一位带班领导确认',
   'roster.badMonth': '月份格式应为 YYYY-MM',
+  'roster.changedMeanwhile': '{month} 的值班表已被 {who} 于 {at} 修改，请查看最新排班后再保存',
   'roster.badSlot': '班次不存在，请刷新后重试',
   'roster.badTime': '时间格式应为 HH:MM',
   'roster.badStaffing': '人数超出范围',
