@@ -9,6 +9,8 @@ export const connectionEn: Record<keyof typeof connectionZhCN, string> = {
   'host.pending': '{count} waiting to be sent',
   'host.back': 'Host is back, {count} sent',
   'host.backNone': 'Reconnected to the duty room host',
+  'host.pendingSignIn': '{count} saves waiting: sent once you sign in',
+  'host.refused': 'A queued save was refused by the host: {message} (what you typed is still in the draft on this computer)',
   'host.queued': 'The host cannot be reached: queued, sent automatically when it is back (what you typed is kept on this computer)',
   'draft.restored': 'Restored an unsent draft (saved {time})',
   'draft.discard': 'Discard draft',

@@ -8,6 +8,8 @@ export const connectionZhCN = {
   'host.pending': '待提交 {count} 项',
   'host.back': '已恢复，{count} 项已提交',
   'host.backNone': '已恢复与值班室主机的连接',
+  'host.pendingSignIn': '{count} 项保存等待提交：登录后自动提交',
+  'host.refused': '排队的保存被主机拒绝：{message}（填写的内容仍在本机草稿中）',
   'host.queued': '主机暂时无法连接：已排队，恢复后自动提交（正在填写的内容已保存在本机）',
   'draft.restored': '已恢复未提交的草稿（{time} 保存）',
   'draft.discard': '丢弃草稿',
