@@ -98,6 +98,8 @@ export function useDraft<T>(ref: DraftRef | null, value: T, empty: T, apply: (va
   const applyRef = useRef(apply);
   applyRef.current = apply;
   const emptyText = JSON.stringify(empty);
+  const emptyRef = useRef(empty);
+  emptyRef.current = empty;
 
   // Restore first: nothing is written for a form until its draft was read.
   useEffect(() => {
@@ -112,7 +114,7 @@ export function useDraft<T>(ref: DraftRef | null, value: T, empty: T, apply: (va
     return onDraftCleared((r) => {
       if (!same(r, ref)) return;
       setRestoredAt(null);
-      applyRef.current(JSON.parse(emptyText) as T);
+      applyRef.current(emptyRef.current);
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per form (its key)
   }, [key]);
