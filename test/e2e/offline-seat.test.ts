@@ -121,7 +121,10 @@ describe('a seat that loses the host (browser mode, loopback)', () => {
         { times: 1 },
       );
       await page.keyboard.press('Control+Enter');
-      await page.getByTestId('host-banner').waitFor({ timeout: 5000 });
+      await page.getByTestId('host-banner').waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
+        await screenshot(page, 'offline-seat-answer-lost-failed');
+        throw e;
+      });
       assert.ok(stopping);
       app = await restartApp(path, app, { now });
       assert.equal(count(app, 'SELECT count(*) AS n FROM incidents'), 1, 'the first attempt committed');

@@ -38,9 +38,11 @@ export function HostBanner({ t, signedIn }: { t: T; signedIn: boolean }) {
     const offSaves = onSaveEvent((e) => {
       setPending(pendingSaves().length);
       if (e.kind === 'sent' || e.kind === 'alreadySaved') {
+        // A waiting save went (possibly after signing in again, well after the host came back): said, with the count since the loss.
         sent += 1;
-        // Sent after the host came back (possibly after signing in again): the count grows in place.
-        setBack((b) => (b === null ? null : sent));
+        setBack(sent);
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => setBack(null), BACK_MS);
       }
       if (e.kind === 'refused') setRefused(e.message);
       // Saved before, its answer lost: show what the record holds now.
