@@ -30,6 +30,8 @@ export const LEFT_OUT: Readonly<Record<string, string>> = {
   incidents_fts: 'search index derived from incidents and reports (trigram); verify recomputes every row of it',
   incidents_grams:
     'search index of 1-2 character runs derived from the same text (contentless, cannot be read back); only decides which incidents a short search finds, never what is shown',
+  request_keys:
+    "the seats' retry keys (Idempotency-Key) and their first answers: transport bookkeeping, not the record; the write each guards is sealed and on the audit chain, and keys are pruned after 7 days",
 };
 
 export const SEAL_SCHEMA_VERSION = 160;

@@ -190,6 +190,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const result = await options.dispatch(method, input, `http:${session}`, {
         source: `http:${req.socket.remoteAddress ?? 'unknown'}`,
         ...(signsIn && wellFormed ? { replaces: `http:${old}` } : {}),
+        ...(typeof req.headers['idempotency-key'] === 'string' ? { requestKey: req.headers['idempotency-key'] } : {}),
       });
       const payload = JSON.stringify(result);
       res.writeHead(!result.ok && result.error.code === 'unknown_method' ? 404 : 200, {

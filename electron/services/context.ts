@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.js';
 import { discardPending, pendingTables, sealPending, sealStateOf } from '../db/seal.js';
 import { ChangeBus } from './changes.js';
 import { systemClock, type Clock, type ClockKind } from './clock.js';
+import { claimRequestKey } from './request-keys.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
 export interface SessionHandle {
@@ -43,6 +44,8 @@ export interface ServiceContext {
   seat?: string;
   /** The client's key for this submission (Idempotency-Key): a retry of the same key is not saved twice. */
   requestKey?: string;
+  /** The contract method called (with requestKey: a key is refused for another method). */
+  method?: string;
   /** Told after every committed write (the live channel); shared by every call's context. */
   changes?: ChangeBus;
 }
@@ -52,6 +55,7 @@ export interface CallExtras {
   session?: SessionHandle;
   seat?: string;
   requestKey?: string;
+  method?: string;
 }
 
 /**
@@ -59,7 +63,7 @@ export interface CallExtras {
  * database stays the base's own (a restore in place swaps `db` on the base, and that must last).
  */
 export function callContext(base: ServiceContext, actor: string, extras: CallExtras = {}): ServiceContext {
-  const { session, seat, requestKey } = extras;
+  const { session, seat, requestKey, method } = extras;
   return {
     get db() {
       return base.db;
@@ -74,6 +78,7 @@ export function callContext(base: ServiceContext, actor: string, extras: CallExt
     ...(session ? { session } : {}),
     ...(seat !== undefined ? { seat } : {}),
     ...(requestKey !== undefined ? { requestKey } : {}),
+    ...(method !== undefined ? { method } : {}),
   };
 }
 
@@ -108,6 +113,8 @@ export function inWriteTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   try {
     result = db
       .transaction(() => {
+        // A keyed call's key commits with its write, or neither does (request-keys.ts).
+        if (outer) claimRequestKey(ctx);
         const value = fn();
         const tables = pendingTables(db);
         for (const t of tables) WRITTEN.get(db)?.add(t);

@@ -20,6 +20,7 @@ import { isMessageKey, translate, type Locale, type MessageKey } from '../../sha
 import { appendAudit } from './audit.js';
 import { callContext, inWriteTransaction, type ServiceContext } from './context.js';
 import { handlers as defaultHandlers, type Handlers } from './handlers.js';
+import { keepAnswer, replayOf, REQUEST_KEY, RequestKeyTaken } from './request-keys.js';
 import { SessionStore, type SessionState } from './sessions.js';
 import { getSettings } from './settings.js';
 
@@ -156,6 +157,18 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
     return { ok: false, error: { code, message: t(key) } };
   }
 
+  /** The answer to a keyed call whose key committed before (request-keys.ts), or null to run it. */
+  function replay(locale: Locale, method: MethodName, c: ServiceContext): ApiResult<unknown> | null {
+    if (c.requestKey === undefined) return null;
+    try {
+      return replayOf(c, method);
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: translate(locale, e.key as MessageKey, e.params) } };
+      logError(method, e);
+      return { ok: false, error: { code: 'internal', message: translate(locale, 'error.internal', { message: (e as Error)?.message ?? String(e) }) } };
+    }
+  }
+
   return async function dispatch(method, input, sessionKey, meta = {}) {
     const locale = localeOf(ctx);
     if (!isMethod(method)) {
@@ -163,6 +176,8 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
       return { ok: false, error: { code: 'unknown_method', message: translate(locale, 'error.unknownMethod', { method: name }) } };
     }
     const source = meta.source ?? sessionKey ?? 'unknown';
+    const requestKey = meta.requestKey;
+    if (requestKey !== undefined && !REQUEST_KEY.test(requestKey)) return { ok: false, error: { code: 'invalid_input', message: translate(locale, 'request.badKey') } };
     if (sessions && meta.replaces !== undefined && meta.replaces !== sessionKey && SIGN_INS.has(method)) sessions.drop(meta.replaces);
     let callCtx = ctx;
     if (sessions) {
@@ -182,12 +197,15 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
       callCtx = callContext(ctx, actor, {
         ...(sessionKey === undefined ? {} : { session: sessions.handle(sessionKey, state) }),
         ...(meta.seat !== undefined ? { seat: meta.seat } : {}),
-        ...(meta.requestKey !== undefined ? { requestKey: meta.requestKey } : {}),
+        ...(requestKey !== undefined ? { requestKey, method } : {}),
       });
-    }
+    } else if (requestKey !== undefined) callCtx = callContext(ctx, ctx.actor, { requestKey, method });
     // The input reported on each issue: a text too long says its length, a value of the wrong type is told from a missing one.
     const parsed = contract[method].input.safeParse(input, { reportInput: true });
     if (!parsed.success) return { ok: false, error: invalidInput(locale, method, parsed.error.issues) };
+    // A save sent again by a seat that lost the host: answered as the first time, never run twice.
+    const replayed = replay(locale, method, callCtx);
+    if (replayed) return replayed;
     // The login gate: a source that guessed wrong waits before its next attempt is even checked.
     const gate = sessions && method === 'auth.login' ? sessions.loginGate : null;
     if (gate) {
@@ -198,6 +216,11 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
     try {
       const handler = handlers[method] as (c: ServiceContext, i: unknown) => unknown;
       const value = await handler(callCtx, parsed.data);
+      try {
+        keepAnswer(callCtx, value);
+      } catch (e) {
+        logError(method, e); // the write committed: its answer goes out; a retry is answered already_saved
+      }
       gate?.end(source, 'ok');
       return { ok: true, value };
     } catch (e) {
@@ -207,6 +230,8 @@ export function createDispatcher(ctx: ServiceContext, options: DispatcherOptions
         const wait = wrong ? gate.waitMs(source) : null;
         if (wait !== null) return { ok: false, error: { code: 'unauthenticated', message: translate(locale, 'auth.badCredentialsWait', { seconds: Math.ceil(wait / 1000) }) } };
       }
+      // The same key committed meanwhile by another call (this write rolled back): its answer.
+      if (e instanceof RequestKeyTaken) return replay(locale, method, callCtx) ?? { ok: false, error: { code: e.code, message: translate(locale, e.key as MessageKey) } };
       if (e instanceof AppError) {
         return { ok: false, error: { code: e.code, message: translate(localeOf(ctx), e.key as MessageKey, e.params) } };
       }

@@ -32,6 +32,7 @@ import { api, onSignedOut } from './api.js';
 import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
+import { HostBanner } from './components/host-banner.js';
 import { RecordWarning } from './components/record-warning.js';
 import { DeadlineStrip } from './components/deadline-strip.js';
 import { DutyClock } from './components/duty-clock.js';
@@ -39,6 +40,7 @@ import { FollowupPicker } from './components/followup-picker.js';
 import { useIdleLock } from './components/idle-lock.js';
 import { AppContext, makeT, useApp, type AppState } from './i18n.js';
 import { PAGES } from './pages/registry.js';
+import { onSignInNeeded, startSaveQueue } from './save-queue.js';
 import { useHashRoute, type Route } from './use-hash-route.js';
 
 const NAV: { route: Route; key: MessageKey; icon: ReactNode }[] = [
@@ -149,6 +151,8 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    // Saves kept while the host could not be reached go out when it is back (save-queue.ts).
+    startSaveQueue();
     syncedCall(() => api.auth.status({})).then((s) => {
       setStatus(s);
       setUser(s.user);
@@ -178,6 +182,8 @@ export function App() {
   }, []);
   // The server locked the session (inactivity, account disabled): show the lock screen at once.
   useEffect(() => onSignedOut(lock), [lock]);
+  // Saves wait for a person the restarted host no longer knows: the lock screen asks them to sign in.
+  useEffect(() => onSignInNeeded(lock), [lock]);
 
   const signedIn = useCallback((u: SessionUser) => {
     setUser(u);
@@ -230,6 +236,7 @@ export function App() {
         {status.clock === 'drill' && (
           <Alert type="warning" banner showIcon={false} className="drill-banner" data-testid="drill-banner" message={t('shell.drillClock')} />
         )}
+        <HostBanner t={t} signedIn={user !== null} />
         <RecordWarning t={t} />
         <div style={{ flex: 1, minHeight: 0 }}>{body}</div>
       </AntApp>

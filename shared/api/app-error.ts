@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/index.js';
 /**
  * `unauthenticated`: nobody is signed in on this window (or the session locked or expired);
  * `forbidden`: the signed-in user's role may not call the method; `too_many_attempts`: failed
- * logins are being slowed down.
+ * logins are being slowed down; `already_saved`: a retried save (same Idempotency-Key) was saved
+ * before, but its first answer is not known: the client treats it as saved and reloads.
  */
 export type ErrorCode =
   | 'invalid_input'
@@ -15,6 +16,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'too_many_attempts'
+  | 'already_saved'
   | 'unknown_method'
   | 'internal';
 

@@ -15,6 +15,7 @@ import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
 import { auditZhCN } from './zh-cn/audit.js';
 import { noticesZhCN } from './zh-cn/notices.js';
+import { connectionZhCN } from './zh-cn/connection.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...statsZhCN,
   ...periodsZhCN,
   ...noticesZhCN,
+  ...connectionZhCN,
   ...rulesZhCN,
   ...auditZhCN,
   ...actionsZhCN,

@@ -126,3 +126,24 @@ export async function choose(page: Page, testId: string, text: string): Promise<
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').last().waitFor();
   await page.keyboard.press('Enter');
 }
+
+/**
+ * The host restarted after `stop()` (a crash, a reboot): the same database file, port and token, so
+ * the seats' pages (their URL and token cookie) reach it again; its sessions, kept in memory, are
+ * gone, so every seat signs in again. `now` continues a drill clock (pass the stopped app's `now()`).
+ */
+export async function restartApp(dbPath: string, stopped: RunningApp, opts: { now?: number } = {}): Promise<RunningApp> {
+  const db = openDatabase(dbPath);
+  const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup', opts.now === undefined ? undefined : drillClock(opts.now));
+  const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: stopped.server.port, token: stopped.server.token });
+  return {
+    server,
+    db,
+    userFor: (role) => ensureUser(ctx, role),
+    now: () => ctx.now(),
+    stop: async () => {
+      await server.close();
+      closeDatabase(db);
+    },
+  };
+}

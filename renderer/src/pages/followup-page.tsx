@@ -5,7 +5,7 @@
 // supervised items (督办事项) with an owner, a due time and a result. Everything here is audited by
 // the services.
 import { App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flagProblemText, noticeFlagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueReview } from '../../../shared/domain/flag-queue.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
@@ -14,8 +14,11 @@ import { flagDutyAtDeadline } from '../../../shared/domain/on-duty.js';
 import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
+import { DraftNotice } from '../components/draft-notice.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
 import { useSaveConflict } from '../components/save-conflict.js';
+import { useDraft } from '../drafts.js';
+import { saving } from '../save-queue.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
 import { serverNow } from '../clock.js';
@@ -54,6 +57,12 @@ export function FollowupPage() {
   const [defaultLeader, setDefaultLeader] = useState('');
   // A flag decided meanwhile by another seat: why this decision was refused, over the form as typed.
   const reviewConflict = useSaveConflict();
+  // The review's leader and reason as typed are kept on this computer per flag and decision (drafts.ts).
+  const reviewDraftRef = useMemo(
+    () => (review ? { user: user.username, form: `${'flag' in review ? 'flag' : 'notice-flag'}-review:${'flag' in review ? review.flag.id : review.noticeFlag.id}:${review.decision}` } : null),
+    [review, user.username],
+  );
+  const reviewDraft = useDraft(reviewDraftRef, { leader: form.leader, reason: form.reason }, { leader: defaultLeader, reason: '' }, (v) => setForm((f) => ({ ...f, ...v })));
 
   const load = useCallback(async () => {
     try {
@@ -96,8 +105,9 @@ export function FollowupPage() {
     if (!review) return;
     try {
       const input = { decision: review.decision, leader: form.leader, reason: form.reason };
-      if ('flag' in review) await api.flags.review({ ...input, flagId: review.flag.id });
-      else await api.notices.reviewFlag({ ...input, flagId: review.noticeFlag.id });
+      const saver = saving({ ...(reviewDraftRef ? { draft: reviewDraftRef } : {}), user: user.username, onQueued: () => message.warning({ content: t('host.queued'), duration: 6 }) });
+      if ('flag' in review) await saver.flags.review({ ...input, flagId: review.flag.id });
+      else await saver.notices.reviewFlag({ ...input, flagId: review.noticeFlag.id });
       message.success(t('flag.reviewed'));
       setReview(null);
       await load();
@@ -387,6 +397,7 @@ export function FollowupPage() {
         okButtonProps={{ 'data-testid': 'review-save', danger: review?.decision === 'confirmed' } as ButtonProps}
       >
         {reviewConflict.alert}
+        <DraftNotice draft={reviewDraft} testId="review-draft" />
         <Form layout="vertical">
           <Form.Item label={t('flag.leader')} required>
             <Input autoFocus value={form.leader} onChange={(e) => setForm({ ...form, leader: e.target.value })} data-testid="review-leader" />

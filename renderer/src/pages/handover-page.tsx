@@ -2,10 +2,13 @@
 // created, notes by the outgoing shift), the incoming side's signed acknowledgement (name and time,
 // remarks), after which the record is read-only; the previous shift's record and earlier ones.
 import { App, Button, Card, Descriptions, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HandoverItem } from '../../../shared/domain/handover-summary.js';
 import type { Handover, RosterShift } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
+import { DraftNotice } from '../components/draft-notice.js';
+import { useDraft } from '../drafts.js';
+import { saving } from '../save-queue.js';
 import { useApp } from '../i18n.js';
 import { useFail, useFormat } from '../components/roster-common.js';
 
@@ -26,7 +29,7 @@ function Items({ items, overdueBefore }: { items: HandoverItem[]; overdueBefore?
 }
 
 function HandoverCard({ record, title, onChanged }: { record: Handover; title: string; onChanged(h: Handover): void }) {
-  const { t } = useApp();
+  const { t, user } = useApp();
   const { message } = App.useApp();
   const fail = useFail();
   const fmt = useFormat();
@@ -35,9 +38,13 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
   useEffect(() => setNotes(record.notes), [record.notes]);
   const s = record.shift;
   const readOnly = record.ack !== null;
+  // Notes typed and not saved are kept on this computer (drafts.ts); after the line above, so a draft wins over the saved notes.
+  const draftRef = useMemo(() => (readOnly ? null : { user: user.username, form: `handover:${record.id}` }), [readOnly, user.username, record.id]);
+  const draft = useDraft(draftRef, notes, record.notes, setNotes);
+  const saver = useMemo(() => saving({ ...(draftRef ? { draft: draftRef } : {}), user: user.username, onQueued: () => message.warning({ content: t('host.queued'), duration: 6 }) }), [draftRef, user.username, message, t]);
   const saveNotes = async () => {
     try {
-      onChanged(await api.handover.updateNotes({ id: record.id, notes }));
+      onChanged(await saver.handover.updateNotes({ id: record.id, notes }));
       message.success(t('common.saved'));
     } catch (e) {
       fail(e);
@@ -46,7 +53,7 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
   const ack = async () => {
     const v = form.getFieldsValue(true);
     try {
-      if (notes !== record.notes) await api.handover.updateNotes({ id: record.id, notes });
+      if (notes !== record.notes) await saver.handover.updateNotes({ id: record.id, notes });
       onChanged(await api.handover.acknowledge({ id: record.id, personId: v.personId ?? 0, remarks: v.remarks ?? '' }));
       message.success(t('handover.ackedOk'));
     } catch (e) {
@@ -89,6 +96,7 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.notes')}>
+          <DraftNotice draft={draft} testId="handover-draft" />
           {readOnly ? (
             <div style={{ whiteSpace: 'pre-wrap' }} data-testid="handover-notes-text">{record.notes || t('handover.nothing')}</div>
           ) : (

@@ -22,6 +22,9 @@ import { isOfficialReport, overdueMinutesAsOf } from '../../../shared/domain/rul
 import { REPORT_KINDS, type ReportKind } from '../../../shared/domain/rules/incident.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api, ApiCallError } from '../api.js';
+import { DraftNotice } from '../components/draft-notice.js';
+import { useDraft } from '../drafts.js';
+import { isDraftPending, saving as savingApi } from '../save-queue.js';
 import { useRuleSetInForce } from '../rule-set.js';
 import { LevelTag, useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
@@ -148,7 +151,7 @@ function unitNamed(text: string, units: readonly Unit[]): Unit | null {
 }
 
 export function IntakePage() {
-  const { t, settings } = useApp();
+  const { t, settings, user } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
   // When the officer began this call: the form's first keystroke (or F2, 来电), on the page's
@@ -164,6 +167,12 @@ export function IntakePage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const firstRef = useRef<InputRef>(null);
+  // What is typed is kept on this computer as it is typed (drafts.ts), per incident followed.
+  const [targetId, setTargetId] = useState(targetIdFromHash);
+  const draftRef = useMemo(() => ({ user: user.username, form: targetId === null ? 'intake:new' : `intake:incident:${targetId}` }), [user.username, targetId]);
+  const draft = useDraft(draftRef, f, EMPTY, setF);
+  /** Saves that wait for the host when it cannot be reached, then go with the same key (save-queue.ts). */
+  const saver = useMemo(() => savingApi({ draft: draftRef, user: user.username, onQueued: () => message.warning({ content: t('host.queued'), duration: 6 }) }), [draftRef, user.username, message, t]);
   // Any change to the form is a keystroke of this call: the first one starts the call's clock.
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
     setF((s) => ({ ...s, [k]: v }));
@@ -190,7 +199,10 @@ export function IntakePage() {
 
   useEffect(() => {
     void loadTarget(targetIdFromHash());
-    const on = () => void loadTarget(targetIdFromHash());
+    const on = () => {
+      setTargetId(targetIdFromHash());
+      void loadTarget(targetIdFromHash());
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, [loadTarget]);
@@ -307,7 +319,7 @@ export function IntakePage() {
   const saveTo = async (incidentId: number, number: string) => {
     setSaving(true);
     try {
-      await api.incidents.addReport({ incidentId, report: reportToSend(), closesIncident: f.kind === 'final' && f.closes && incidentId === target?.incident.id });
+      await saver.incidents.addReport({ incidentId, report: reportToSend(), closesIncident: f.kind === 'final' && f.closes && incidentId === target?.incident.id });
       afterSave(number);
     } catch (e) {
       showServerError(e);
@@ -319,7 +331,7 @@ export function IntakePage() {
   const saveNew = async (notDuplicateOf?: { ids: number[]; reason: string }) => {
     setSaving(true);
     try {
-      const r = await api.incidents.create({
+      const r = await saver.incidents.create({
         category: f.category!,
         responsibleUnit,
         occurredAt: occurredAt!,
@@ -340,6 +352,8 @@ export function IntakePage() {
 
   const save = async () => {
     if (saving) return;
+    // Queued before this form opened again (the lock screen came between): it goes when the host is back.
+    if (isDraftPending(draftRef)) return void message.warning({ content: t('host.queued'), duration: 6 });
     const errs = check();
     setErrors(errs);
     if (Object.keys(errs).length) {
@@ -437,6 +451,7 @@ export function IntakePage() {
         <h2>{t('intake.title')}</h2>
         <Typography.Text type="secondary">{t('intake.subtitle')}</Typography.Text>
       </div>
+      <DraftNotice draft={draft} />
       {saved && <Alert type="success" showIcon closable onClose={() => setSaved(null)} style={{ marginBottom: 12 }} title={<span data-testid="intake-saved">{t('intake.saved', { number: saved })}</span>} />}
       {target && (
         <Alert
