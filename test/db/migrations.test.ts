@@ -33,6 +33,7 @@ const SHIPPED: Record<string, string> = {
   '0150-natural-figures.ts': '48d4b25fb1bb4dc03b5989d690a11a32fca49b3e720094422f7a9a6aa5683ac2',
   '0160-seals.ts': 'f522894da999520c614273db0b3e5684c7e8eeae6ac01d3c864950b456395cc1',
   '0170-notices.ts': 'a22e58b9fda6e4d6c6882053d2dd3a27bb8b0025c75e3bd37af9f9d1efa721da',
+  '0190-room-seats.ts': 'f11c75ef00d14e089316492bd9df9e968726eb60fee7c7ecb3eec0d84709c55e',
 };
 
 describe('migrations', () => {

@@ -17,6 +17,7 @@ import { m0140RuleSets } from './0140-rule-sets.js';
 import { m0150NaturalFigures } from './0150-natural-figures.js';
 import { m0160Seals } from './0160-seals.js';
 import { m0170Notices } from './0170-notices.js';
+import { m0190RoomSeats } from './0190-room-seats.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0150NaturalFigures,
   m0160Seals,
   m0170Notices,
+  m0190RoomSeats,
 ];
