@@ -15,6 +15,7 @@ import { rulesEn } from './en/rules.js';
 import { periodsEn } from './en/periods.js';
 import { auditEn } from './en/audit.js';
 import { noticesEn } from './en/notices.js';
+import { roomEn } from './en/room.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...statsEn,
   ...periodsEn,
   ...noticesEn,
+  ...roomEn,
   ...rulesEn,
   ...auditEn,
   ...actionsEn,

@@ -15,6 +15,7 @@ import { rulesZhCN } from './zh-cn/rules.js';
 import { periodsZhCN } from './zh-cn/periods.js';
 import { auditZhCN } from './zh-cn/audit.js';
 import { noticesZhCN } from './zh-cn/notices.js';
+import { roomZhCN } from './zh-cn/room.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -31,6 +32,7 @@ export const zhCN = {
   ...rulesZhCN,
   ...auditZhCN,
   ...actionsZhCN,
+  ...roomZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
