@@ -242,13 +242,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const session = fresh ? randomBytes(24).toString('base64url') : old;
       // In the room a session is the seat's own: its cookie alone, at another seat, is nobody's.
       const key = (id: string) => (seat ? `https:${seat.id}:${id}` : `http:${id}`);
-      room?.gate.seen(seat!, { address, session: key(session) });
       // The source of a sign-in attempt is the peer's address, which dropping cookies does not change.
       const result = await options.dispatch(method, input, key(session), {
         source: `${scheme}:${address}`,
         ...(signsIn && wellFormed ? { replaces: key(old) } : {}),
         ...(seat ? { seat: seat.name } : {}),
       });
+      // After the call, so a sign-in it made shows in the host's seat list at once.
+      if (seat) room?.gate.seen(seat, { address, session: key(session) });
       const payload = JSON.stringify(result);
       res.writeHead(!result.ok && result.error.code === 'unknown_method' ? 404 : 200, {
         'Content-Type': 'application/json; charset=utf-8',
