@@ -40,6 +40,8 @@ export interface BrowserServerOptions {
   token?: string;
   /** The duty room's host instead of loopback browser mode. */
   room?: RoomServerOptions;
+  /** Loopback mode: `POST /room/code` (token required) makes a new pairing code (`duty room code`). */
+  control?: { newCode(): { code: string; expiresAt: number } | null };
 }
 
 export interface RoomServerOptions {
@@ -216,6 +218,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const given = cookie(req, cookieName()) ?? (typeof header === 'string' ? header : undefined);
     if (!room && !sameToken(given, token)) {
       return refuse(res, 403, 'Forbidden: open the URL that `npm run serve` printed (it carries the access token).');
+    }
+
+    // The room's pairing code for the operator of this machine (`duty room code`): the token is theirs.
+    if (!room && options.control && url.pathname === '/room/code' && req.method === 'POST') {
+      const issued = options.control.newCode();
+      res.writeHead(issued ? 200 : 409, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      return void res.end(JSON.stringify(issued ? { ok: true, value: issued } : { ok: false, error: { code: 'conflict', message: translate('zh-CN', 'room.notRunning') } }));
     }
 
     // 3. The API: POST /api/<method> with a JSON body, answered by the dispatcher.

@@ -4,6 +4,7 @@
 // audited) and the room.* handlers. The host itself (TLS server, pairing code, who is connected) is
 // run by the process, electron/main/room/host.ts, and reaches the services as `ctx.room`.
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/api/app-error.js';
 import type { RoomSeatView, RoomStatusView } from '../../shared/api/methods/room.js';
 import { insertSeat, listSeats, markSeatRevoked, seatById, seatByTokenHash, type SeatRow } from '../db/repositories/room-seats.js';
@@ -54,6 +55,54 @@ export interface RoomControl {
   dropSeat(id: number): void;
 }
 
+// ---- the status file (`duty room status`) ---------------------------------------------------
+
+/** The status file is rewritten this often while the host runs; older than STATUS_STALE_MS it is stale. */
+export const STATUS_EVERY_MS = 10_000;
+export const STATUS_STALE_MS = 45_000;
+
+/** What the host writes beside the database (`<db>.room.json`, 0600) and `duty room status` reads. */
+export interface RoomStatusFile {
+  format: 'duty-room-status/1';
+  pid: number;
+  /** Wall-clock milliseconds of the last write (not the drill clock): stale after STATUS_STALE_MS. */
+  updatedAt: number;
+  running: boolean;
+  bind: string;
+  port: number;
+  urls: string[];
+  fingerprint256: string | null;
+  spki: string | null;
+  codeExpiresAt: number | null;
+  seats: { id: number; name: string; address: string; lastSeen: number; user: string | null; connected: boolean }[];
+  /** The host's loopback browser-mode server, for `duty room code` (its token is why the file is 0600). */
+  control: { url: string; token: string } | null;
+}
+
+export function statusFileOf(dbPath: string): string {
+  return `${dbPath}.room.json`;
+}
+
+export type HostState =
+  | { state: 'none' }
+  | { state: 'stale' | 'gone'; file: RoomStatusFile; ageMs: number }
+  | { state: 'running' | 'stopped'; file: RoomStatusFile; ageMs: number };
+
+/** Whether a host runs on this database, from its status file: none, stale (not rewritten lately), gone (its process ended), running or stopped. */
+export function readHostState(dbPath: string, wallNow: number, alive: (pid: number) => boolean): HostState {
+  let file: RoomStatusFile;
+  try {
+    file = JSON.parse(readFileSync(statusFileOf(dbPath), 'utf8')) as RoomStatusFile;
+  } catch {
+    return { state: 'none' };
+  }
+  if (file.format !== 'duty-room-status/1') return { state: 'none' };
+  const ageMs = wallNow - file.updatedAt;
+  if (!alive(file.pid)) return { state: 'gone', file, ageMs };
+  if (ageMs > STATUS_STALE_MS) return { state: 'stale', file, ageMs };
+  return { state: file.running ? 'running' : 'stopped', file, ageMs };
+}
+
 /** The room's setting as stored (the defaults when never set, or when the stored value is not one). */
 export function roomConfig(ctx: Pick<ServiceContext, 'db'>): RoomConfig {
   const v = readSettingsRows(ctx.db).get(SETTING_KEY) as Partial<RoomConfig> | undefined;
@@ -82,7 +131,6 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /** A seat's name as typed, trimmed, control characters removed; null when empty or over 40 characters. */
 export function seatName(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
   const name = text.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return name.length >= 1 && [...name].length <= 40 ? name : null;
 }

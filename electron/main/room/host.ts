@@ -2,44 +2,18 @@
 // (issue 19): the room server (electron/main/browser-server.ts with `room`) on the interface the
 // admin chose, its certificate (cert.ts, kept in the data folder), the pairing code and its
 // throttle (pairing.ts), the seats (electron/services/room.ts), and a status file beside the
-// database that `duty room status` reads. It is the services' RoomControl (`ctx.room`): browser
+// database that `duty room status` reads (its format: electron/services/room.ts RoomStatusFile). It is the services' RoomControl (`ctx.room`): browser
 // mode's serve.ts makes one, and so will Electron's main for the tray.
 import { writeFileSync, renameSync, chmodSync, rmSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { AppError } from '../../../shared/api/app-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { Dispatch } from '../../services/dispatcher.js';
-import { pairSeat, seatForToken, seatName, type RoomControl, type RoomHostFacts } from '../../services/room.js';
+import { pairSeat, seatForToken, seatName, STATUS_EVERY_MS, type RoomControl, type RoomHostFacts, type RoomStatusFile } from '../../services/room.js';
 import { startBrowserServer, type BrowserServer } from '../browser-server.js';
 import { loadOrCreateCertificate, type HostCertificate } from './cert.js';
 import { pairingProof, PairingCodes } from './pairing.js';
 import type { SeatGate } from './pair-page.js';
-
-/** The status file is rewritten this often while the host runs; older than STALE_MS it is stale. */
-export const STATUS_EVERY_MS = 10_000;
-export const STATUS_STALE_MS = 45_000;
-
-/** What `duty room status` reads (JSON, written 0600 beside the database: `<db>.room.json`). */
-export interface RoomStatusFile {
-  format: 'duty-room-status/1';
-  pid: number;
-  /** Wall-clock milliseconds of the last write (not the drill clock): stale after STATUS_STALE_MS. */
-  updatedAt: number;
-  running: boolean;
-  bind: string;
-  port: number;
-  urls: string[];
-  fingerprint256: string | null;
-  spki: string | null;
-  codeExpiresAt: number | null;
-  seats: { id: number; name: string; address: string; lastSeen: number; user: string | null; connected: boolean }[];
-  /** The host's loopback browser-mode server, for `duty room code` (its token is why the file is 0600). */
-  control: { url: string; token: string } | null;
-}
-
-export function statusFileOf(dbPath: string): string {
-  return `${dbPath}.room.json`;
-}
 
 export interface RoomHostOptions {
   /** The app's base context (its db, clock); the seats are written through it. */
