@@ -64,7 +64,8 @@ export async function handlePairing(
   const path = url.pathname;
   if (path !== '/pair' && path !== '/pair/proof') return false;
   const html = (status: number, error: string | null, seatName = '') => {
-    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...o.headers, 'Content-Security-Policy': PAGE_CSP });
+    // same-origin, not no-referrer: under no-referrer Chromium sends the form with `Origin: null`, which the Origin check refuses.
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...o.headers, 'Content-Security-Policy': PAGE_CSP, 'Referrer-Policy': 'same-origin' });
     res.end(page(error, seatName));
   };
   const json = (status: number, body: unknown, extra: Record<string, string> = {}) => {
