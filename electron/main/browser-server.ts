@@ -8,15 +8,23 @@
 // which also ends the browser's previous session. Every API answer is JSON without a stack trace:
 // 400 for a malformed method name or body, 404 for an unknown method, 413 for a body over the cap
 // (read to its end first, so the browser gets the answer rather than a reset connection).
+// With `room`, the same pipeline is the duty room's host (issue 19): HTTPS (TLS 1.3 only) on the
+// interface the admin chose, Host and Origin checked against the host's own addresses, no token:
+// every request but the pairing page's needs a paired, unrevoked seat's cookie (`duty_seat`), then
+// each person signs in as in browser mode; cookies are Secure. See electron/main/room/host.ts.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ApiError, ApiResult } from '../../shared/api/app-error.js';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { handlePairing, SEAT_COOKIE, type RoomSeat, type SeatGate } from './room/pair-page.js';
 import { resolveStatic } from './static-files.js';
+
+export { SEAT_COOKIE, type RoomSeat, type SeatGate };
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** A body this much over the cap is not read to its end: answered 413 and the connection closed. */
@@ -30,16 +38,35 @@ export interface BrowserServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** The duty room's host instead of loopback browser mode. */
+  room?: RoomServerOptions;
+  /** Loopback mode: `POST /room/code` (token required) makes a new pairing code (`duty room code`). */
+  control?: { newCode(): { code: string; expiresAt: number } | null };
+}
+
+export interface RoomServerOptions {
+  tls: { key: string; cert: string };
+  /** One IPv4 address of this machine, or 0.0.0.0 for every interface. */
+  bind: string;
+  /** The addresses and names this host answers to (Host and Origin checks), with the port added here. */
+  names: string[];
+  gate: SeatGate;
 }
 
 export interface BrowserServer {
   port: number;
+  /** Loopback mode's access token ('' in room mode). */
   token: string;
-  /** The URL to open: carries the token once; the server swaps it for a cookie. */
+  /** The URL to open: carries the token once (loopback mode); the server swaps it for a cookie. Room mode: the first address's root. */
   url: string;
   server: Server;
+  /** Closes the connections a seat has open (after it was revoked). */
+  dropSeat(id: number): void;
   close(): Promise<void>;
 }
+
+/** Loopback mode's session cookie is per port; the room's is one (Secure) cookie. */
+export const ROOM_SESSION_COOKIE = 'duty_session';
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -114,21 +141,29 @@ function methodOf(path: string): string | null {
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const room = options.room;
+  const token = room ? '' : (options.token ?? randomBytes(24).toString('base64url'));
   let port = options.port ?? 0;
+  const scheme = room ? 'https' : 'http';
   const cookieName = () => `duty_token_${port}`;
-  const sessionCookie = () => `duty_session_${port}`;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const sessionCookie = () => (room ? ROOM_SESSION_COOKIE : `duty_session_${port}`);
+  const secure = room ? '; Secure' : '';
+  const names = room ? [...new Set(['127.0.0.1', 'localhost', ...room.names])] : ['127.0.0.1', 'localhost'];
+  const allowedHosts = () => new Set(names.map((n) => `${n}:${port}`));
+  const allowedOrigins = () => new Set(names.map((n) => `${scheme}://${n}:${port}`));
+  /** The sockets each seat has open, to close them when it is revoked. */
+  const seatSockets = new Map<number, Set<Socket>>();
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       // The stack goes to the server's log, never into an answer.
-      process.stderr.write(`[browser-mode] ${(e as Error).stack ?? String(e)}\n`);
+      process.stderr.write(`[${room ? 'room' : 'browser-mode'}] ${(e as Error).stack ?? String(e)}\n`);
       if (!res.headersSent) refuseJson(res, 500, 'internal', 'http.internal');
       else res.destroy();
     });
-  });
+  };
+  // The room: TLS 1.3 only, and nothing older is offered.
+  const server: Server = room ? createTlsServer({ key: room.tls.key, cert: room.tls.cert, minVersion: 'TLSv1.3' }, onRequest) : createServer(onRequest);
   // A client that sends its headers or body very slowly, or holds a connection idle, is cut off.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
@@ -142,10 +177,31 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site') return refuse(res, 403, 'Forbidden: cross-site request');
 
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = new URL(req.url ?? '/', `${scheme}://127.0.0.1:${port}`);
+    const address = req.socket.remoteAddress ?? 'unknown';
 
-    // 2. The token: once in the URL (swapped for an HttpOnly cookie), then cookie or header.
-    const inUrl = url.searchParams.get('token') ?? undefined;
+    // 2. Loopback: the token. The room: the pairing page, else a paired seat's cookie.
+    let seat: RoomSeat | null = null;
+    if (room) {
+      if (await handlePairing(req, res, url, { gate: room.gate, address, headers: SECURITY_HEADERS, readBody })) return;
+      seat = room.gate.seatOf(cookie(req, SEAT_COOKIE));
+      if (!seat) {
+        if (url.pathname.startsWith('/api/')) return refuseJson(res, 401, 'unauthenticated', 'room.notPaired');
+        if (req.method === 'GET' && (url.pathname === '/' || url.pathname.endsWith('.html'))) {
+          res.writeHead(303, { Location: '/pair', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+          return void res.end();
+        }
+        return refuse(res, 403, 'Forbidden: this PC has not paired with the room host (open /pair)');
+      }
+      let open = seatSockets.get(seat.id);
+      if (!open) seatSockets.set(seat.id, (open = new Set()));
+      if (!open.has(req.socket)) {
+        const sock = req.socket;
+        open.add(sock);
+        sock.once('close', () => open.delete(sock));
+      }
+    }
+    const inUrl = room ? undefined : (url.searchParams.get('token') ?? undefined);
     if (inUrl !== undefined) {
       if (!sameToken(inUrl, token) || req.method !== 'GET') return refuse(res, 403, 'Forbidden: wrong token');
       url.searchParams.delete('token');
@@ -160,8 +216,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const header = req.headers['x-duty-token'];
     const given = cookie(req, cookieName()) ?? (typeof header === 'string' ? header : undefined);
-    if (!sameToken(given, token)) {
+    if (!room && !sameToken(given, token)) {
       return refuse(res, 403, 'Forbidden: open the URL that `npm run serve` printed (it carries the access token).');
+    }
+
+    // The room's pairing code for the operator of this machine (`duty room code`): the token is theirs.
+    if (!room && options.control && url.pathname === '/room/code' && req.method === 'POST') {
+      const issued = options.control.newCode();
+      res.writeHead(issued ? 200 : 409, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      return void res.end(JSON.stringify(issued ? { ok: true, value: issued } : { ok: false, error: { code: 'conflict', message: translate('zh-CN', 'room.notRunning') } }));
     }
 
     // 3. The API: POST /api/<method> with a JSON body, answered by the dispatcher.
@@ -186,17 +249,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const signsIn = method === 'auth.login' || method === 'auth.setupAdmin';
       const fresh = !wellFormed || signsIn;
       const session = fresh ? randomBytes(24).toString('base64url') : old;
+      // In the room a session is the seat's own: its cookie alone, at another seat, is nobody's.
+      const key = (id: string) => (seat ? `https:${seat.id}:${id}` : `http:${id}`);
       // The source of a sign-in attempt is the peer's address, which dropping cookies does not change.
-      const result = await options.dispatch(method, input, `http:${session}`, {
-        source: `http:${req.socket.remoteAddress ?? 'unknown'}`,
-        ...(signsIn && wellFormed ? { replaces: `http:${old}` } : {}),
+      const result = await options.dispatch(method, input, key(session), {
+        source: `${scheme}:${address}`,
+        ...(signsIn && wellFormed ? { replaces: key(old) } : {}),
+        ...(seat ? { seat: seat.name } : {}),
         ...(typeof req.headers['idempotency-key'] === 'string' ? { requestKey: req.headers['idempotency-key'] } : {}),
       });
+      // After the call, so a sign-in it made shows in the host's seat list at once.
+      if (seat) room?.gate.seen(seat, { address, session: key(session) });
       const payload = JSON.stringify(result);
       res.writeHead(!result.ok && result.error.code === 'unknown_method' ? 404 : 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
-        ...(fresh ? { 'Set-Cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+        ...(fresh ? { 'Set-Cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/${secure}` } : {}),
         ...SECURITY_HEADERS,
       });
       res.end(payload);
@@ -218,7 +286,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, room?.bind ?? '127.0.0.1', () => {
       server.off('error', fail);
       ok();
     });
@@ -227,8 +295,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   return {
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: room ? `https://${room.bind === '0.0.0.0' ? '127.0.0.1' : room.bind}:${port}/` : `http://127.0.0.1:${port}/?token=${token}`,
     server,
+    dropSeat: (id) => {
+      for (const sock of seatSockets.get(id) ?? []) sock.destroy();
+      seatSockets.delete(id);
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -30,22 +30,27 @@ export interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** The room's seat the write came from (migration 0190); null or absent for the host itself and older rows. */
+  seat?: string | null;
 }
 
+/** The row's hash: the seat is covered only when there is one, so rows written before seats keep their hashes. */
 export function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const body = JSON.stringify([r.id, r.at, r.actor, r.method, r.entity, r.entity_id, r.before, r.after]);
+  const fields: unknown[] = [r.id, r.at, r.actor, r.method, r.entity, r.entity_id, r.before, r.after];
+  if (r.seat !== undefined && r.seat !== null) fields.push({ seat: r.seat });
+  const body = JSON.stringify(fields);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-const INSERT_ROW_SQL = `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`;
+const INSERT_ROW_SQL = `INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash, seat)
+     VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash, @seat)`;
 const WRITE_HEAD_SQL = `INSERT INTO audit_head (one, last_id, last_hash) VALUES (1, ?, ?)
      ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`;
 
 function insertRow(db: Db, row: AuditRow): void {
-  statement(db, INSERT_ROW_SQL).run(row);
+  statement(db, INSERT_ROW_SQL).run({ ...row, seat: row.seat ?? null });
 }
 
 function readHead(db: Db): { lastId: number; prev: string } {
@@ -77,8 +82,9 @@ export function checkClock(ctx: Pick<ServiceContext, 'db' | 'now'>): ClockCheck 
   return { now, lastStampedAt: last, behind: last !== null && now < last - CLOCK_BEHIND_TOLERANCE_MS };
 }
 
-function auditRowOf(id: number, at: number, actor: string, entry: AuditEntry): Omit<AuditRow, 'prev_hash' | 'hash'> {
+function auditRowOf(id: number, at: number, actor: string, entry: AuditEntry, seat: string | null = null): Omit<AuditRow, 'prev_hash' | 'hash'> {
   return {
+    seat,
     id,
     at,
     actor,
@@ -99,13 +105,13 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
   const lastAt = lastId ? newestStamp(db) : null;
   if (lastAt !== null && at < lastAt - CLOCK_BEHIND_TOLERANCE_MS) {
     // The system clock went back (or was set back): keep both times on the record, then go on.
-    const note = { id: lastId + 1, at, actor: ctx.actor, method: 'clock.behind', entity: 'clock', entity_id: null, before: JSON.stringify({ lastStampedAt: lastAt }), after: JSON.stringify({ systemNow: at, behindMs: lastAt - at, during: entry.method }) };
+    const note = { id: lastId + 1, at, actor: ctx.actor, method: 'clock.behind', entity: 'clock', entity_id: null, before: JSON.stringify({ lastStampedAt: lastAt }), after: JSON.stringify({ systemNow: at, behindMs: lastAt - at, during: entry.method }), seat: ctx.seat ?? null };
     const noteHash = rowHash(prev, note);
     insertRow(db, { ...note, prev_hash: prev, hash: noteHash });
     lastId = note.id;
     prev = noteHash;
   }
-  const row = auditRowOf(lastId + 1, at, ctx.actor, entry);
+  const row = auditRowOf(lastId + 1, at, ctx.actor, entry, ctx.seat ?? null);
   const hash = rowHash(prev, row);
   insertRow(db, { ...row, prev_hash: prev, hash });
   statement(db, WRITE_HEAD_SQL).run(row.id, hash);

@@ -8,6 +8,7 @@ import { discardPending, pendingTables, sealPending, sealStateOf } from '../db/s
 import { ChangeBus } from './changes.js';
 import { systemClock, type Clock, type ClockKind } from './clock.js';
 import { claimRequestKey } from './request-keys.js';
+import type { RoomControl } from './room.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
 export interface SessionHandle {
@@ -48,6 +49,8 @@ export interface ServiceContext {
   method?: string;
   /** Told after every committed write (the live channel); shared by every call's context. */
   changes?: ChangeBus;
+  /** The room host's controls, when this process can host the room (electron/services/room.ts). */
+  room?: RoomControl;
 }
 
 /** What a transport adds to one call's context. */
@@ -75,6 +78,10 @@ export function callContext(base: ServiceContext, actor: string, extras: CallExt
     now: () => base.now(),
     instance: base.instance,
     ...(base.changes ? { changes: base.changes } : {}),
+    // A getter: the host may be handed to the base context after calls' contexts were made.
+    get room() {
+      return base.room;
+    },
     ...(session ? { session } : {}),
     ...(seat !== undefined ? { seat } : {}),
     ...(requestKey !== undefined ? { requestKey } : {}),

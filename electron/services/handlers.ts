@@ -9,6 +9,7 @@ import { noticeHandlers } from './handlers/notices.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bulletinHandlers } from './handlers/bulletin.js';
 import { rosterHandlers } from './handlers/roster.js';
+import { roomHandlers } from './handlers/room.js';
 import { ruleHandlers } from './handlers/rules.js';
 import { statsHandlers } from './handlers/stats.js';
 import type { Handlers } from './handlers/types.js';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...periodHandlers,
   ...noticeHandlers,
   ...ruleHandlers,
+  ...roomHandlers,
 };

@@ -129,6 +129,12 @@ export class SessionStore {
     };
   }
 
+  /** The account signed in on a session now, without touching it (the room's seat list), or null. */
+  usernameOf(key: string): string | null {
+    const entry = this.entries.get(key);
+    return entry && entry.userId !== null && this.base.now() - entry.lastActive <= this.idleMs() ? entry.username : null;
+  }
+
   /** Forgets a session whose window or browser is gone, or that a new sign-in in the same browser replaced. */
   drop(key: string): void {
     this.entries.delete(key);

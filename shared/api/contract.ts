@@ -6,6 +6,7 @@ import { appMethods } from './methods/app.js';
 import { auditMethods } from './methods/audit.js';
 import { incidentMethods } from './methods/incidents.js';
 import { periodMethods } from './methods/periods.js';
+import { roomMethods } from './methods/room.js';
 import { noticeMethods } from './methods/notices.js';
 import { backupMethods } from './methods/backup.js';
 import { bulletinMethods } from './methods/bulletin.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...periodMethods,
   ...noticeMethods,
   ...ruleMethods,
+  ...roomMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -50,6 +50,12 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   'audit.keyExport': ADMIN,
   'audit.keyImport': ADMIN,
   'audit.keyRotate': ADMIN,
+  // The duty room: hosting it, its pairing code, its seats
+  'room.status': ADMIN,
+  'room.enable': ADMIN,
+  'room.disable': ADMIN,
+  'room.newCode': ADMIN,
+  'room.revokeSeat': ADMIN,
   'backup.list': ADMIN,
   'backup.now': ADMIN,
   'backup.restore': ADMIN,

@@ -168,6 +168,8 @@ export interface TimelineAudit {
   actor: string;
   /** Who, as a person reads it: the user's display name. */
   actorName: string;
+  /** The room's seat the write came from (issue 19), or null (the host itself, or before seats). */
+  seat: string | null;
   method: string;
   entity: string;
   entityId: string | null;

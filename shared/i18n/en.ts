@@ -16,6 +16,7 @@ import { periodsEn } from './en/periods.js';
 import { auditEn } from './en/audit.js';
 import { noticesEn } from './en/notices.js';
 import { connectionEn } from './en/connection.js';
+import { roomEn } from './en/room.js';
 
 export const en: Record<MessageKey, string> = {
   ...commonEn,
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...periodsEn,
   ...noticesEn,
   ...connectionEn,
+  ...roomEn,
   ...rulesEn,
   ...auditEn,
   ...actionsEn,

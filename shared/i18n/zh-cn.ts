@@ -16,6 +16,7 @@ import { periodsZhCN } from './zh-cn/periods.js';
 import { auditZhCN } from './zh-cn/audit.js';
 import { noticesZhCN } from './zh-cn/notices.js';
 import { connectionZhCN } from './zh-cn/connection.js';
+import { roomZhCN } from './zh-cn/room.js';
 
 export const zhCN = {
   ...commonZhCN,
@@ -33,6 +34,7 @@ export const zhCN = {
   ...rulesZhCN,
   ...auditZhCN,
   ...actionsZhCN,
+  ...roomZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,7 @@
 // behind the app's back (triggers dropped, as a person with sqlite3 could) is caught and named.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appendAudit, checkClock, verifyAudit, rowHash, GENESIS_HASH } from '../../electron/services/audit.js';
+import { appendAudit, checkClock, verifyAudit, rowHash, GENESIS_HASH, type AuditRow } from '../../electron/services/audit.js';
 import { inWriteTransaction } from '../../electron/services/context.js';
 import { testContext } from '../helpers/context.js';
 
@@ -19,6 +19,23 @@ function dropGuards(ctx: ReturnType<typeof testContext>) {
 }
 
 describe('audit chain', () => {
+  test('a row from a seat names it, its hash covers the seat, and rows without one hash as before', () => {
+    const ctx = seed(2);
+    const fromSeat = { ...ctx, seat: '带班领导办公室' };
+    inWriteTransaction(fromSeat, () => appendAudit(fromSeat, { method: 'test.write', entity: 'thing', entityId: 3, before: null, after: null }));
+    const rows = ctx.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
+    assert.deepEqual(rows.map((r) => r.seat), [null, null, '带班领导办公室']);
+    // A row without a seat hashes exactly as rows did before migration 0190 (no seat in the body).
+    const { seat: _none, ...old } = rows[0]!;
+    assert.equal(rowHash(GENESIS_HASH, old), rows[0]!.hash);
+    assert.notEqual(rowHash(rows[1]!.hash, { ...rows[2]!, seat: null }), rows[2]!.hash, 'the seat is covered');
+    assert.deepEqual(verifyAudit(ctx.db), { ok: true, rows: 3 });
+    dropGuards(ctx);
+    ctx.db.prepare("UPDATE audit_log SET seat = '另一个席位' WHERE id = 3").run();
+    const r = verifyAudit(ctx.db);
+    assert.equal(!r.ok && r.badRow, 3);
+  });
+
   test('holds over many writes and names the row count', () => {
     const ctx = seed(25);
     assert.deepEqual(verifyAudit(ctx.db), { ok: true, rows: 25 });
@@ -79,7 +96,7 @@ describe('audit chain', () => {
     ctx.db.exec('UPDATE audit_log SET id = id + 10 WHERE id >= 2; UPDATE audit_log SET id = id - 9 WHERE id >= 12;');
     const prev = (ctx.db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string }).hash;
     const forged = { id: 2, at: 1, actor: 'x', method: 'forged', entity: 'thing', entity_id: '9', before: null, after: null };
-    ctx.db.prepare('INSERT INTO audit_log VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: prev, hash: rowHash(prev, forged) });
+    ctx.db.prepare('INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash) VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: prev, hash: rowHash(prev, forged) });
     const r = verifyAudit(ctx.db);
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.badRow, 3);
@@ -89,7 +106,7 @@ describe('audit chain', () => {
     const ctx = seed(2);
     const head = ctx.db.prepare('SELECT hash FROM audit_log WHERE id = 2').get() as { hash: string };
     const forged = { id: 3, at: 1, actor: 'x', method: 'forged', entity: 'thing', entity_id: '1', before: null, after: null };
-    ctx.db.prepare('INSERT INTO audit_log VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: head.hash, hash: rowHash(head.hash, forged) });
+    ctx.db.prepare('INSERT INTO audit_log (id, at, actor, method, entity, entity_id, before, after, prev_hash, hash) VALUES (@id, @at, @actor, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)').run({ ...forged, prev_hash: head.hash, hash: rowHash(head.hash, forged) });
     const r = verifyAudit(ctx.db);
     assert.equal(!r.ok && r.badRow, 3);
   });

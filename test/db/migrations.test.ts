@@ -34,6 +34,7 @@ const SHIPPED: Record<string, string> = {
   '0160-seals.ts': 'f522894da999520c614273db0b3e5684c7e8eeae6ac01d3c864950b456395cc1',
   '0170-notices.ts': 'a22e58b9fda6e4d6c6882053d2dd3a27bb8b0025c75e3bd37af9f9d1efa721da',
   '0180-request-keys.ts': '168862a626d2078af14229db01b1dac1793d863807669ee1250e1f942695c6f5',
+  '0190-room-seats.ts': 'f11c75ef00d14e089316492bd9df9e968726eb60fee7c7ecb3eec0d84709c55e',
 };
 
 describe('migrations', () => {

@@ -38,7 +38,7 @@ export interface RunningApp {
 /** The password of every account the e2e helpers create. */
 export const E2E_PASSWORD = 'duty-e2e-password';
 
-async function ensureUser(ctx: ServiceContext, role: UserRole): Promise<string> {
+export async function ensureUser(ctx: ServiceContext, role: UserRole): Promise<string> {
   const username = `e2e-${role}`;
   if (!findUserByName(ctx.db, username)) {
     const displayName = { admin: '测试管理员', leader: '测试带班领导', officer: '测试值班员' }[role];

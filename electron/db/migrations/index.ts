@@ -18,6 +18,7 @@ import { m0150NaturalFigures } from './0150-natural-figures.js';
 import { m0160Seals } from './0160-seals.js';
 import { m0170Notices } from './0170-notices.js';
 import { m0180RequestKeys } from './0180-request-keys.js';
+import { m0190RoomSeats } from './0190-room-seats.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0160Seals,
   m0170Notices,
   m0180RequestKeys,
+  m0190RoomSeats,
 ];

@@ -38,7 +38,7 @@ export function incidentDetail(ctx: ServiceContext, id: number): IncidentDetail 
     ...descriptions.flatMap((d) => auditForEntity(ctx.db, 'incident_description', d.id)),
   ]
     .sort((a, b) => a.id - b.id)
-    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, actorName: nameOf(a.actor), method: a.method, entity: a.entity, entityId: a.entity_id }));
+    .map((a) => ({ id: a.id, at: a.at, actor: a.actor, actorName: nameOf(a.actor), seat: a.seat ?? null, method: a.method, entity: a.entity, entityId: a.entity_id }));
   const { pending } = pendingOf(toEngineIncident(incident, reports, upward), ruleSetOf(ctx), ctx.now());
   const versions = { facts: versionOf(auditStamp(ctx.db, 'incident', id)), description: versionOf(descriptionStamp(descriptions)) };
   return { incident, reports, upward, flags, followups, audit, descriptions, pending, versions };

@@ -194,7 +194,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
         ),
       });
     for (const a of d.audit)
-      entries.push({ at: a.at, color: 'gray', key: `a${a.id}`, node: <div className="timeline-meta" data-testid={`timeline-audit-${a.id}`}>{`${fmt(a.at, 'MM-dd HH:mm:ss')} ${a.actorName} ${actionLabel(t, a.method)}${isMessageKey(`auditEntity.${a.entity}`) ? ` · ${t(`auditEntity.${a.entity}` as MessageKey)}` : ''}`}</div> });
+      entries.push({ at: a.at, color: 'gray', key: `a${a.id}`, node: <div className="timeline-meta" data-testid={`timeline-audit-${a.id}`}>{`${fmt(a.at, 'MM-dd HH:mm:ss')} ${a.actorName}${a.seat ? `（${t('room.viaSeat', { seat: a.seat })}）` : ''} ${actionLabel(t, a.method)}${isMessageKey(`auditEntity.${a.entity}`) ? ` · ${t(`auditEntity.${a.entity}` as MessageKey)}` : ''}`}</div> });
     entries.sort((a, b) => a.at - b.at);
   }
 

@@ -11,6 +11,7 @@ import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { SealSettings } from '../components/seal-settings.js';
 import { useApp } from '../i18n.js';
+import { RoomSettings } from './room-settings.js';
 import { RuleSetEditor } from './rule-set-editor.js';
 
 type General = Pick<Settings, 'bureauName' | 'timeZone' | 'dutyBoundary' | 'backupDir' | 'backupKeep' | 'lockMinutes'>;
@@ -187,6 +188,7 @@ export function SettingsPage() {
             ),
           },
           { key: 'rules', label: <span data-testid="settings-tab-rules">{t('rules.tab')}</span>, children: <RuleSetEditor /> },
+          { key: 'room', label: <span data-testid="settings-tab-room">{t('room.title')}</span>, children: <RoomSettings /> },
         ]}
       />
     </div>
