@@ -11,6 +11,8 @@ export interface MenuOptions {
   isPackaged: boolean;
   onAbout: () => void;
   onOpenDataFolder: () => void;
+  /** The duty room: this desk as a seat (leave it) or on its own (join one). */
+  room?: { seat: { name: string; url: string }; onLeave: () => void } | { seat: null; onJoin: () => void };
 }
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
@@ -31,6 +33,16 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     label: t('menu.file'),
     submenu: [openDataFolder, { type: 'separator' }, isMac ? { role: 'close', label: t('menu.close') } : { role: 'quit', label: t('menu.quit') }],
   });
+  if (o.room) {
+    const r = o.room;
+    template.push({
+      id: 'room',
+      label: t('menu.room'),
+      submenu: r.seat
+        ? [{ label: translate(o.locale, 'menu.roomSeatOf', { name: r.seat.name, url: r.seat.url }), enabled: false }, { type: 'separator' }, { id: 'room-leave', label: t('menu.roomLeave'), click: () => r.onLeave() }]
+        : [{ id: 'room-join', label: t('menu.roomJoin'), click: () => r.onJoin() }],
+    });
+  }
   template.push({
     id: 'edit',
     label: t('menu.edit'),

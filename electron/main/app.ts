@@ -10,21 +10,27 @@ import { DatabaseTooNewError } from '../db/migrate.js';
 import { DB_FILE_NAME, defaultKeyFilePath } from '../db/paths.js';
 import type { KeyStore } from '../db/seal-keys.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
-import { createContext, type ServiceContext } from '../services/context.js';
-import { createSessionDispatcher, type Dispatch } from '../services/dispatcher.js';
+import { AppError } from '../../shared/api/app-error.js';
+import { createContext, osActor, type ServiceContext } from '../services/context.js';
+import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
+import { roomConfig, statusFileOf, type SeatControl } from '../services/room.js';
+import { SessionStore } from '../services/sessions.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { startRecordChecks } from '../services/record-status.js';
 import { getSettings } from '../services/settings.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.js';
-import { APP_ID, APP_SCHEME, isAppUrl } from './app-url.js';
+import { APP_ID, APP_SCHEME, isAppUrl, START_URL } from './app-url.js';
 import { parseCommandLine } from './command-line.js';
 import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow } from './main-window.js';
 import { createOpenExternal } from './open-external.js';
 import { appKeyStore } from './seal-key-store.js';
-import { applySeat, isSeatUrl, readSeat, type SeatConfig } from './seat.js';
+import { createRoomHost, type RoomHost } from './room/host.js';
+import { PairError, pairWithHost } from './room/pair-client.js';
+import { applySeat, isSeatUrl, readSeat, removeSeat, writeSeat, type SeatConfig } from './seat.js';
+import { createHostTray } from './tray.js';
 import { applySessionPolicy, guardAllWebContents } from './security.js';
 
 export interface AppDeps {
@@ -45,6 +51,8 @@ export interface AppDeps {
   logError?: (where: string, error: unknown) => void;
   /** How often to check whether the daily backup is due; null: no automatic backups (tests). */
   backupEveryMs?: number | null;
+  /** Pairs this desk with a room's host (tests give a fake; the real one speaks TLS to the host). */
+  pair?: typeof pairWithHost;
 }
 
 export interface RunningApp {
@@ -123,6 +131,7 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       onAbout: showAbout,
       // A trusted menu click, not page input: shell.openPath on our own folder is safe here.
       onOpenDataFolder: () => void electron.shell.openPath(dirname(dbPath)).catch((e: unknown) => logError('openPath', e)),
+      room: seat ? { seat: { name: seat.seatName, url: seat.url }, onLeave: leaveRoom } : { seat: null, onJoin: showJoin },
     });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
   };
@@ -134,6 +143,12 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       title: translate(locale(), 'app.name'),
       ...(seat ? { url: seat.url } : {}),
       logError: (e) => logError('window', e),
+    });
+    w.on('close', (event: { preventDefault(): void }) => {
+      if (quitting || !hosting()) return;
+      event.preventDefault();
+      ensureTray();
+      w.hide();
     });
     w.on('closed', () => {
       if (win === w) win = null;
@@ -150,6 +165,64 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
+  };
+
+  /** The desk's own pages, on the join form (a trusted menu click). */
+  const showJoin = () => {
+    focusWindow();
+    win?.loadURL(`${START_URL}#/room-join`).catch((e: unknown) => logError('window', e));
+  };
+
+  /** Back to this desk's own pages: the pin and the token are forgotten, the host's pages are no longer ours. */
+  const leaveRoom = () => {
+    removeSeat(deps.dataDir);
+    seat = null;
+    // electronegativity: CERTIFICATE_VERIFY_PROC_JS_CHECK justified: removes the seat's pin, back to Chromium's own verification
+    electron.session.defaultSession.setCertificateVerifyProc(null);
+    refreshMenu();
+    win?.loadURL(START_URL).catch((e: unknown) => logError('window', e));
+  };
+
+  const seatControl: SeatControl = {
+    join: async (o) => {
+      let paired;
+      try {
+        paired = await (deps.pair ?? pairWithHost)({ url: o.address, code: o.code, seatName: o.seatName, ...(o.fingerprint256 ? { expectFingerprint256: o.fingerprint256 } : {}) });
+      } catch (e) {
+        if (e instanceof PairError) {
+          throw new AppError(e.reason === 'refused' ? 'forbidden' : 'invalid_input', `room.joinFailed.${e.reason}`, { address: o.address, message: e.hostMessage ?? e.message });
+        }
+        throw e;
+      }
+      const next: SeatConfig = { ...paired, url: `${new URL(paired.url).origin}/`, pairedAt: Date.now() };
+      writeSeat(deps.dataDir, next);
+      await applySeat(electron.session.defaultSession, next);
+      seat = next;
+      refreshMenu();
+      // After the answer reaches the join form, the window turns to the host.
+      setTimeout(() => win?.loadURL(next.url).catch((e: unknown) => logError('window', e)), 600);
+      return { url: next.url, fingerprint256: next.fingerprint256, seatName: next.seatName };
+    },
+  };
+
+  // While this desk hosts the room, closing the window hides it: the tray keeps the room served.
+  let host: RoomHost | null = null;
+  let tray: ReturnType<typeof createHostTray> | null = null;
+  let quitting = false;
+  const hosting = () => host?.facts().running === true;
+  const ensureTray = () => {
+    if (tray || !host) return;
+    const l = locale();
+    tray = createHostTray(electron, {
+      iconPath: join(deps.rendererDir, 'tray.png'),
+      tooltip: translate(l, 'menu.trayTooltip', { urls: host.facts().urls.join(' ') }),
+      labels: { show: translate(l, 'menu.trayShow'), quit: translate(l, 'menu.trayQuit') },
+      onShow: focusWindow,
+      onQuit: () => {
+        quitting = true;
+        app.quit();
+      },
+    });
   };
 
   const onReady = async () => {
@@ -176,7 +249,14 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     if (deps.backupEveryMs !== null) {
       app.on('will-quit', startBackupSchedule(ctx, { everyMs: deps.backupEveryMs, onError: (e) => logError('backup', e) }));
     }
-    const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createSessionDispatcher(c)))(ctx);
+    ctx.seatControl = seatControl;
+    const sessions = new SessionStore(ctx);
+    const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createDispatcher(c, { sessions })))(ctx);
+    // The room's host, when the admin switched this desk to host it (kept across restarts).
+    host = createRoomHost({ ctx, dispatch, staticDir: deps.rendererDir, dataDir: deps.dataDir, statusFile: statusFileOf(dbPath), userOf: (k) => sessions.usernameOf(k), log: (line) => process.stdout.write(`${line}\n`) });
+    ctx.room = host;
+    const room = roomConfig(ctx);
+    if (room.enabled && !seat) host.start({ bind: room.bind, port: room.port }, osActor()).then(ensureTray, (e: unknown) => logError('room', e));
 
     applySessionPolicy(electron.session.defaultSession, isOurs);
     if (seat) {
@@ -212,11 +292,23 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
   // A second start (a double-click on the desktop icon during a busy night) shows this window.
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => {
-    if (platform !== 'darwin') app.quit();
+    if (platform !== 'darwin' && !hosting()) app.quit();
   });
   // One last backup before quitting (it is asynchronous, so the first quit waits for it).
   let quitBackupDone = false;
+  let hostClosed = false;
   app.on('before-quit', (event: { preventDefault(): void }) => {
+    quitting = true;
+    // The room first: no seat's call may reach a database about to close.
+    if (!hostClosed && host?.server) {
+      hostClosed = true;
+      event.preventDefault();
+      host
+        .close()
+        .catch((e: unknown) => logError('room', e))
+        .finally(() => app.quit());
+      return;
+    }
     if (quitBackupDone || !ctx || !ctx.db.open || deps.backupEveryMs === null) return;
     quitBackupDone = true;
     event.preventDefault();
@@ -225,6 +317,8 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       .finally(() => app.quit());
   });
   app.on('will-quit', () => {
+    tray?.destroy();
+    tray = null;
     // A restore in place reopens the database on the context: close the one it holds now.
     if (ctx) close(ctx.db);
     else if (db) close(db);

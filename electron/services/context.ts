@@ -8,7 +8,7 @@ import { discardPending, pendingTables, sealPending, sealStateOf } from '../db/s
 import { ChangeBus } from './changes.js';
 import { systemClock, type Clock, type ClockKind } from './clock.js';
 import { claimRequestKey } from './request-keys.js';
-import type { RoomControl } from './room.js';
+import type { RoomControl, SeatControl } from './room.js';
 
 /** The caller's session, as the auth.* handlers see it (electron/services/sessions.ts). */
 export interface SessionHandle {
@@ -51,6 +51,8 @@ export interface ServiceContext {
   changes?: ChangeBus;
   /** The room host's controls, when this process can host the room (electron/services/room.ts). */
   room?: RoomControl;
+  /** How this desk joins a room as a seat (the desktop app only: electron/main/app.ts). */
+  seatControl?: SeatControl;
 }
 
 /** What a transport adds to one call's context. */
@@ -81,6 +83,9 @@ export function callContext(base: ServiceContext, actor: string, extras: CallExt
     // A getter: the host may be handed to the base context after calls' contexts were made.
     get room() {
       return base.room;
+    },
+    get seatControl() {
+      return base.seatControl;
     },
     ...(session ? { session } : {}),
     ...(seat !== undefined ? { seat } : {}),

@@ -6,9 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/api/app-error.js';
-import type { RoomSeatView, RoomStatusView } from '../../shared/api/methods/room.js';
+import type { RoomJoined, RoomSeatView, RoomStatusView } from '../../shared/api/methods/room.js';
 import { insertSeat, listSeats, markSeatRevoked, seatById, seatByTokenHash, type SeatRow } from '../db/repositories/room-seats.js';
 import { readSettingsRows, writeSetting } from '../db/repositories/settings.js';
+import { countUsers } from '../db/repositories/users.js';
 import { actorNamer } from './actors.js';
 import { appendAudit } from './audit.js';
 import { callContext, inWriteTransaction, type ServiceContext } from './context.js';
@@ -239,4 +240,27 @@ export function newRoomCode(ctx: ServiceContext): RoomStatusView {
   if (!room.facts().running) throw new AppError('conflict', 'room.notRunning');
   room.newCode(ctx.actor);
   return roomStatus(ctx);
+}
+
+// ---- this desk as a seat of a room (the desktop app) ------------------------------------------
+
+/**
+ * How this desk becomes a seat, given by Electron's main process as `ctx.seatControl`: pairs with
+ * the host (its certificate checked before the code is sent), keeps the pin and the token beside
+ * the database and opens the host's pages in the window. Refusals are AppErrors in words.
+ */
+export interface SeatControl {
+  join(o: { address: string; code: string; seatName: string; fingerprint256?: string }): Promise<RoomJoined>;
+}
+
+/**
+ * `room.join`: anyone at a desk without accounts (its first start), else only its admin; only
+ * where the process can show the host (the desktop app). Recorded on this desk's own chain.
+ */
+export async function joinRoom(ctx: ServiceContext, input: { address: string; code: string; seatName: string; fingerprint256?: string | undefined }): Promise<RoomJoined> {
+  if (!ctx.seatControl) throw new AppError('invalid_input', 'room.joinDesktopOnly');
+  if (countUsers(ctx.db) > 0 && ctx.session?.user?.role !== 'admin') throw new AppError('forbidden', 'room.joinAdminOnly');
+  const joined = await ctx.seatControl.join({ address: input.address, code: input.code, seatName: input.seatName, ...(input.fingerprint256 ? { fingerprint256: input.fingerprint256 } : {}) });
+  inWriteTransaction(ctx, () => appendAudit(ctx, { method: 'room.join', entity: 'room', entityId: joined.url, before: null, after: { url: joined.url, fingerprint256: joined.fingerprint256, seatName: joined.seatName } }));
+  return joined;
 }

@@ -28,9 +28,9 @@ import { mayCall } from '../../shared/api/roles.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { SessionUser } from '../../shared/domain/user.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
-import { api, onSignedOut } from './api.js';
+import { api, onSignedOut, transport } from './api.js';
 import { syncedCall } from './clock.js';
-import { ChangePasswordButton, LoginScreen, SetupAdminScreen } from './components/auth-screens.js';
+import { ChangePasswordButton, LoginScreen, RoomJoinScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
 import { HostBanner } from './components/host-banner.js';
 import { RecordWarning } from './components/record-warning.js';
@@ -149,6 +149,13 @@ export function App() {
   const [locked, setLocked] = useState<SessionUser | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The desktop app's join form (the 值班室 menu, the first start's link): shown whoever is signed in; the service decides.
+  const [joining, setJoining] = useState(() => transport === 'electron' && window.location.hash === '#/room-join');
+  useEffect(() => {
+    const on = () => setJoining(transport === 'electron' && window.location.hash === '#/room-join');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
 
   useEffect(() => {
     // Saves kept while the host could not be reached go out when it is back (save-queue.ts).
@@ -213,7 +220,8 @@ export function App() {
   const t = makeT(look.locale);
   const night = look.theme === 'night';
   let body: ReactNode;
-  if (!status.hasUsers) body = <SetupAdminScreen t={t} onSignedIn={signedIn} />;
+  if (joining) body = <RoomJoinScreen t={t} />;
+  else if (!status.hasUsers) body = <SetupAdminScreen t={t} onSignedIn={signedIn} />;
   else if (!user) body = <LoginScreen t={t} locked={locked} lockMinutes={settings?.lockMinutes ?? status.lockMinutes} onSignedIn={signedIn} />;
   else if (!state) body = <Spin fullscreen />;
   else

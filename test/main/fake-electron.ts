@@ -63,11 +63,30 @@ export class FakeBrowserWindow extends EventEmitter {
   show() { this.visible = true; this.calls.push('show'); }
   focus() { this.calls.push('focus'); }
   /** Simulates the user closing the window. */
+  hide() { this.visible = false; this.calls.push('hide'); }
+  /** Simulates the user closing the window; a 'close' listener may prevent it (the host hides instead). */
   close() {
-    this.emit('close');
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
     this.destroyed = true;
     this.emit('closed');
   }
+}
+
+/** The tray icon the host leaves while its window is closed. */
+export class FakeTray extends EventEmitter {
+  static all: FakeTray[] = [];
+  tooltip = '';
+  menu: { template: { label?: string; click?: () => void; type?: string }[] } | null = null;
+  destroyed = false;
+  constructor(readonly icon: unknown) {
+    super();
+    FakeTray.all.push(this);
+  }
+  setToolTip(t: string) { this.tooltip = t; }
+  setContextMenu(m: FakeTray['menu']) { this.menu = m; }
+  destroy() { this.destroyed = true; }
 }
 
 export interface FakeElectron {
@@ -151,6 +170,10 @@ export function createFakeElectron(): FakeElectron {
     },
     ipcMain: {
       handle(channel: string, h: (...args: unknown[]) => unknown) { log.push(`ipcMain.handle:${channel}`); f.ipcHandlers.set(channel, h); },
+    },
+    Tray: FakeTray,
+    nativeImage: {
+      createFromPath(path: string) { return { path, resize: () => ({ path }) }; },
     },
     Menu: {
       buildFromTemplate(t: unknown[]) { f.menuTemplates.push(t); return { template: t }; },

@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { startApp, type AppDeps } from '../../electron/main/app.js';
 import { isSeatUrl, parseSeat, readSeat, removeSeat, SEAT_COOKIE, SEAT_FILE, verifyPinned, writeSeat, type SeatConfig } from '../../electron/main/seat.js';
 import { exposesBridge } from '../../electron/preload/bridge.js';
 import { REPO } from '../helpers/cli.js';
-import { createFakeElectron, fakeEvent, FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
+import { createFakeElectron, fakeEvent, FakeBrowserWindow, FakeTray, type FakeElectron } from './fake-electron.js';
+import { saveRoomConfig } from '../../electron/services/room.js';
 
 const pemA = readFileSync(join(REPO, 'test/fixtures/room/host-a.pem'), 'utf8');
 const pemB = readFileSync(join(REPO, 'test/fixtures/room/host-b.pem'), 'utf8');
@@ -129,5 +131,156 @@ describe('a seat desk starting', () => {
     await running.ready;
     assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'app://duty/index.html');
     assert.equal(fake.certificateVerify, null);
+  });
+});
+
+describe('joining and leaving a room from the desk', () => {
+  let dir: string;
+  let fake: FakeElectron;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'duty-seat-join-'));
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+    fake = createFakeElectron();
+    FakeBrowserWindow.all.length = 0;
+  });
+  afterEach(() => {
+    fake.app.emit('will-quit');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const paired = { url: 'https://192.168.1.10:5179', fingerprint256: fpA, spki: 'spki', seatToken: seat.seatToken, seatName: '值班员二号' };
+  const depsWith = (pair: AppDeps['pair']): AppDeps => ({
+    argv: ['/opt/duty-desk/duty-desk'],
+    dataDir: join(dir, 'data'),
+    rendererDir: join(dir, 'renderer'),
+    preloadPath: '/x/preload/index.cjs',
+    version: '1',
+    platform: 'win32',
+    backupEveryMs: null,
+    logError: () => {},
+    ...(pair ? { pair } : {}),
+  });
+  const call = async (method: string, input: unknown) => {
+    const win = FakeBrowserWindow.all[0]!;
+    const handler = fake.ipcHandlers.get('duty:call')!;
+    return (await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, method, input)) as { ok: boolean; value?: { url: string }; error?: { message: string } };
+  };
+  const menuItem = (id: string) => {
+    const last = fake.menuTemplates.at(-1) as { id?: string; submenu?: { id?: string; click?: () => void }[] }[];
+    return last.find((m) => m.id === 'room')?.submenu?.find((i) => i.id === id);
+  };
+
+  it('a fresh desk joins: pairs, keeps the pin and token, opens the host; the menu then offers to leave, which forgets them', async () => {
+    let asked: unknown = null;
+    const running = startApp(fake.api, depsWith(async (o) => ((asked = o), paired)));
+    await fake.app.fireReady();
+    await running.ready;
+    assert.ok(menuItem('room-join'), 'a desk on its own offers to join');
+    const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.deepEqual(asked, { url: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
+    assert.equal(readSeat(join(dir, 'data'))?.url, 'https://192.168.1.10:5179/');
+    assert.deepEqual(fake.cookies.map((c) => c.name), [SEAT_COOKIE]);
+    const verdicts: number[] = [];
+    fake.certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemB } }, (v) => verdicts.push(v));
+    assert.deepEqual(verdicts, [-2]);
+    await new Promise((ok) => setTimeout(ok, 700));
+    assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'https://192.168.1.10:5179/');
+    // The join is on this desk's own chain.
+    const audit = running.context()!.db.prepare("SELECT method, entity_id FROM audit_log WHERE method = 'room.join'").all();
+    assert.deepEqual(audit, [{ method: 'room.join', entity_id: 'https://192.168.1.10:5179/' }]);
+
+    menuItem('room-leave')!.click!();
+    assert.equal(readSeat(join(dir, 'data')), null);
+    assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'app://duty/index.html');
+    assert.equal(fake.certificateVerify, null, 'the pin is forgotten');
+  });
+
+  it('a host that cannot prove it knows the code: refused in words, nothing kept', async () => {
+    const { PairError } = await import('../../electron/main/room/pair-client.js');
+    const running = startApp(fake.api, depsWith(async () => {
+      throw new PairError('proof', 'bad proof');
+    }));
+    await fake.app.fireReady();
+    await running.ready;
+    const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
+    assert.equal(r.ok, false);
+    assert.match(r.error!.message, /主机未能证明它知道配对码/);
+    assert.equal(readSeat(join(dir, 'data')), null);
+    assert.equal(fake.certificateVerify, null);
+  });
+
+  it('a desk with accounts: only its admin may make it a seat', async () => {
+    const running = startApp(fake.api, depsWith(async () => paired));
+    await fake.app.fireReady();
+    await running.ready;
+    const { createUser } = await import('../../electron/services/users.js');
+    await createUser(running.context()!, { username: 'admin1', displayName: '管理员', role: 'admin', password: 'a-long-password-1', personId: null });
+    const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
+    assert.equal(r.ok, false);
+    assert.match(r.error!.message, /只有管理员/);
+    assert.equal(readSeat(join(dir, 'data')), null);
+  });
+});
+
+describe('a desk hosting the room', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'duty-host-app-'));
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+    FakeBrowserWindow.all.length = 0;
+    FakeTray.all.length = 0;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const deps = (): AppDeps => ({
+    argv: ['/opt/duty-desk/duty-desk'],
+    dataDir: join(dir, 'data'),
+    rendererDir: join(dir, 'renderer'),
+    preloadPath: '/x/preload/index.cjs',
+    version: '1',
+    platform: 'win32',
+    backupEveryMs: null,
+    logError: () => {},
+  });
+
+  it('comes back hosting after a restart; closing the window hides it to the tray; the tray quits and stops the host', async () => {
+    const port = await new Promise<number>((ok) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port;
+        s.close(() => ok(p));
+      });
+    });
+    // First start: the admin switches hosting on (the setting is kept), then the desk quits.
+    let fake = createFakeElectron();
+    let running = startApp(fake.api, deps());
+    await fake.app.fireReady();
+    await running.ready;
+    saveRoomConfig(running.context()!, { enabled: true, bind: '127.0.0.1', port }, 'room.enable');
+    fake.app.emit('will-quit');
+
+    fake = createFakeElectron();
+    FakeBrowserWindow.all.length = 0;
+    running = startApp(fake.api, deps());
+    await fake.app.fireReady();
+    await running.ready;
+    const host = running.context()!.room!;
+    for (let i = 0; i < 50 && !host.facts().running; i++) await new Promise((ok) => setTimeout(ok, 100));
+    assert.equal(host.facts().running, true, 'the room is served again after the restart');
+    const win = FakeBrowserWindow.all[0]!;
+    win.close();
+    assert.equal(win.destroyed, false, 'the window hides instead of closing');
+    assert.ok(win.calls.includes('hide'));
+    assert.equal(FakeTray.all.length, 1);
+    assert.match(FakeTray.all[0]!.tooltip, new RegExp(`127\\.0\\.0\\.1:${port}`));
+    fake.app.emit('window-all-closed');
+    assert.equal(fake.app.quitCalled, false, 'the app keeps running while it hosts');
+
+    FakeTray.all[0]!.menu!.template.find((i) => i.label === '停止值班室主机并退出')!.click!();
+    assert.equal(fake.app.quitCalled, true);
+    fake.app.emit('before-quit', { preventDefault() {} });
+    for (let i = 0; i < 50 && host.facts().running; i++) await new Promise((ok) => setTimeout(ok, 100));
+    assert.equal(host.facts().running, false, 'the host stops before the database closes');
+    fake.app.emit('will-quit');
   });
 });

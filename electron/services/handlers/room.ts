@@ -1,5 +1,5 @@
 // Runs in Electron's main process and in plain Node. Handlers of room.* (electron/services/room.ts).
-import { disableRoom, enableRoom, newRoomCode, revokeSeat, roomStatus } from '../room.js';
+import { disableRoom, enableRoom, joinRoom, newRoomCode, revokeSeat, roomStatus } from '../room.js';
 import type { HandlersOf } from './types.js';
 
 export const roomHandlers: HandlersOf<'room.'> = {
@@ -11,4 +11,5 @@ export const roomHandlers: HandlersOf<'room.'> = {
     revokeSeat(ctx, id);
     return roomStatus(ctx);
   },
+  'room.join': (ctx, input) => joinRoom(ctx, input),
 };

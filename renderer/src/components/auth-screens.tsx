@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Tooltip, Typography } fro
 import { useState } from 'react';
 import type { SessionUser } from '../../../shared/domain/user.js';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/domain/user.js';
-import { api } from '../api.js';
+import { api, transport } from '../api.js';
 import type { T } from '../i18n.js';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -112,6 +112,62 @@ export function SetupAdminScreen({ t, onSignedIn }: { t: T; onSignedIn: (u: Sess
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="auth-error" />}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="setup-submit">
           {t('auth.setupSubmit')}
+        </Button>
+      </Form>
+      {transport === 'electron' && (
+        <Button type="link" block href="#/room-join" style={{ marginTop: 8 }} data-testid="room-join-link">
+          {t('room.joinLink')}
+        </Button>
+      )}
+    </Frame>
+  );
+}
+
+/**
+ * This desk joining a duty room as a seat (the desktop app: reached from the first start or the
+ * 值班室 menu). The desk pairs in its main process, which checks the host's certificate before the
+ * code leaves this machine; on success the window turns to the host's pages.
+ */
+export function RoomJoinScreen({ t }: { t: T }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  type Values = { address: string; code: string; seatName: string; fingerprint256?: string };
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await api.room.join({ address: v.address, code: v.code, seatName: v.seatName, ...(v.fingerprint256?.trim() ? { fingerprint256: v.fingerprint256.trim() } : {}) });
+      setDone(t('room.joinDone', { url: joined.url }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Frame title={t('room.joinTitle')}>
+      <Typography.Paragraph type="secondary">{t('room.joinIntro')}</Typography.Paragraph>
+      <Form<Values> layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="address" label={t('room.joinAddress')} rules={[{ required: true, message: t('room.joinAddressInvalid') }]}>
+          <Input autoFocus placeholder={t('room.joinAddressHint')} data-testid="room-join-address" />
+        </Form.Item>
+        <Form.Item name="code" label={t('room.pairCode')} rules={[{ required: true, message: t('room.pairWrong') }]}>
+          <Input autoComplete="off" style={{ fontFamily: 'monospace', letterSpacing: 2 }} data-testid="room-join-code" />
+        </Form.Item>
+        <Form.Item name="seatName" label={t('room.pairSeatName')} rules={[{ required: true, message: t('room.pairSeatNameInvalid') }]}>
+          <Input placeholder={t('room.pairSeatNameHint')} maxLength={40} data-testid="room-join-seat" />
+        </Form.Item>
+        <Form.Item name="fingerprint256" label={t('room.joinFingerprint')} extra={t('room.joinFingerprintHint')}>
+          <Input autoComplete="off" style={{ fontFamily: 'monospace' }} data-testid="room-join-fingerprint" />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="room-join-error" />}
+        {done && <Alert type="success" showIcon message={done} style={{ marginBottom: 12 }} data-testid="room-join-done" />}
+        <Button type="primary" htmlType="submit" block loading={busy} disabled={done !== null} data-testid="room-join-submit">
+          {t('room.joinSubmit')}
+        </Button>
+        <Button type="link" block href="#/" style={{ marginTop: 8 }}>
+          {t('common.cancel')}
         </Button>
       </Form>
     </Frame>

@@ -7,7 +7,7 @@ import { App, Button, Card, Descriptions, Form, InputNumber, Popconfirm, Select,
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomSeatView, RoomStatusView } from '../../../shared/api/methods/room.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
-import { api } from '../api.js';
+import { api, transport } from '../api.js';
 import { useApp } from '../i18n.js';
 
 /** While the page is open the seat list and the code's expiry are read again this often. */
@@ -71,7 +71,13 @@ export function RoomSettings() {
   ];
 
   return (
-    <Card size="small" title={t('room.title')} style={{ maxWidth: 980 }} data-testid="room-settings">
+    <Card
+      size="small"
+      title={t('room.title')}
+      style={{ maxWidth: 980 }}
+      data-testid="room-settings"
+      extra={transport === 'electron' && !status.running ? <Button type="link" href="#/room-join" data-testid="room-join-link">{t('room.joinLink')}</Button> : null}
+    >
       <Typography.Paragraph type="secondary">{t('room.intro')}</Typography.Paragraph>
       {!status.available ? (
         <Typography.Text type="warning">{t('room.unavailable')}</Typography.Text>

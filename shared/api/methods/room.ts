@@ -67,4 +67,27 @@ export const roomMethods = {
   'room.newCode': method<RoomStatusView>()(noInput),
   /** The seat can no longer reach the host; its open connections are closed. */
   'room.revokeSeat': method<RoomStatusView>()(z.object({ id: idSchema }).strict()),
+  /**
+   * This desk joins a room as a seat (the desktop app only): pairs with the host at `address` with
+   * the code shown on the host's screen, pins its certificate and opens its pages. Before this desk
+   * has any account (first start) anyone at it may; afterwards only its admin.
+   */
+  'room.join': method<RoomJoined>()(
+    z
+      .object({
+        address: z.string({ error: 'room.joinAddressInvalid' }).trim().min(1, { error: 'room.joinAddressInvalid' }).max(200, { error: 'room.joinAddressInvalid' }),
+        code: z.string({ error: 'room.pairWrong' }).trim().min(4, { error: 'room.pairWrong' }).max(20, { error: 'room.pairWrong' }),
+        seatName: z.string({ error: 'room.pairSeatNameInvalid' }).trim().min(1, { error: 'room.pairSeatNameInvalid' }).max(40, { error: 'room.pairSeatNameInvalid' }),
+        /** The fingerprint read off the host's screen, when typed: any other certificate is refused before the code is used. */
+        fingerprint256: z.string().trim().max(120).optional(),
+      })
+      .strict(),
+  ),
 } as const;
+
+export interface RoomJoined {
+  /** The host's address the window now shows. */
+  url: string;
+  fingerprint256: string;
+  seatName: string;
+}

@@ -23,6 +23,7 @@ export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.room.disable': 'stop hosting the duty room',
   'action.room.newCode': 'make a new pairing code',
   'action.room.revokeSeat': 'revoke a seat',
+  'action.room.join': 'make this desk a seat of a duty room',
   'action.backup.list': 'see the backups',
   'action.backup.now': 'back up now',
   'action.backup.restore': 'restore from a backup',

@@ -25,6 +25,7 @@ const contractActions = {
   'action.room.disable': '关闭值班室主机',
   'action.room.newCode': '生成新的配对码',
   'action.room.revokeSeat': '撤销席位',
+  'action.room.join': '让本机作为席位加入值班室',
   'action.backup.list': '查看备份',
   'action.backup.now': '立即备份',
   'action.backup.restore': '从备份恢复数据',
