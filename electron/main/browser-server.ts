@@ -8,6 +8,7 @@
 // which also ends the browser's previous session. Every API answer is JSON without a stack trace:
 // 400 for a malformed method name or body, 404 for an unknown method, 413 for a body over the cap
 // (read to its end first, so the browser gets the answer rather than a reset connection).
+// `GET /api/events` is the live channel (live-events.ts), for the same session cookie.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import type { ApiError, ApiResult } from '../../shared/api/app-error.js';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
+import type { LiveHub } from './live-events.js';
 import { resolveStatic } from './static-files.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -30,6 +32,8 @@ export interface BrowserServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** The live channel: `GET /api/events` (live-events.ts); without it that path is not served. */
+  live?: LiveHub;
 }
 
 export interface BrowserServer {
@@ -167,6 +171,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // 3. The API: POST /api/<method> with a JSON body, answered by the dispatcher.
     // `/api/../x` is normalised to `/x`: a request meant for the API is answered as one.
     if ((req.url ?? '').startsWith('/api/') && !url.pathname.startsWith('/api/')) return refuseJson(res, 400, 'unknown_method', 'http.badMethod');
+    // The live channel: a server-sent-events stream for this browser's session (live-events.ts).
+    if (url.pathname === '/api/events' && options.live && req.method === 'GET') {
+      const session = cookie(req, sessionCookie());
+      if (session === undefined || !/^[A-Za-z0-9_-]{32}$/.test(session)) return refuse(res, 401, 'Sign in first');
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      return options.live.serve(req, res, `http:${session}`, { source: `http:${req.socket.remoteAddress ?? 'unknown'}` });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuseJson(res, 405, 'invalid_input', 'http.postOnly');
       const type = req.headers['content-type'] ?? '';

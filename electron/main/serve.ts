@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../db/connection.js';
 import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
+import { actorName } from '../services/actors.js';
 import { drillClock, parseInstant, systemClock } from '../services/clock.js';
 import { createContext, osActor } from '../services/context.js';
 import { createSessionDispatcher } from '../services/dispatcher.js';
@@ -13,6 +14,7 @@ import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { startRecordChecks } from '../services/record-status.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
+import { createLiveHub } from './live-events.js';
 
 async function main(): Promise<void> {
   const usage = 'usage: npm run serve -- [--port N] [--db PATH] [--now ISO-TIME (a drill clock)]';
@@ -52,9 +54,12 @@ async function main(): Promise<void> {
   if (first.state === 'key-missing') process.stderr.write(`serve: the seal key ${first.keyId} is not in the key file: the record is read-only until it is imported (duty audit key import)\n`);
   startRulesClock(ctx); // ends with the process
   const stopBackups = startBackupSchedule(ctx);
+  // The live channel: every committed write pushed to the seats' streams (GET /api/events).
+  const dispatch = createSessionDispatcher(ctx);
+  const live = createLiveHub({ bus: ctx.changes!, dispatch, describe: (actor) => actorName(ctx, actor) });
   let server;
   try {
-    server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx), staticDir: rendererDir(), port });
+    server = await startBrowserServer({ dispatch: live.watch(dispatch), staticDir: rendererDir(), port, live });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (is Duty Desk already running? choose another with --port N)` : err.message;
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopBackups();
+    live.close();
     void server
       .close()
       .then(() => backupBeforeQuit(ctx))

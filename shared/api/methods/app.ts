@@ -20,9 +20,18 @@ export interface ClockStatus {
   clock: 'system' | 'drill';
 }
 
+/** What opening the live channel answers: the last change's number, and who the stream is for. */
+export interface LiveOpen {
+  seq: number;
+  user: string;
+}
+
 export const appMethods = {
   'app.info': method<AppInfo>()(noInput),
   'app.clock': method<ClockStatus>()(noInput),
   'settings.get': method<Settings>()(noInput),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+  // The live channel (GET /api/events, the window's change channel): asked when a stream opens and
+  // again while it is open, so a session locked, expired or signed out stops hearing of changes.
+  'live.open': method<LiveOpen>()(noInput),
 } as const;
