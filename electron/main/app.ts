@@ -10,6 +10,7 @@ import { DatabaseTooNewError } from '../db/migrate.js';
 import { DB_FILE_NAME, defaultKeyFilePath } from '../db/paths.js';
 import type { KeyStore } from '../db/seal-keys.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
+import { actorName } from '../services/actors.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { createSessionDispatcher, type Dispatch } from '../services/dispatcher.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
@@ -21,6 +22,7 @@ import { APP_ID, APP_SCHEME } from './app-url.js';
 import { parseCommandLine } from './command-line.js';
 import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
+import { startLiveIpc } from './live-ipc.js';
 import { createMainWindow } from './main-window.js';
 import { createOpenExternal } from './open-external.js';
 import { appKeyStore } from './seal-key-store.js';
@@ -186,6 +188,9 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       locale,
       onRefused: (method, url) => logError('ipc', new Error(`refused ${String(method).slice(0, 80)} from ${url ?? 'a gone frame'}`)),
     });
+    // The live channel: every committed write told to the window (the pages read again what it touched).
+    const record = ctx;
+    app.on('will-quit', startLiveIpc({ bus: record.changes!, dispatch, window: () => win, describe: (actor) => actorName(record, actor) }));
     refreshMenu();
     isReady = true;
     win = createWindow();
