@@ -8,7 +8,7 @@
 //
 // What a stream carries:
 //   retry: 1000                      how soon EventSource reconnects after the host drops it
-//   event: open    {seq, host, missed, user}   first; `missed` when Last-Event-ID shows changes this
+//   event: hello   {seq, host, missed, user}   first; `missed` when Last-Event-ID shows changes this
 //                                    seat did not hear (or another host process: `host` differs)
 //   event: change  {seq, from, at, tables, by, seats}   one burst of commits, `from`..`seq`
 //   event: beat    {seq}             every 15 s: a seat that hears nothing for 2 beats has lost the host
@@ -20,25 +20,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { LiveOpen } from '../../shared/api/methods/app.js';
+import type { LiveBatch, LiveOpen } from '../../shared/api/methods/app.js';
 import type { Change, ChangeBus } from '../services/changes.js';
 import type { CallMeta, Dispatch } from '../services/dispatcher.js';
 
-/** One burst of commits, as every seat hears it. */
-export interface LiveBatch {
-  /** The last commit's number. */
-  seq: number;
-  /** The first commit's number: a seat whose last heard was not from - 1 missed some. */
-  from: number;
-  /** The last commit's instant (the host's clock). */
-  at: number;
-  /** Every table the burst wrote, sorted. */
-  tables: string[];
-  /** Who wrote, as people read it (display names). */
-  by: string[];
-  /** The seats that wrote, when the writes came from seats. */
-  seats: string[];
-}
+export type { LiveBatch };
 
 export const LIVE_COALESCE_MS = 50;
 export const LIVE_HEARTBEAT_MS = 15_000;
@@ -255,7 +241,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       res.on('error', () => end(stream, 'client'));
       const last = parseLastId(req.headers['last-event-id']);
       const missed = last !== null && (last.host !== host || last.seq !== who.seq);
-      res.write(`retry: ${retryMs}\n\n` + frame('open', { seq: who.seq, host, missed, user: who.user }, who.seq));
+      res.write(`retry: ${retryMs}\n\n` + frame('hello', { seq: who.seq, host, missed, user: who.user }, who.seq));
       options.onOpen?.(info);
     },
     recheck,

@@ -94,7 +94,7 @@ test('without a signed-in session the stream is refused; with one it opens and t
   assert.equal(stream.status, 200);
   assert.match(String(stream.response?.headers['content-type']), /^text\/event-stream/);
   assert.match(String(stream.response?.headers['content-security-policy']), /default-src 'none'/);
-  const open = JSON.parse((await stream.next('open')).data) as { seq: number; user: string; missed: boolean };
+  const open = JSON.parse((await stream.next('hello')).data) as { seq: number; user: string; missed: boolean };
   assert.equal(open.user, '李四');
   assert.equal(open.missed, false);
   assert.deepEqual(s.live.streams().map((x) => x.user), ['李四']);
@@ -112,7 +112,7 @@ test('a write through the API reaches every stream within the coalescing window;
   t.after(s.stop);
   const admin = await s.signIn('zhang');
   const seats = await Promise.all([s.events(await s.signIn('li')), s.events(await s.signIn('li'))]);
-  for (const seat of seats) await seat.next('open');
+  for (const seat of seats) await seat.next('hello');
   // The sign-ins above were writes too (their audit rows): let their batch go out first.
   await new Promise((r) => setTimeout(r, 100));
   for (const seat of seats) seat.events.splice(0);
@@ -149,7 +149,7 @@ test('the timed judge raising a flag is published like any write, and reaches th
   // Quick report on time; its written report falls due at occurrence + 240 min and never comes.
   sceneIncident(s.ctx, { unit: '西城区', occurredAt: T0, receivedAt: T0 + 10 * 60_000 });
   const stream = await s.events(await s.signIn('li'));
-  await stream.next('open');
+  await stream.next('hello');
   s.ctx.setNow(T0 + 250 * 60_000);
   const before = s.ctx.changes!.seq;
   assert.ok(runRulesClock(s.ctx).changed >= 1, 'the written report is overdue');
@@ -165,7 +165,7 @@ test('locking or signing out through the API, or expiring, ends the stream with 
   // Locked through the API: ended at once (the hub asks again right after the call).
   const a = await s.signIn('li');
   const locked = await s.events(a);
-  await locked.next('open');
+  await locked.next('hello');
   assert.equal((await s.call('auth.lock', {}, a)).ok, true);
   await locked.next('signedOut', 500);
   await locked.ended;
@@ -173,7 +173,7 @@ test('locking or signing out through the API, or expiring, ends the stream with 
   // Expired by the host's clock (no call at all): ended by the periodic check.
   const b = await s.signIn('li');
   const idle = await s.events(b);
-  await idle.next('open');
+  await idle.next('hello');
   s.ctx.setNow(s.ctx.now() + 24 * 60 * 60_000);
   await idle.next('signedOut', 1000);
   await idle.ended;
@@ -186,11 +186,11 @@ test('Last-Event-ID: a seat that reconnects learns whether it missed changes', a
   t.after(s.stop);
   const admin = await s.signIn('zhang');
   const first = await s.events(admin);
-  const open = await first.next('open');
+  const open = await first.next('hello');
   first.close();
   const reopen = async (lastId: string) => {
     const st = await s.events(admin, { 'Last-Event-ID': lastId });
-    const o = JSON.parse((await st.next('open')).data) as { missed: boolean; seq: number };
+    const o = JSON.parse((await st.next('hello')).data) as { missed: boolean; seq: number };
     st.close();
     return o;
   };
@@ -209,8 +209,8 @@ test('a seat that stops reading is dropped; the writer and the other seats never
   t.after(s.stop);
   const slow = await s.events(await s.signIn('li'));
   const healthy = await s.events(await s.signIn('li'));
-  await slow.next('open');
-  await healthy.next('open');
+  await slow.next('hello');
+  await healthy.next('hello');
   slow.pause();
   // Big batches (≈ 300 KB each: many tables) fill the slow seat's socket buffers quickly.
   const tables = Array.from({ length: 3000 }, (_, i) => `table_${i}_${'x'.repeat(90)}`);
@@ -241,15 +241,15 @@ test('streams per session and in all are capped', async (t) => {
   t.after(s.stop);
   const a = await s.signIn('li');
   const tabs = [await s.events(a), await s.events(a)];
-  for (const tab of tabs) await tab.next('open');
+  for (const tab of tabs) await tab.next('hello');
   const third = await s.events(a);
-  await third.next('open');
+  await third.next('hello');
   // The oldest tab of the session was ended for the new one.
   await tabs[0]!.next('closed');
   await tabs[0]!.ended;
   assert.equal(s.live.streams().length, 2);
   const b = await s.events(await s.signIn('zhang'));
-  await b.next('open');
+  await b.next('hello');
   const refused = await s.events(await s.signIn('zhang'));
   assert.equal(refused.status, 503);
   for (const x of [tabs[1]!, third, b]) x.close();
@@ -259,7 +259,7 @@ test('a beat goes out on every stream when nothing is written', async (t) => {
   const s = await setup({ heartbeatMs: 100 });
   t.after(s.stop);
   const stream = await s.events(await s.signIn('li'));
-  await stream.next('open');
+  await stream.next('hello');
   const beat = JSON.parse((await stream.next('beat', 500)).data) as { seq: number };
   assert.equal(beat.seq, s.ctx.changes!.seq);
   stream.close();

@@ -12,6 +12,7 @@ import { LEVELS } from '../../../shared/domain/levels.js';
 import { FLAG_CODES } from '../../../shared/domain/rules/flag.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { downloadFile } from '../download.js';
 import { IncidentDrawer } from '../components/incident-drawer.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
@@ -231,6 +232,14 @@ export function LogPage() {
     bodyRef.current?.scrollTo({ top: 0 });
     void fetchPage(0, generation.current);
   }, [fetchPage]);
+
+  // A write anywhere in the room (another seat's intake, a review, the rules clock): the pages held
+  // are read again in place, the scroll and the open drawer kept.
+  useLiveRefresh(LIVE_TABLES.incidents, () => {
+    const pages = kept.current.length > 0 ? [...kept.current] : [0];
+    kept.current = [];
+    for (const p of pages) void fetchPage(p, generation.current);
+  });
 
   const needPages = useCallback(
     (pages: number[]) => {

@@ -26,6 +26,22 @@ export interface LiveOpen {
   user: string;
 }
 
+/** One burst of committed writes, as every seat hears it (GET /api/events `change`, the window's duty:change). */
+export interface LiveBatch {
+  /** The last commit's number. */
+  seq: number;
+  /** The first commit's number: a seat whose last heard was below from - 1 missed some. */
+  from: number;
+  /** The last commit's instant (the host's clock). */
+  at: number;
+  /** Every table the burst wrote, sorted. */
+  tables: string[];
+  /** Who wrote, as people read it (display names). */
+  by: string[];
+  /** The seats that wrote, when the writes came from seats. */
+  seats: string[];
+}
+
 export const appMethods = {
   'app.info': method<AppInfo>()(noInput),
   'app.clock': method<ClockStatus>()(noInput),
