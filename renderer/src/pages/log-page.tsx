@@ -243,7 +243,8 @@ export function LogPage() {
 
   const needPages = useCallback(
     (pages: number[]) => {
-      for (const p of pages) if (!rows.current.has(p * PAGE)) void fetchPage(p, generation.current);
+      // A page read is kept even when it holds no rows (an empty log): it is not asked for again.
+      for (const p of pages) if (!kept.current.includes(p) && !rows.current.has(p * PAGE)) void fetchPage(p, generation.current);
     },
     [fetchPage],
   );
