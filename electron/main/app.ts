@@ -15,6 +15,7 @@ import { createContext, osActor, type ServiceContext } from '../services/context
 import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
 import { roomConfig, statusFileOf, type SeatControl } from '../services/room.js';
 import { SessionStore } from '../services/sessions.js';
+import { actorName } from '../services/actors.js';
 import { startRulesClock } from '../services/incidents/rules-clock.js';
 import { startRecordChecks } from '../services/record-status.js';
 import { getSettings } from '../services/settings.js';
@@ -24,6 +25,8 @@ import { APP_ID, APP_SCHEME, isAppUrl, START_URL } from './app-url.js';
 import { parseCommandLine } from './command-line.js';
 import type { ElectronApi } from './electron-api.js';
 import { registerIpc } from './ipc.js';
+import { createLiveHub } from './live-events.js';
+import { startLiveIpc } from './live-ipc.js';
 import { createMainWindow } from './main-window.js';
 import { createOpenExternal } from './open-external.js';
 import { appKeyStore } from './seal-key-store.js';
@@ -252,8 +255,12 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
     ctx.seatControl = seatControl;
     const sessions = new SessionStore(ctx);
     const dispatch = (deps.createDispatch ?? ((c: ServiceContext) => createDispatcher(c, { sessions })))(ctx);
-    // The room's host, when the admin switched this desk to host it (kept across restarts).
-    host = createRoomHost({ ctx, dispatch, staticDir: deps.rendererDir, dataDir: deps.dataDir, statusFile: statusFileOf(dbPath), userOf: (k) => sessions.usernameOf(k), log: (line) => process.stdout.write(`${line}\n`) });
+    // The room's host, when the admin switched this desk to host it (kept across restarts); its
+    // seats stream the record's changes (GET /api/events) as this window hears them over IPC.
+    const base = ctx;
+    const live = createLiveHub({ bus: base.changes!, dispatch, describe: (actor) => actorName(base, actor) });
+    app.on('will-quit', () => live.close());
+    host = createRoomHost({ ctx, dispatch: live.watch(dispatch), staticDir: deps.rendererDir, dataDir: deps.dataDir, statusFile: statusFileOf(dbPath), userOf: (k) => sessions.usernameOf(k), log: (line) => process.stdout.write(`${line}\n`), live });
     ctx.room = host;
     const room = roomConfig(ctx);
     if (room.enabled && !seat) host.start({ bind: room.bind, port: room.port }, osActor()).then(ensureTray, (e: unknown) => logError('room', e));
@@ -280,6 +287,9 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
       locale,
       onRefused: (method, url) => logError('ipc', new Error(`refused ${String(method).slice(0, 80)} from ${url ?? 'a gone frame'}`)),
     });
+    // The live channel: every committed write told to the window (the pages read again what it touched).
+    const record = ctx;
+    app.on('will-quit', startLiveIpc({ bus: record.changes!, dispatch, window: () => win, describe: (actor) => actorName(record, actor) }));
     refreshMenu();
     isReady = true;
     win = createWindow();

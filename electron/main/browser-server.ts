@@ -12,6 +12,7 @@
 // interface the admin chose, Host and Origin checked against the host's own addresses, no token:
 // every request but the pairing page's needs a paired, unrevoked seat's cookie (`duty_seat`), then
 // each person signs in as in browser mode; cookies are Secure. See electron/main/room/host.ts.
+// `GET /api/events` is the live channel (live-events.ts), for the same session cookie.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,6 +23,7 @@ import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { handlePairing, SEAT_COOKIE, type RoomSeat, type SeatGate } from './room/pair-page.js';
+import type { LiveHub } from './live-events.js';
 import { resolveStatic } from './static-files.js';
 
 export { SEAT_COOKIE, type RoomSeat, type SeatGate };
@@ -38,6 +40,8 @@ export interface BrowserServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** The live channel: `GET /api/events` (live-events.ts); without it that path is not served. */
+  live?: LiveHub;
   /** The duty room's host instead of loopback browser mode. */
   room?: RoomServerOptions;
   /** Loopback mode: `POST /room/code` (token required) makes a new pairing code (`duty room code`). */
@@ -230,6 +234,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // 3. The API: POST /api/<method> with a JSON body, answered by the dispatcher.
     // `/api/../x` is normalised to `/x`: a request meant for the API is answered as one.
     if ((req.url ?? '').startsWith('/api/') && !url.pathname.startsWith('/api/')) return refuseJson(res, 400, 'unknown_method', 'http.badMethod');
+    // The live channel: a server-sent-events stream for this browser's session (live-events.ts).
+    if (url.pathname === '/api/events' && options.live && req.method === 'GET') {
+      const session = cookie(req, sessionCookie());
+      if (session === undefined || !/^[A-Za-z0-9_-]{32}$/.test(session)) return refuse(res, 401, 'Sign in first');
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      // In the room the stream is the seat's session, as its API calls are; the seat shows connected while it streams.
+      const streamKey = seat ? `https:${seat.id}:${session}` : `http:${session}`;
+      if (seat) room?.gate.seen(seat, { address, session: streamKey });
+      return options.live.serve(req, res, streamKey, { source: `${scheme}:${address}`, ...(seat ? { seat: seat.name } : {}) });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuseJson(res, 405, 'invalid_input', 'http.postOnly');
       const type = req.headers['content-type'] ?? '';

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../db/connection.js';
 import { defaultDbPath } from '../db/paths.js';
 import { backupBeforeQuit, startBackupSchedule } from '../services/backup-schedule.js';
+import { actorName } from '../services/actors.js';
 import { drillClock, parseInstant, systemClock } from '../services/clock.js';
 import { createContext, osActor } from '../services/context.js';
 import { createDispatcher } from '../services/dispatcher.js';
@@ -19,6 +20,7 @@ import { DEFAULT_ROOM_PORT, roomConfig, saveRoomConfig, statusFileOf } from '../
 import { SessionStore } from '../services/sessions.js';
 import { appVersion, rendererDir } from './app-root.js';
 import { startBrowserServer } from './browser-server.js';
+import { createLiveHub } from './live-events.js';
 import { createRoomHost } from './room/host.js';
 
 function fail(message: string, usage?: string): never {
@@ -66,11 +68,14 @@ async function main(): Promise<void> {
   startRulesClock(ctx); // ends with the process
   const stopBackups = startBackupSchedule(ctx);
   const sessions = new SessionStore(ctx);
-  const dispatch = createDispatcher(ctx, { sessions });
+  // The live channel: every committed write pushed to the seats' streams (GET /api/events).
+  const calls = createDispatcher(ctx, { sessions });
+  const live = createLiveHub({ bus: ctx.changes!, dispatch: calls, describe: (actor) => actorName(ctx, actor) });
+  const dispatch = live.watch(calls);
   let host: ReturnType<typeof createRoomHost> | null = null;
   let server;
   try {
-    server = await startBrowserServer({ dispatch, staticDir: rendererDir(), port, control: { newCode: () => (host?.server ? (host.newCode(osActor()), host.facts().code) : null) } });
+    server = await startBrowserServer({ dispatch, staticDir: rendererDir(), port, live, control: { newCode: () => (host?.server ? (host.newCode(osActor()), host.facts().code) : null) } });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (is Duty Desk already running? choose another with --port N)` : err.message;
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
     control: { url: `http://127.0.0.1:${loopback.port}`, token: loopback.token },
     userOf: (key) => sessions.usernameOf(key),
     log: (line) => process.stdout.write(`${line}\n`),
+    live,
   });
   ctx.room = host;
   process.stdout.write(
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopBackups();
+    live.close();
     void host
       .close()
       .then(() => loopback.close())

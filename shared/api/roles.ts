@@ -42,6 +42,7 @@ export const METHOD_ROLES: Record<MethodName, readonly UserRole[] | 'public'> = 
   // The app and its settings
   'app.info': ANY,
   'app.clock': ANY,
+  'live.open': ANY,
   'settings.get': ANY,
   'settings.update': ADMIN,
   // The record's verification: whether it holds shows on every screen, even before signing in.

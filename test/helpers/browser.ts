@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/connection.js';
 import { rendererDir } from '../../electron/main/app-root.js';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-server.js';
+import { createLiveHub, type LiveHub } from '../../electron/main/live-events.js';
+import { actorName } from '../../electron/services/actors.js';
 import type { UserRole } from '../../shared/domain/user.js';
 import { findUserByName } from '../../electron/db/repositories/users.js';
 import { drillClock, type Clock } from '../../electron/services/clock.js';
@@ -30,6 +32,9 @@ export interface RunningApp {
   db: Db;
   /** The account for a role (`admin`, `leader`, `officer`), created on first use; password E2E_PASSWORD. */
   userFor(role: UserRole): Promise<string>;
+  /** The server's context (its change bus, for the rules clock a test runs by hand). */
+  context: ServiceContext;
+  live: LiveHub;
   /** The server's clock (the drill clock when the test gave one). */
   now(): number;
   stop(): Promise<void>;
@@ -59,13 +64,23 @@ export async function startApp(dbPath: string, opts: { withAdmin?: boolean; now?
   const clock: Clock | undefined = opts.clock ? { now: opts.clock, kind: 'drill' } : opts.now !== undefined ? drillClock(opts.now) : undefined;
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup', clock);
   if (opts.withAdmin !== false) await ensureUser(ctx, 'admin');
-  const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: 0 });
+  return serveOn(ctx, db, 0);
+}
+
+/** Browser mode over `ctx` as serve.ts runs it: the live channel on the same server, so every seat (page) hears the others' writes. */
+async function serveOn(ctx: ServiceContext, db: Db, port: number, token?: string): Promise<RunningApp> {
+  const dispatch = createSessionDispatcher(ctx, { logError: () => {} });
+  const live = createLiveHub({ bus: ctx.changes!, dispatch, describe: (actor) => actorName(ctx, actor) });
+  const server = await startBrowserServer({ dispatch: live.watch(dispatch), staticDir: rendererDir(), port, live, ...(token ? { token } : {}) });
   return {
     server,
     db,
+    context: ctx,
+    live,
     userFor: (role) => ensureUser(ctx, role),
     now: () => ctx.now(),
     stop: async () => {
+      live.close();
       await server.close();
       closeDatabase(db);
     },
@@ -135,15 +150,5 @@ export async function choose(page: Page, testId: string, text: string): Promise<
 export async function restartApp(dbPath: string, stopped: RunningApp, opts: { now?: number } = {}): Promise<RunningApp> {
   const db = openDatabase(dbPath);
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup', opts.now === undefined ? undefined : drillClock(opts.now));
-  const server = await startBrowserServer({ dispatch: createSessionDispatcher(ctx, { logError: () => {} }), staticDir: rendererDir(), port: stopped.server.port, token: stopped.server.token });
-  return {
-    server,
-    db,
-    userFor: (role) => ensureUser(ctx, role),
-    now: () => ctx.now(),
-    stop: async () => {
-      await server.close();
-      closeDatabase(db);
-    },
-  };
+  return serveOn(ctx, db, stopped.server.port, stopped.server.token);
 }

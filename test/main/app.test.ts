@@ -348,6 +348,31 @@ describe('IPC end to end', () => {
     assert.equal((await call(win, 'process.exit', {})).error?.code, 'unknown_method');
   });
 
+  it('a committed write is pushed to the signed-in window on duty:change; a locked window hears nothing', async () => {
+    await started();
+    const win = onlyWindow();
+    const changes = () => win.webContents.sent.filter(([channel]) => channel === 'duty:change').map(([, batch]) => batch as { seq: number; tables: string[]; by: string[] });
+    const settle = () => new Promise((r) => setTimeout(r, 120));
+    await signedIn(win);
+    await settle();
+    win.webContents.sent.length = 0;
+    assert.equal((await call(win, 'units.create', { name: '江岸区', kind: 'district', dutyPhone: '027-85550000' })).ok, true);
+    await settle();
+    const pushed = changes();
+    assert.equal(pushed.length, 1);
+    assert.ok(pushed[0]!.tables.includes('units'), pushed[0]!.tables.join());
+    assert.deepEqual(pushed[0]!.by, ['管理员']);
+    assert.equal(pushed[0]!.seq, running!.context()!.changes!.seq);
+
+    assert.equal((await call(win, 'auth.lock', {})).ok, true);
+    await settle();
+    win.webContents.sent.length = 0;
+    // A write by another seat (here: the host's own clock, as the rules clock writes) while the screen is locked.
+    running!.context()!.changes!.publish({ at: 0, tables: ['flags'], actor: 'system:rules' });
+    await settle();
+    assert.deepEqual(changes(), []);
+  });
+
   it('the menu follows a change of language made through the API', async () => {
     await started();
     const labels = () => (fake.menuTemplates.at(-1) as { label: string }[]).map((m) => m.label);

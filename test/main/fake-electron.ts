@@ -16,6 +16,11 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   mainFrame: FakeFrame = { url: 'app://duty/index.html', parent: null, processId: 10, routingId: this.id };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  /** What the main process pushed to the page (webContents.send), in order. */
+  sent: [string, ...unknown[]][] = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
   setWindowOpenHandler(h: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = h;
   }

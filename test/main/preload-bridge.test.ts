@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildBridge } from '../../electron/preload/bridge.js';
+import { LIVE_CHANNEL } from '../../shared/api/channel.js';
 import { METHOD_NAMES } from '../../shared/api/contract.js';
 
 function leaves(obj: object): string[] {
-  return Object.entries(obj).flatMap(([domain, methods]) => Object.keys(methods as object).map((leaf) => `${domain}.${leaf}`));
+  return Object.entries(obj).filter(([k]) => k !== 'onChange').flatMap(([domain, methods]) => Object.keys(methods as object).map((leaf) => `${domain}.${leaf}`));
 }
 
 describe('preload bridge', () => {
@@ -50,14 +51,36 @@ describe('preload bridge', () => {
     assert.deepEqual(seen, METHOD_NAMES);
   });
 
-  it('the preload entry exposes only window.duty, built from ipcRenderer.invoke', () => {
+  it('onChange listens on the live channel only and hands the listener the batch, never the event', () => {
+    const listening = new Map<string, (payload: unknown) => void>();
+    const bridge = buildBridge(
+      async () => undefined,
+      (channel, handler) => {
+        listening.set(channel, handler);
+        return () => void listening.delete(channel);
+      },
+    );
+    const heard: unknown[][] = [];
+    const stop = bridge.onChange((...args: unknown[]) => void heard.push(args));
+    assert.deepEqual([...listening.keys()], [LIVE_CHANNEL]);
+    listening.get(LIVE_CHANNEL)!({ seq: 3, tables: ['incidents'] });
+    assert.deepEqual(heard, [[{ seq: 3, tables: ['incidents'] }]]);
+    stop();
+    assert.equal(listening.size, 0);
+    assert.throws(() => bridge.onChange('not a function' as never), TypeError);
+  });
+
+  it('the preload entry exposes only window.duty, built from ipcRenderer.invoke and one listener', () => {
     const src = readFileSync(new URL('../../electron/preload/index.ts', import.meta.url), 'utf8');
     const code = src.replace(/^\s*\/\/.*$/gm, '');
     assert.match(code, /import \{ contextBridge, ipcRenderer \} from 'electron';/);
     assert.equal(code.match(/exposeInMainWorld\(/g)?.length, 1);
-    assert.match(code, /exposeInMainWorld\(\s*'duty',\s*buildBridge\(\(channel, method, input\) => ipcRenderer\.invoke\(channel, method, input\)\)/);
-    // ipcRenderer appears only in the import and inside the invoke arrow.
-    assert.equal(code.match(/ipcRenderer/g)?.length, 2);
-    assert.doesNotMatch(code, /\b(require|process|ipcRenderer\.on|ipcRenderer\.send|webFrame|shell)\b/);
+    assert.match(code, /exposeInMainWorld\(\s*'duty',\s*buildBridge\(\s*\(channel, method, input\) => ipcRenderer\.invoke\(channel, method, input\),/);
+    // The listener drops the IPC event and passes the payload only; the channel is the bridge's (LIVE_CHANNEL).
+    assert.match(code, /const onMessage = \(_event: unknown, payload: unknown\) => handler\(payload\);/);
+    // ipcRenderer appears only in the import, the invoke arrow, and on/removeListener of that handler.
+    assert.equal(code.match(/ipcRenderer/g)?.length, 4);
+    assert.equal(code.match(/ipcRenderer\.on\(channel, onMessage\)/g)?.length, 1);
+    assert.doesNotMatch(code, /\b(require|process|ipcRenderer\.send|ipcRenderer\.once|webFrame|shell)\b/);
   });
 });

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../services/context.js';
 import type { Dispatch } from '../../services/dispatcher.js';
 import { pairSeat, seatForToken, seatName, STATUS_EVERY_MS, type RoomControl, type RoomHostFacts, type RoomStatusFile } from '../../services/room.js';
 import { startBrowserServer, type BrowserServer } from '../browser-server.js';
+import type { LiveHub } from '../live-events.js';
 import { loadOrCreateCertificate, type HostCertificate } from './cert.js';
 import { pairingProof, PairingCodes } from './pairing.js';
 import type { SeatGate } from './pair-page.js';
@@ -31,6 +32,8 @@ export interface RoomHostOptions {
   /** This machine's IPv4 addresses (tests give their own). */
   interfaces?: () => { address: string; name: string }[];
   log?: (line: string) => void;
+  /** The live channel the seats stream from (GET /api/events); a seat streaming is connected. */
+  live?: LiveHub;
 }
 
 export interface RoomHost extends RoomControl {
@@ -77,6 +80,12 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
   }
 
   function facts(): RoomHostFacts {
+    // A seat holding its live stream open is there now, however long since its last call.
+    for (const stream of o.live?.streams() ?? []) {
+      const id = /^https:(\d+):/.exec(stream.session)?.[1];
+      const s = id === undefined ? undefined : seen.get(Number(id));
+      if (s) s.lastSeen = now();
+    }
     const users = new Map<number, { lastSeen: number; address: string; user: string | null }>();
     for (const [id, s] of seen) users.set(id, { lastSeen: s.lastSeen, address: s.address, user: o.userOf?.(s.session) ?? null });
     return {
@@ -184,7 +193,7 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
       try {
         const n = names(next.bind);
         cert = loadOrCreateCertificate(o.dataDir, n);
-        server = await startBrowserServer({ dispatch: o.dispatch, staticDir: o.staticDir, port: next.port, room: { tls: { key: cert.keyPem, cert: cert.certPem }, bind: next.bind, names: n, gate } });
+        server = await startBrowserServer({ dispatch: o.dispatch, staticDir: o.staticDir, port: next.port, ...(o.live ? { live: o.live } : {}), room: { tls: { key: cert.keyPem, cert: cert.certPem }, bind: next.bind, names: n, gate } });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         error = err.code === 'EADDRINUSE' ? `${next.bind}:${next.port} is in use` : err.code === 'EADDRNOTAVAIL' ? `${next.bind} is not an address of this machine` : err.message;

@@ -12,8 +12,11 @@ import type { ZeroToday } from '../../../shared/domain/special-period.js';
 import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
+import { LIVE_TABLES } from '../live.js';
 import { raiseNew } from './deadline-alarms.js';
 import { durationText, useCountdownClock } from './incident-bits.js';
+
+const STRIP_TABLES = [...LIVE_TABLES.flags, ...LIVE_TABLES.zero, ...LIVE_TABLES.relay];
 
 /** How many deadlines the strip names; the rest are counted. */
 const SHOWN = 5;
@@ -37,7 +40,8 @@ export function DeadlineStrip() {
     if (z.status === 'fulfilled') setZero(z.value);
     if (n.status === 'fulfilled') setNotices(n.value);
   }, []);
-  const now = useCountdownClock(load);
+  // Every deadline it shows: incidents' flags, daily zero reports, relayed notices (a new overdue at another seat alarms here too).
+  const now = useCountdownClock(load, STRIP_TABLES);
 
   const dues: Due[] = [
     ...(dashboard?.items ?? []).map((i) => ({

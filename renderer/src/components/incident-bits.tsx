@@ -8,6 +8,7 @@ import type { Level } from '../../../shared/domain/levels.js';
 import { deadlineStage, isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { useApp, type T } from '../i18n.js';
 import { useServerNow } from '../clock.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 
 export function useFmt(): (ms: number | null | undefined, pattern?: string) => string {
   const { settings } = useApp();
@@ -71,15 +72,21 @@ export function countdownText(t: T, deadline: number, now: number): string {
   return isPastDeadline(deadline, now) ? t('dashboard.overdueBy', { time: durationText(now - deadline) }) : t('dashboard.remaining', { time: durationText(deadline - now) });
 }
 
-/** A countdown's clock: loads at once and every `reloadMs`, and returns now, ticking each second. */
+/**
+ * A countdown's clock: loads at once, again when the live channel tells of a write to `tables`
+ * (another seat's, or the rules clock raising a flag), and returns now, ticking each second. The
+ * slow `safetyMs` read is for writes the host's channel cannot tell: the `duty` CLI writing the same
+ * file from another process.
+ */
 /** Dispatched on window when the stored deadlines were re-judged (rule-set-editor.tsx). */
 export const REJUDGED_EVENT = 'duty:rejudged';
 
-export function useCountdownClock(load: () => Promise<void>, reloadMs = 15_000): number {
+export function useCountdownClock(load: () => Promise<void>, tables: readonly string[] = LIVE_TABLES.flags, safetyMs = 5 * 60_000): number {
   const now = useServerNow();
+  useLiveRefresh(tables, load);
   useEffect(() => {
     void load();
-    const reload = setInterval(() => void load(), reloadMs);
+    const reload = setInterval(() => void load(), safetyMs);
     // Deadlines re-judged by this window (a new rule-set version): read again at once.
     const rejudged = () => void load();
     window.addEventListener(REJUDGED_EVENT, rejudged);
@@ -87,6 +94,6 @@ export function useCountdownClock(load: () => Promise<void>, reloadMs = 15_000):
       clearInterval(reload);
       window.removeEventListener(REJUDGED_EVENT, rejudged);
     };
-  }, [load, reloadMs]);
+  }, [load, safetyMs]);
   return now;
 }

@@ -13,6 +13,7 @@ import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { actionLabel } from '../../../shared/api/action-label.js';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/index.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { useApp } from '../i18n.js';
 import { countdownText, FlagTag, LevelTag, useFmt } from './incident-bits.js';
 import { DescriptionSection } from './incident-description.js';
@@ -104,6 +105,7 @@ export function IncidentDrawer({ id, onClose, onChanged }: { id: number | null; 
     }
   }, [id, message]);
   useEffect(() => void load(), [load]);
+  useLiveRefresh(LIVE_TABLES.incidents, load);
 
   const submit = async () => {
     if (!d) return;

@@ -3,11 +3,12 @@
 // officer checked in, a red alarm names who is missing, with one desktop notification and one beep
 // per shift until acknowledged. Used by the dashboard and the roster page.
 import { Alert, App, Badge, Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
 import type { OnDuty, OnDutyNowAndNext, PersonRef } from '../../../shared/domain/on-duty.js';
 import { CHECKIN_GRACE_MS } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { useApp } from '../i18n.js';
 import { beep, notify } from './deadline-alarms.js';
 import { serverNow } from '../clock.js';
@@ -64,11 +65,17 @@ export function OnDutyPanel({ refreshMs = 30_000 }: { refreshMs?: number }) {
   const [acked, setAcked] = useState<string | null>(() => sessionStorage.getItem(ACK_KEY));
 
   const load = useCallback(() => api.roster.onDuty({}).then(setDuty, () => undefined), []);
+  // Check-ins and roster changes at any seat are heard live. The clock still ticks: who is on duty
+  // now changes with the time, so the shift is read again once the next one has begun.
+  useLiveRefresh(LIVE_TABLES.duty, load);
+  const nextStart = useRef<number | null>(null);
+  nextStart.current = duty?.next?.start ?? null;
   useEffect(() => {
     void load();
     const id = setInterval(() => {
-      setClock(serverNow());
-      void load();
+      const at = serverNow();
+      setClock(at);
+      if (nextStart.current !== null && at >= nextStart.current) void load();
     }, refreshMs);
     return () => clearInterval(id);
   }, [refreshMs, load]);

@@ -8,6 +8,7 @@ import type { ZeroToday } from '../../../shared/domain/special-period.js';
 import { isPastDeadline } from '../../../shared/domain/rules/predicates.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
+import { LIVE_TABLES } from '../live.js';
 import { raiseNew } from './deadline-alarms.js';
 import { countdownText, useCountdownClock, stageOf, useFmt } from './incident-bits.js';
 
@@ -26,7 +27,7 @@ export function ZeroTodayPanel() {
       // The dashboard's own load reports errors; this panel stays as it was.
     }
   }, []);
-  const now = useCountdownClock(load);
+  const now = useCountdownClock(load, LIVE_TABLES.zero);
 
   // Past the cutoff: reload once so the missing list is judged after it.
   const passed = rows.filter((r) => isPastDeadline(r.deadline, now)).map((r) => `${r.periodId}:${r.day}`).join(',');

@@ -15,6 +15,7 @@ import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
 import { DraftNotice } from '../components/draft-notice.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { FlagTag, useFmt } from '../components/incident-bits.js';
 import { useSaveConflict } from '../components/save-conflict.js';
 import { useDraft } from '../drafts.js';
@@ -81,6 +82,8 @@ export function FollowupPage() {
   // A filter changed: back to the first page.
   const refilter = <V,>(set: (v: V) => void) => (v: V) => (set(v), setPage((p) => ({ ...p, current: 1 })));
   useEffect(() => void load(), [load]);
+  // A review at another seat, a flag raised by the rules clock, a follow-up item done: read again.
+  useLiveRefresh([...LIVE_TABLES.flags, 'notices', 'notice_steps'], load);
   useEffect(() => {
     void api.flags.leaderOnDuty({}).then((r) => setDefaultLeader(r.leader ?? ''), () => undefined);
   }, []);

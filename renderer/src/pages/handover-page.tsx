@@ -2,12 +2,13 @@
 // created, notes by the outgoing shift), the incoming side's signed acknowledgement (name and time,
 // remarks), after which the record is read-only; the previous shift's record and earlier ones.
 import { App, Button, Card, Descriptions, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HandoverItem } from '../../../shared/domain/handover-summary.js';
 import type { Handover, RosterShift } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
 import { DraftNotice } from '../components/draft-notice.js';
 import { useDraft } from '../drafts.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { saving } from '../save-queue.js';
 import { useApp } from '../i18n.js';
 import { useFail, useFormat } from '../components/roster-common.js';
@@ -35,7 +36,12 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
   const fmt = useFormat();
   const [notes, setNotes] = useState(record.notes);
   const [form] = Form.useForm<{ personId?: number; remarks?: string }>();
-  useEffect(() => setNotes(record.notes), [record.notes]);
+  // The notes as last read: another seat's save replaces them here only while nothing is typed.
+  const seenNotes = useRef(record.notes);
+  useEffect(() => {
+    setNotes((mine) => (mine === seenNotes.current ? record.notes : mine));
+    seenNotes.current = record.notes;
+  }, [record.notes]);
   const s = record.shift;
   const readOnly = record.ack !== null;
   // Notes typed and not saved are kept on this computer (drafts.ts); after the line above, so a draft wins over the saved notes.
@@ -150,6 +156,7 @@ export function HandoverPage() {
     }
   }, [fail]);
   useEffect(() => void load(), [load]);
+  useLiveRefresh(LIVE_TABLES.handover, load);
 
   const prepare = async (shiftId: number) => {
     try {

@@ -12,6 +12,7 @@ import { LEVELS } from '../../../shared/domain/levels.js';
 import { FLAG_CODES } from '../../../shared/domain/rules/flag.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { downloadFile } from '../download.js';
 import { IncidentDrawer } from '../components/incident-drawer.js';
 import { formatInZone } from '../../../shared/domain/duty-day.js';
@@ -232,9 +233,18 @@ export function LogPage() {
     void fetchPage(0, generation.current);
   }, [fetchPage]);
 
+  // A write anywhere in the room (another seat's intake, a review, the rules clock): the pages held
+  // are read again in place, the scroll and the open drawer kept.
+  useLiveRefresh(LIVE_TABLES.incidents, () => {
+    const pages = kept.current.length > 0 ? [...kept.current] : [0];
+    kept.current = [];
+    for (const p of pages) void fetchPage(p, generation.current);
+  });
+
   const needPages = useCallback(
     (pages: number[]) => {
-      for (const p of pages) if (!rows.current.has(p * PAGE)) void fetchPage(p, generation.current);
+      // A page read is kept even when it holds no rows (an empty log): it is not asked for again.
+      for (const p of pages) if (!kept.current.includes(p) && !rows.current.has(p * PAGE)) void fetchPage(p, generation.current);
     },
     [fetchPage],
   );

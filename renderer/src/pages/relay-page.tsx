@@ -12,6 +12,7 @@ import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import { NOTICE_KINDS, noticeTitle, RELAY_MEANS, type Notice, type NoticeKind, type NoticeStepRow, type RelayCell, type RelayGrid, type RelayMeans, type UnitGroup } from '../../../shared/domain/notice.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { serverNow } from '../clock.js';
 import { REJUDGED_EVENT, useFmt } from '../components/incident-bits.js';
 import { moveByArrow } from '../components/grid-keys.js';
@@ -404,9 +405,9 @@ export function RelayPage() {
     void load();
     void api.units.list({}).then(setUnits, () => undefined);
     void api.notices.groups({}).then(setGroups, () => undefined);
-    const reload = setInterval(() => void load(), 30_000);
-    return () => clearInterval(reload);
   }, [load, focused]);
+  // Receipts and feedback logged at another seat, a deadline judged overdue by the rules clock.
+  useLiveRefresh(LIVE_TABLES.relay, load);
 
   const cellOf = (g: RelayGrid, r: number, c: number) => g.notices[c]?.cells.find((x) => x.unitId === g.units[r]?.id) ?? null;
   const owing = (x: RelayCell | null) => x !== null && (x.receipt === 'pending' || x.receipt === 'missing');

@@ -9,6 +9,7 @@ import type { Proposal } from '../../../shared/domain/roster/generator.js';
 import { daysOfMonth } from '../../../shared/domain/roster/dates.js';
 import type { DutyPhoneRow, RosterMonth, RosterShift } from '../../../shared/domain/roster/roster.js';
 import { api, ApiCallError } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
 import { OnDutyPanel } from '../components/on-duty-panel.js';
@@ -187,6 +188,8 @@ export function RosterPage() {
   // The month as it was when the proposal was made: saving it over a newer one is refused.
   const proposalConflict = useSaveConflict();
   useEffect(() => void load(), [load]);
+  // Another seat's plan saved, a swap approved, a check-in: the month shown is read again (a proposal being made stays).
+  useLiveRefresh(LIVE_TABLES.duty, load);
 
   const generate = async (withoutHolidays = false) => {
     setBusy('generate');

@@ -10,6 +10,7 @@ import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import { NOTHING, type CellStatus, type CellReportRow, type PeriodGrid, type SpecialPeriod, type ZeroFlagRow } from '../../../shared/domain/special-period.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 import { api } from '../api.js';
+import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { downloadFile } from '../download.js';
 import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
@@ -312,11 +313,9 @@ export function ZeroReportsPage() {
     void loadPeriods();
     void api.units.list({}).then(setUnits, () => undefined);
   }, [loadPeriods]);
-  useEffect(() => {
-    void loadGrid();
-    const reload = setInterval(() => void loadGrid(), 30_000);
-    return () => clearInterval(reload);
-  }, [loadGrid]);
+  useEffect(() => void loadGrid(), [loadGrid]);
+  // A report logged at another seat, a unit judged missing by the rules clock past the cutoff.
+  useLiveRefresh(LIVE_TABLES.zero, loadGrid);
 
   const choose = (id: number) => {
     setSelected(id);

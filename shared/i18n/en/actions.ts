@@ -4,6 +4,7 @@ import type { actionsZhCN } from '../zh-cn/actions.js';
 export const actionsEn: Record<keyof typeof actionsZhCN, string> = {
   'action.app.info': 'see the app\'s details',
   'action.app.clock': 'see the system clock',
+  'action.live.open': 'receive live updates',
   'action.settings.get': 'see the settings',
   'action.settings.update': 'change the settings',
   'action.rules.get': 'read the reporting rules',

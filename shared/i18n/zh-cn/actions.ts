@@ -6,6 +6,7 @@ import type { MethodName } from '../../api/contract.js';
 const contractActions = {
   'action.app.info': '查看应用信息',
   'action.app.clock': '查看系统时钟',
+  'action.live.open': '接收实时更新',
   'action.settings.get': '查看设置',
   'action.settings.update': '修改系统设置',
   'action.rules.get': '查看报送时限规则',
