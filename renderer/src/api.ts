@@ -91,6 +91,13 @@ export function onSignedInAs(listener: (username: string | null) => void): () =>
 /** When the host last answered (performance.now()). */
 let lastAnswer = 0;
 
+/**
+ * Sign-ins answered so far in this window. An 'unauthenticated' answer to a call sent before the
+ * latest sign-in speaks of the session that sign-in replaced (a host restarted, pages reading again
+ * at once): it must not lock the session just opened.
+ */
+let signInEpoch = 0;
+
 /** Notes who the answer says is signed in (sign-in, status, sign-out). */
 function noteWho(method: MethodName, result: ApiResult<unknown>): void {
   let who: string | null | undefined;
@@ -106,6 +113,7 @@ function noteWho(method: MethodName, result: ApiResult<unknown>): void {
  * host state follows: no answer -> lost, any answer -> back. `requestKey` goes as the Idempotency-Key.
  */
 export async function callHost(method: MethodName, input: unknown, requestKey?: string): Promise<ApiResult<unknown>> {
+  const epoch = signInEpoch;
   let result: ApiResult<unknown>;
   try {
     result = transport === 'electron' ? await overIpc(method, input) : await overHttp(method, input, requestKey);
@@ -115,8 +123,10 @@ export async function callHost(method: MethodName, input: unknown, requestKey?: 
   }
   lastAnswer = performance.now();
   reportHostBack();
-  noteWho(method, result);
-  if (!result.ok && result.error.code === 'unauthenticated' && !method.startsWith('auth.')) for (const l of signedOutListeners) l(result.error);
+  if (result.ok && (method === 'auth.login' || method === 'auth.setupAdmin')) signInEpoch += 1;
+  const stale = !result.ok && result.error.code === 'unauthenticated' && epoch !== signInEpoch;
+  if (!stale) noteWho(method, result);
+  if (!stale && !result.ok && result.error.code === 'unauthenticated' && !method.startsWith('auth.')) for (const l of signedOutListeners) l(result.error);
   return result;
 }
 

@@ -28,7 +28,7 @@ import { mayCall } from '../../shared/api/roles.js';
 import type { Settings } from '../../shared/domain/settings.js';
 import type { SessionUser } from '../../shared/domain/user.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
-import { api, onSignedOut, transport } from './api.js';
+import { api, ApiCallError, onSignedOut, transport } from './api.js';
 import { syncedCall } from './clock.js';
 import { ChangePasswordButton, LoginScreen, RoomJoinScreen, SetupAdminScreen } from './components/auth-screens.js';
 import { ClockWarning } from './components/clock-warning.js';
@@ -166,7 +166,8 @@ export function App() {
     }, (e: Error) => setError(e.message));
   }, []);
 
-  const loadSettings = useCallback(() => api.settings.get({}).then(setSettings, (e: Error) => setError(e.message)), []);
+  // Signed out meanwhile (a lock, a restarted host): the lock screen asks; only other failures stop the shell.
+  const loadSettings = useCallback(() => api.settings.get({}).then(setSettings, (e: Error) => (e instanceof ApiCallError && e.error.code === 'unauthenticated' ? undefined : setError(e.message))), []);
   useEffect(() => {
     if (!user) return;
     void loadSettings();

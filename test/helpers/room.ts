@@ -13,6 +13,8 @@ import { drillClock, type Clock } from '../../electron/services/clock.js';
 import { createContext, type ServiceContext } from '../../electron/services/context.js';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.js';
 import { SessionStore } from '../../electron/services/sessions.js';
+import { actorName } from '../../electron/services/actors.js';
+import { createLiveHub, type LiveHub } from '../../electron/main/live-events.js';
 import type { UserRole } from '../../shared/domain/user.js';
 import { ensureUser } from './browser.js';
 
@@ -23,6 +25,7 @@ export interface RunningRoom {
   dbPath: string;
   dispatch: Dispatch;
   sessions: SessionStore;
+  live: LiveHub;
   port: number;
   /** `https://127.0.0.1:<port>` */
   origin: string;
@@ -46,10 +49,14 @@ export async function startRoom(dbPath: string, opts: { now?: number; clock?: ()
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'room-test' }, 'e2e:setup', clock);
   await ensureUser(ctx, 'admin');
   const sessions = new SessionStore(ctx);
-  const dispatch = createDispatcher(ctx, { sessions, logError: () => {}, logNotice: () => {} });
+  const calls = createDispatcher(ctx, { sessions, logError: () => {}, logNotice: () => {} });
+  // As serve.ts: the seats stream the record's changes from the same host (GET /api/events).
+  const live = createLiveHub({ bus: ctx.changes!, dispatch: calls, describe: (actor) => actorName(ctx, actor) });
+  const dispatch = live.watch(calls);
   const host = createRoomHost({
     ctx,
     dispatch,
+    live,
     staticDir: opts.staticDir ?? rendererDir(),
     dataDir: join(dirname(dbPath), 'room'),
     statusFile: statusFileOf(dbPath),
@@ -68,6 +75,7 @@ export async function startRoom(dbPath: string, opts: { now?: number; clock?: ()
     dbPath,
     dispatch,
     sessions,
+    live,
     port,
     origin: `https://127.0.0.1:${port}`,
     certPem: cert.certPem,
@@ -76,6 +84,7 @@ export async function startRoom(dbPath: string, opts: { now?: number; clock?: ()
     code: () => host.facts().code?.code ?? '',
     userFor: (role) => ensureUser(ctx, role),
     stop: async () => {
+      live.close();
       await host.close();
       closeDatabase(db);
     },
