@@ -176,9 +176,23 @@ describe('relay and receipts: a flood night (browser mode)', () => {
 
       // 督办: the five flags, each saying what is wrong.
       await page.evaluate(() => (window.location.hash = '#/followup'));
-      const queue = page.getByTestId('notice-flag-queue');
-      await queue.waitFor();
-      assert.equal(await queue.locator('tbody tr').count(), 5);
+      // One list with the incidents' flags: each notice row says so, and the total counts it.
+      const queue = page.getByTestId('flag-queue');
+      const noticeRows = queue.locator('tbody tr', { has: page.locator('[data-testid^="notice-flag-problem-"]') });
+      await noticeRows.first().waitFor();
+      assert.equal(await noticeRows.count(), 5);
+      for (const r of await noticeRows.allInnerTexts()) assert.match(r, /^传达/);
+      const queueTotal = Number(/共 (\d+) 条/.exec(await page.getByTestId('queue-total').innerText())![1]);
+      assert.equal(queueTotal, await queue.locator('tbody tr').count());
+      // The kind filter takes the notice codes: 未回执 alone, three rows, counted.
+      await choose(page, 'queue-kind', '未回执');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('queue-total').getByText('共 3 条').waitFor();
+      assert.equal(await noticeRows.count(), 3);
+      await page.getByTestId('queue-kind').hover();
+      await page.getByTestId('queue-kind').locator('.ant-select-clear').click();
+      await page.getByTestId('queue-total').getByText(`共 ${queueTotal} 条`).waitFor();
+      await page.keyboard.press('Escape');
       const text = await queue.innerText();
       assert.match(text, /未回执：时限 07-20 20:40，至今未回执，已超 \d+ 分钟/);
       assert.match(text, /回执迟：时限 07-20 20:35，07-20 20:45 才回执，超时 10 分钟/);

@@ -311,7 +311,7 @@ describe('unit timeliness ranking from the stored flags', () => {
     write(base + 150 * MIN, () => (b = open('西城区', 150))); // first report 30 min late
     write(base + 200 * MIN, () => void fax(b, '西城区', 200));
     write(base + 5 * HOUR, () => void runRulesClock(ctx));
-    const late = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.responsibleUnit === '西城区' && f.code === 'LATE_FIRST')!;
+    const late = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.source === 'incident' && f.responsibleUnit === '西城区' && f.code === 'LATE_FIRST')!;
     write(base + 6 * HOUR, () => void reviewFlag(ctx, { flagId: late.id, decision: 'confirmed', leader: '赵建国', reason: '经核实首报迟报' }));
 
     const r = periodReport(ctx, { from: '2026-11-01', to: '2026-11-30' });

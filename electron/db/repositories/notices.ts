@@ -278,6 +278,12 @@ export function findNoticeFlag(db: Db, id: number, now: number): NoticeFlagRow |
   return r && toFlag(r, now);
 }
 
+/** Notice flags by id (any order). */
+export function noticeFlagsByIds(db: Db, ids: readonly number[], now: number): NoticeFlagRow[] {
+  if (ids.length === 0) return [];
+  return (statement(db, `${FLAG_SELECT} WHERE f.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as FlagDbRow[]).map((r) => toFlag(r, now));
+}
+
 /** Live flags for the 督办 list: pending review first, then the most minutes late (overdue as of now). */
 export function noticeFlagQueue(db: Db, review: NoticeFlagRow['review'] | 'all', now: number, limit = 500): NoticeFlagRow[] {
   const late = `CASE WHEN f.status = 'overdue' THEN MAX(1, (@now - f.deadline + 59999) / 60000) ELSE f.minutes_late END`;

@@ -14,7 +14,7 @@ import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { isOfficialReport } from '../../../shared/domain/rules/predicates.js';
 import { listUnits } from '../../db/repositories/units.js';
 import type { ServiceContext } from '../context.js';
-import { queuePage } from '../../db/repositories/flags.js';
+import { pendingQueueFlags } from '../../db/repositories/flags.js';
 import { reviewFlag } from '../incidents/followup.js';
 import { addReport, addUpward, createIncident, updateFacts } from '../incidents/intake.js';
 import { runRulesClock } from '../incidents/rules-clock.js';
@@ -263,7 +263,7 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
 
   // A leader confirmed some late first reports older than two days.
   let confirmed = 0;
-  for (const f of queuePage(ctx.db, { review: 'pending', codes: ['LATE_FIRST'], unit: '', offset: 0, limit: 1_000_000 }, opts.now).rows) {
+  for (const f of pendingQueueFlags(ctx.db, { codes: ['LATE_FIRST'], limit: 1_000_000 }, opts.now)) {
     if (f.code !== 'LATE_FIRST' || f.status !== 'late' || (f.actual ?? opts.now) > opts.now - 48 * HOUR || !rng.chance(0.6)) continue;
     reviewFlag(sim, { flagId: f.id, decision: 'confirmed', leader: '赵建国', reason: '经电话核实，单位未在时限内首报' }, 'demo');
     confirmed++;

@@ -102,7 +102,6 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'flag.code.RECEIPT_MISSING': 'No receipt',
   'flag.code.FEEDBACK_LATE': 'Feedback late',
   'flag.code.FEEDBACK_MISSING': 'No feedback',
-  'noticeFlag.title': 'Relay flags ({n})',
   'noticeFlag.notice': 'Notice',
   'noticeFlag.unit': 'Unit',
   'noticeFlag.dutyRoom': 'Duty room',

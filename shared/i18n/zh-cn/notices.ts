@@ -100,7 +100,6 @@ export const noticesZhCN = {
   'flag.code.RECEIPT_MISSING': '未回执',
   'flag.code.FEEDBACK_LATE': '反馈迟',
   'flag.code.FEEDBACK_MISSING': '未反馈',
-  'noticeFlag.title': '传达回执标记（{n}）',
   'noticeFlag.notice': '通知',
   'noticeFlag.unit': '单位',
   'noticeFlag.dutyRoom': '值班室',
