@@ -348,6 +348,35 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       const steps = app.db.prepare("SELECT id, at, corrects_id AS c, correction_reason AS why FROM notice_steps WHERE notice_id = ? AND step = 'receipt' ORDER BY id").all(id) as { id: number; at: number; c: number | null; why: string | null }[];
       assert.deepEqual(steps.map((x) => [x.c, x.at, x.why]), [[null, wrong.at, null], [wrong.id, at('08:55'), '回执时间应为 08:55，补录时写成了 09:00']]);
       await page.getByTestId(`relay-cell-${id}-${jiangan}`).getByText('08:55').waitFor();
+
+      // The relay went by phone, not by fax: corrected from the same history with the keys alone
+      // (Enter on the cell, Tab to 更正, the means, who answered, the reason, Ctrl+Enter); the time
+      // left as shown stays the logged one, to the second.
+      const relayStep = app.db.prepare("SELECT id, at FROM notice_steps WHERE notice_id = ? AND unit_id = ? AND step = 'relay'").get(id, jiangan) as { id: number; at: number };
+      await page.getByTestId(`relay-cell-${id}-${jiangan}`).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId(`step-correct-${relayStep.id}`).waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+      for (let k = 0; k < 12 && (await focused()) !== `step-correct-${relayStep.id}`; k++) await page.keyboard.press('Tab');
+      assert.equal(await focused(), `step-correct-${relayStep.id}`, 'the 更正 of the relay is reached by Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('step-correct-time').waitFor();
+      assert.equal(await focused(), 'step-correct-time');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('电话');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '电话' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('李科长');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('实为电话传达，李科长接听');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('step-rows').waitFor({ state: 'detached' });
+      const relays = app.db.prepare("SELECT at, means, person, corrects_id AS c, correction_reason AS why FROM notice_steps WHERE notice_id = ? AND unit_id = ? AND step = 'relay' ORDER BY id").all(id, jiangan);
+      assert.deepEqual(relays, [
+        { at: relayStep.at, means: 'fax', person: '', c: null, why: null },
+        { at: relayStep.at, means: 'phone', person: '李科长', c: relayStep.id, why: '实为电话传达，李科长接听' },
+      ]);
     } finally {
       await context.close();
       await app.stop();
