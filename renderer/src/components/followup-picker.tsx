@@ -94,64 +94,64 @@ export function FollowupPicker() {
 
   return (
     <>
-    <input
-      ref={catcherRef}
-      aria-hidden
-      tabIndex={-1}
-      value={open ? query : ''}
-      onChange={(e) => open && setQuery(e.target.value)}
-      onKeyDown={onKeyDown}
-      data-testid="picker-catcher"
-      style={{ position: 'fixed', top: 0, left: 0, width: 1, height: 1, opacity: 0, border: 0, padding: 0, pointerEvents: 'none' }}
-    />
-    <Modal
-      open={open}
-      title={t('picker.title')}
-      footer={null}
-      onCancel={() => setOpen(false)}
-      focusTriggerAfterClose={false}
-      afterOpenChange={(o) => (o ? inputRef.current?.focus() : focusBack())}
-      destroyOnHidden
-      width={720}
-    >
-      <Input
-        ref={inputRef}
-        autoFocus
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
+      <input
+        ref={catcherRef}
+        aria-hidden
+        tabIndex={-1}
+        value={open ? query : ''}
+        onChange={(e) => open && setQuery(e.target.value)}
         onKeyDown={onKeyDown}
-        // Taking over from the catcher: the caret after what was typed there.
-        onFocus={(e) => e.target.setSelectionRange(e.target.value.length, e.target.value.length)}
-        placeholder={t('picker.placeholder')}
-        data-testid="picker-query"
+        data-testid="picker-catcher"
+        style={{ position: 'fixed', top: 0, left: 0, width: 1, height: 1, opacity: 0, border: 0, padding: 0, pointerEvents: 'none' }}
       />
-      <List
-        size="small"
-        style={{ marginTop: 8 }}
-        dataSource={rows}
-        locale={{ emptyText: t('picker.none') }}
-        data-testid="picker-list"
-        renderItem={(r, k) => (
-          <List.Item
-            onClick={() => choose(r)}
-            className={k === active ? 'picker-active' : undefined}
-            aria-selected={k === active}
-            data-testid={`picker-row-${r.number}`}
-            style={{ cursor: 'pointer', paddingInline: 8, background: k === active ? 'var(--ant-color-primary-bg, #e6f4ff)' : undefined }}
-          >
-            <span style={{ display: 'flex', gap: 8, alignItems: 'center', width: '100%' }}>
-              <Typography.Text strong>{r.number}</Typography.Text>
-              <LevelTag level={r.currentLevel} />
-              <span>{r.responsibleUnit}</span>
-              <Tag>{t(`category.${r.category}`)}</Tag>
-              <Typography.Text ellipsis style={{ flex: 1 }}>{r.place}</Typography.Text>
-              <Typography.Text type="secondary">{fmt(r.occurredAt)}</Typography.Text>
-            </span>
-          </List.Item>
-        )}
-      />
-      <Typography.Text type="secondary">{t('picker.keys')}</Typography.Text>
-    </Modal>
+      <Modal
+        open={open}
+        title={t('picker.title')}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        focusTriggerAfterClose={false}
+        afterOpenChange={(o) => (o ? inputRef.current?.focus() : focusBack())}
+        destroyOnHidden
+        width={720}
+      >
+        <Input
+          ref={inputRef}
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          // Taking over from the catcher: the caret after what was typed there.
+          onFocus={(e) => e.target.setSelectionRange(e.target.value.length, e.target.value.length)}
+          placeholder={t('picker.placeholder')}
+          data-testid="picker-query"
+        />
+        <List
+          size="small"
+          style={{ marginTop: 8 }}
+          dataSource={rows}
+          locale={{ emptyText: t('picker.none') }}
+          data-testid="picker-list"
+          renderItem={(r, k) => (
+            <List.Item
+              onClick={() => choose(r)}
+              className={k === active ? 'picker-active' : undefined}
+              aria-selected={k === active}
+              data-testid={`picker-row-${r.number}`}
+              style={{ cursor: 'pointer', paddingInline: 8, background: k === active ? 'var(--ant-color-primary-bg, #e6f4ff)' : undefined }}
+            >
+              <span style={{ display: 'flex', gap: 8, alignItems: 'center', width: '100%' }}>
+                <Typography.Text strong>{r.number}</Typography.Text>
+                <LevelTag level={r.currentLevel} />
+                <span>{r.responsibleUnit}</span>
+                <Tag>{t(`category.${r.category}`)}</Tag>
+                <Typography.Text ellipsis style={{ flex: 1 }}>{r.place}</Typography.Text>
+                <Typography.Text type="secondary">{fmt(r.occurredAt)}</Typography.Text>
+              </span>
+            </List.Item>
+          )}
+        />
+        <Typography.Text type="secondary">{t('picker.keys')}</Typography.Text>
+      </Modal>
     </>
   );
 }
