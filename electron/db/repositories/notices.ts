@@ -96,7 +96,7 @@ export function findNotice(db: Db, id: number): Notice | undefined {
   return r && toNotice(r);
 }
 
-/** Notices received in [from, to), newest first. */
+/** Notices received in [from, to), newest first (limit -1: all). */
 export function noticesReceivedBetween(db: Db, from: number, to: number, limit = 500): Notice[] {
   return (statement(db, `${NOTICE_SELECT} WHERE r.received_at >= ? AND r.received_at < ? ORDER BY r.received_at DESC, n.id DESC LIMIT ?`).all(from, to, limit) as NoticeDbRow[]).map(toNotice);
 }
