@@ -12,7 +12,7 @@ import { relayLimitsOf } from '../../../shared/domain/rules/rule-set.js';
 import { standingRows } from '../../../shared/domain/standing-rows.js';
 import * as repo from '../../db/repositories/notices.js';
 import { findUnit } from '../../db/repositories/units.js';
-import { reconcileFlags, type FlagChange } from '../flag-reconcile.js';
+import { changeSummary, reconcileFlags, type FlagChange } from '../flag-reconcile.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { completeDutyAtDeadline } from '../roster/on-duty.js';
 import { ruleSetInForce, ruleSetVersion, type VersionedRuleSet } from '../rule-sets.js';
@@ -128,17 +128,7 @@ export function rejudgeRecentNotices(ctx: ServiceContext, method: string, rules:
     for (const c of r.changes) {
       out[c.kind]++;
       if (out.changes.length >= CHANGE_LIMIT) continue;
-      out.changes.push({
-        noticeId: id,
-        noticeTitle: noticeTitle(r.notice),
-        unitName: nameOf(c.write.unitId),
-        kind: c.kind,
-        code: c.write.code,
-        beforeStatus: c.old?.status ?? null,
-        afterStatus: c.write.status,
-        beforeDeadline: c.old?.deadline ?? null,
-        afterDeadline: c.write.deadline,
-      });
+      out.changes.push({ noticeId: id, noticeTitle: noticeTitle(r.notice), unitName: nameOf(c.write.unitId), ...changeSummary(c) });
     }
   }
   out.truncated = out.changes.length < out.raised + out.changed + out.cleared;

@@ -315,20 +315,18 @@ function NoticeFigures({ notices }: { notices: PeriodReport['notices'] }) {
         <Typography.Text type="secondary">{t('stats.notices.none')}</Typography.Text>
       ) : (
         <div className="stats-notice-lines">
-          {noticeStatLines(notices)
-            .filter((l) => !l.sub || l.value !== 0)
-            .map((l) => (
-              <span key={l.key} data-testid={`stats-notices-${l.key}`} style={{ marginRight: 16, whiteSpace: 'nowrap' }}>
-                {l.sub ? <Typography.Text type="secondary">{t(`stats.notices.${l.key}`)}</Typography.Text> : <strong>{t(`stats.notices.${l.key}`)}</strong>}{' '}
-                {l.rate ? (
-                  <>
-                    {pct(l.value)} <Typography.Text type="secondary">{t('stats.notices.relayRateOf', { ...notices.relayOnTime })}</Typography.Text>
-                  </>
-                ) : (
-                  l.value
-                )}
-              </span>
-            ))}
+          {noticeStatLines(notices).map((l) => (
+            <span key={l.key} data-testid={`stats-notices-${l.key}`} style={{ marginRight: 16, whiteSpace: 'nowrap' }}>
+              {l.sub ? <Typography.Text type="secondary">{t(`stats.notices.${l.key}`)}</Typography.Text> : <strong>{t(`stats.notices.${l.key}`)}</strong>}{' '}
+              {l.rate ? (
+                <>
+                  {pct(l.value)} <Typography.Text type="secondary">{t('stats.notices.relayRateOf', { ...notices.relayOnTime })}</Typography.Text>
+                </>
+              ) : (
+                l.value
+              )}
+            </span>
+          ))}
         </div>
       )}
     </Card>
