@@ -29,7 +29,7 @@ import { exportBulletin } from '../../electron/services/bulletin/bulletin.js';
 import { getSettings } from '../../electron/services/settings.js';
 import type { RendererFigures } from './renderer.js';
 import { relayGrid } from '../../electron/services/notices/notices.js';
-import { judgeNotice, rejudgeRecentNotices, runNoticeClock } from '../../electron/services/notices/judge.js';
+import { judgeNotice, rejudgeRecentNotices } from '../../electron/services/notices/judge.js';
 import { noticeStatsBetween } from '../../electron/services/notices/seams.js';
 import { ruleSetInForce } from '../../electron/services/rule-sets.js';
 
@@ -64,10 +64,11 @@ const time = (fn: () => unknown) => {
 
 /**
  * 传达回执 at this size: the relay grid as the page reads it (the last 3 days, the default, and a
- * month), every notice judged (a dry run, as the rule-set preview does), the rules clock's tick
- * with every notice due (rolled back), the preview's re-judging of the last 7 days, and a year's statistics.
+ * month), every notice judged (a dry run, as the rule-set preview does: nothing is written, for a
+ * write rolled back would leave the file behind the seal checkpoint this installation remembers),
+ * the preview's re-judging of the last 7 days, and a year's statistics.
  */
-function benchNotices(db: Db, path: string): { notices: number; steps: number; flags: number; grid3dMs: number; grid31dMs: number; judgeAllMs: number; judgePerNoticeMs: number; clockDayMs: number; clockNotices: number; previewMs: number; statsYearMs: number } {
+function benchNotices(db: Db, path: string): { notices: number; steps: number; flags: number; grid3dMs: number; grid31dMs: number; judgeAllMs: number; judgePerNoticeMs: number; previewMs: number; statsYearMs: number } {
   const ctx = benchCtx(db, path);
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const notices = count('SELECT COUNT(*) AS n FROM notices');
@@ -83,17 +84,6 @@ function benchNotices(db: Db, path: string): { notices: number; steps: number; f
     judgeAllMs = time(() => ids.forEach((id) => judgeNotice(ctx, id, 'bench', rules, true)));
     previewMs = time(() => rejudgeRecentNotices(ctx, 'bench', rules, true));
   })();
-  // The clock's tick at its worst: every notice due at once (as after a stale next_check), each
-  // judged and its flags stored through the one reconcile path, then undone.
-  let clockNotices = 0;
-  db.exec('BEGIN');
-  let clockDayMs = 0;
-  try {
-    db.exec('UPDATE notices SET next_check = 0');
-    clockDayMs = time(() => (clockNotices = runNoticeClock(ctx).notices));
-  } finally {
-    db.exec('ROLLBACK');
-  }
   const statsYearMs = runs(3, () => noticeStatsBetween(ctx, BENCH_NOW - 365 * 24 * 60 * 60 * 1000, BENCH_NOW));
   return {
     notices,
@@ -103,8 +93,6 @@ function benchNotices(db: Db, path: string): { notices: number; steps: number; f
     grid31dMs,
     judgeAllMs,
     judgePerNoticeMs: ids.length ? judgeAllMs / ids.length : 0,
-    clockDayMs,
-    clockNotices,
     previewMs,
     statsYearMs,
   };
@@ -114,7 +102,7 @@ function benchNotices(db: Db, path: string): { notices: number; steps: number; f
 export function benchDatabase(years: number, seed: number, log: (line: string) => void, dir = join(REPO, '.tmp', 'bench')): { path: string; builtS: number | null } {
   mkdirSync(dir, { recursive: true });
   // -n: the demo with its notices (传达回执); a file built before them is not reused.
-  const path = join(dir, `y${years}-s${seed}-n.db`);
+  const path = join(dir, `y${years}-s${seed}-notices.db`);
   if (existsSync(path)) return { path, builtS: null };
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
@@ -449,8 +437,6 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
       notices_grid_31d_ms: round(notices.grid31dMs, 2),
       notices_judge_all_ms: round(notices.judgeAllMs),
       notices_judge_per_notice_ms: round(notices.judgePerNoticeMs, 3),
-      notices_clock_all_ms: round(notices.clockDayMs, 1),
-      notices_clock_all_notices: notices.clockNotices,
       notices_preview_7d_ms: round(notices.previewMs, 2),
       notices_stats_year_ms: round(notices.statsYearMs, 1),
     };
@@ -469,7 +455,7 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
     }
     log(
       `notices (${extra.notices}, ${extra.notice_steps} steps, ${extra.notice_flags} live flags): grid 3 days ${extra.notices_grid_3d_ms} ms, 31 days ${extra.notices_grid_31d_ms} ms; ` +
-        `every notice judged ${extra.notices_judge_all_ms} ms (${extra.notices_judge_per_notice_ms} ms each); clock with every notice due ${extra.notices_clock_all_ms} ms (${extra.notices_clock_all_notices} notices); ` +
+        `every notice judged ${extra.notices_judge_all_ms} ms (${extra.notices_judge_per_notice_ms} ms each); ` +
         `preview of 7 days ${extra.notices_preview_7d_ms} ms; a year's statistics ${extra.notices_stats_year_ms} ms`,
     );
     log(`renderer: first rows ${extra.renderer_first_rows_ms ?? '—'} ms (≤ 1000), longest task while scrolling ${extra.renderer_longest_task_ms ?? '—'} ms (≤ 50)`);
