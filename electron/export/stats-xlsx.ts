@@ -1,10 +1,11 @@
 // Runs in Electron's main process and in plain Node. The period report as a print-ready Excel
 // workbook through the one sheet kit: the overview by class, by category, by level and by unit,
-// each against the same period last year; the unit timeliness ranking; the daily trend.
+// each against the same period last year; the unit timeliness ranking; the daily trend; the
+// notices relayed (传达回执) where any came.
 import ExcelJS from 'exceljs';
 import { categoryClassOf } from '../../shared/domain/categories.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
-import { addCounts, changeOf, rateOf, zeroCounts, type Compared, type DayPoint, type PeriodReport, type RankingRow } from '../../shared/domain/stats.js';
+import { addCounts, changeOf, noticeStatLines, rateOf, zeroCounts, type Compared, type DayPoint, type NoticeStatLine, type PeriodReport, type RankingRow } from '../../shared/domain/stats.js';
 import { NATURAL_FIGURE_KEYS } from '../../shared/domain/natural-figures.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { addTableSheet, workbookBuffer, type Column } from './sheet-kit.js';
@@ -97,6 +98,24 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
     });
   }
 
+  /** 传达回执: the notices received in the period, relayed, confirmed and fed back (judged as of the report); none received, no sheet. */
+  function noticeSheet(): void {
+    if (report.notices.notices === 0) return;
+    addTableSheet<NoticeStatLine>(wb, {
+      name: t('stats.sheet.notices'),
+      title: `${title} ${t('stats.notices.title')}`,
+      subtitle,
+      orientation: 'portrait',
+      rows: noticeStatLines(report.notices),
+      emphasis: (r) => r.sub !== true,
+      columns: [
+        { header: t('stats.notices.figure'), width: 30, value: (r) => `${r.sub ? '　' : ''}${t(`stats.notices.${r.key}`)}` },
+        { header: t('stats.notices.value'), width: 12, value: (r) => (r.rate ? null : r.value), align: 'right' },
+        { header: t('stats.notices.rate'), width: 12, value: (r) => (r.rate ? (r.value ?? none) : null), align: 'right', numFmt: PCT },
+      ],
+    });
+  }
+
   comparison('stats.sheet.overview', 'stats.col.class', [
     totalLine(),
     ...report.byClass.map((r) => ({ label: t(`stats.class.${r.key}`), current: r.current, lastYear: r.lastYear })),
@@ -176,5 +195,6 @@ export async function statsWorkbook(report: PeriodReport, opts: StatsWorkbookOpt
       { header: `${t('stats.metric.deaths')}\n${last}`, width: 10, value: (r) => r.lastYear?.deaths ?? null, align: 'right' },
     ],
   });
+  noticeSheet();
   return workbookBuffer(wb);
 }

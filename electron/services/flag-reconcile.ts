@@ -13,6 +13,15 @@ export interface FlagChange<Old, W> {
   write: W;
 }
 
+/** A change as the rule-set preview lists it: what it was, what it becomes. */
+export function changeSummary<C extends string, D extends number | null>(c: {
+  kind: FlagChange<unknown, unknown>['kind'];
+  old: { status: string; deadline: number | null } | null;
+  write: { code: C; status: string; deadline: D };
+}): { kind: FlagChange<unknown, unknown>['kind']; code: C; beforeStatus: string | null; afterStatus: string; beforeDeadline: number | null; afterDeadline: D } {
+  return { kind: c.kind, code: c.write.code, beforeStatus: c.old?.status ?? null, afterStatus: c.write.status, beforeDeadline: c.old?.deadline ?? null, afterDeadline: c.write.deadline };
+}
+
 export interface ReconcileSpec<Old extends { id: number; status: string }, W extends { status: string }> {
   /** The audit row's entity. */
   entity: string;

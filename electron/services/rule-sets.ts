@@ -79,7 +79,7 @@ export function readDocument(document: unknown): RuleSet {
 
 const CHANGE_LIMIT = 500;
 
-function rejudgeOpen(ctx: ServiceContext, candidate: VersionedRuleSet, method: string, dryRun: boolean): Omit<RuleSetPreview, 'version'> {
+function rejudgeOpen(ctx: ServiceContext, candidate: VersionedRuleSet, method: string, dryRun: boolean): Omit<RuleSetPreview, 'version' | 'notices'> {
   // The open incidents: everything not closed.
   const ids = incidentsRepo.unclosedIncidentIds(ctx.db);
   const changes: RuleSetChange[] = [];
@@ -99,14 +99,15 @@ function rejudgeOpen(ctx: ServiceContext, candidate: VersionedRuleSet, method: s
   return { incidents: ids.length, ...counts, changes, truncated: changes.length < counts.raised + counts.changed + counts.cleared };
 }
 
-/** What saving `document` would do to the open incidents' flags, written nowhere. */
+/** What saving `document` would do to the open incidents' flags and the recent notices', written nowhere. */
 export function previewRuleSet(ctx: ServiceContext, document: unknown): RuleSetPreview {
   const ruleSet = readDocument(document);
   const version = (repo.latestVersion(ctx.db) ?? 0) + 1;
   // A read-only transaction that is rolled back: the preview sees one state of the log.
   let out!: RuleSetPreview;
   ctx.db.transaction(() => {
-    out = { version, ...rejudgeOpen(ctx, { version, ruleSet }, 'rules.preview', true) };
+    const candidate = { version, ruleSet };
+    out = { version, ...rejudgeOpen(ctx, candidate, 'rules.preview', true), notices: rejudgeRecentNotices(ctx, 'rules.preview', candidate, true) };
   })();
   return out;
 }
@@ -141,8 +142,7 @@ export function saveRuleSet(
     });
     const summary = rejudgeOpen(ctx, { version, ruleSet }, method, false);
     // The relayed notices of the last days: the duty room's relay limits are in the rule set too.
-    rejudgeRecentNotices(ctx, method);
-    return { version, ...summary };
+    return { version, ...summary, notices: rejudgeRecentNotices(ctx, method, { version, ruleSet }) };
   });
 }
 

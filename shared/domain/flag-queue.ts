@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { textField } from './safe-text.js';
 import type { QueueFlag, StoredFlag } from './incident.js';
-import type { NoticeFlagRow } from './notice.js';
+import { NOTICE_FLAG_CODES, type NoticeFlagCode, type NoticeFlagRow } from './notice.js';
 import { FLAG_CODES, type FlagCode } from './rules/flag.js';
 import { overdueMinutesAsOf } from './rules/predicates.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -14,7 +14,11 @@ import type { MessageKey } from '../i18n/index.js';
  * act on now; then the late and overdue reports, the latest first; a report after the supplement
  * window; missing items (要素缺失, the most frequent and least serious) last.
  */
-export const QUEUE_TIER: Readonly<Record<FlagCode, number>> = {
+/** Every kind of flag the queue lists: an incident's, and a relayed notice's (传达回执). */
+export type QueueCode = FlagCode | NoticeFlagCode;
+export const QUEUE_FLAG_CODES = [...FLAG_CODES, ...NOTICE_FLAG_CODES] as const;
+
+export const QUEUE_TIER: Readonly<Record<QueueCode, number>> = {
   SUSPECT_CONCEALED: 0,
   OMITTED_UNREPORTED: 1,
   SUSPECT_FALSE: 2,
@@ -23,12 +27,18 @@ export const QUEUE_TIER: Readonly<Record<FlagCode, number>> = {
   LATE_FOLLOWUP: 3,
   LATE_FINAL: 3,
   UPWARD_LATE: 3,
+  // A relayed notice's: the duty room's late relay, a unit's late or missing receipt or feedback.
+  RELAY_LATE: 3,
+  RECEIPT_LATE: 3,
+  RECEIPT_MISSING: 3,
+  FEEDBACK_LATE: 3,
+  FEEDBACK_MISSING: 3,
   OUTSIDE_SUPPLEMENT_WINDOW: 4,
   OMITTED_FIELDS: 5,
 };
 
 /** The codes in queue order (ties by code), for the kind filter. */
-export const QUEUE_CODES: readonly FlagCode[] = [...FLAG_CODES].sort((a, b) => QUEUE_TIER[a] - QUEUE_TIER[b] || a.localeCompare(b));
+export const QUEUE_CODES: readonly QueueCode[] = [...QUEUE_FLAG_CODES].sort((a, b) => QUEUE_TIER[a] - QUEUE_TIER[b] || a.localeCompare(b));
 
 export const QUEUE_REVIEWS = ['pending', 'confirmed', 'dismissed', 'all'] as const;
 export type QueueReview = (typeof QUEUE_REVIEWS)[number];
@@ -41,8 +51,8 @@ export const flagQueueQuerySchema = z
     /** The review state (待确认, 已确认, 已排除, or all). */
     review: z.enum(QUEUE_REVIEWS).default('pending'),
     /** Kinds of flag; empty: every kind. */
-    codes: z.array(z.enum(FLAG_CODES)).max(FLAG_CODES.length).default([]),
-    /** The responsible unit, as the incident names it; empty: every unit. */
+    codes: z.array(z.enum(QUEUE_FLAG_CODES)).max(QUEUE_FLAG_CODES.length).default([]),
+    /** The responsible unit, as the incident names it, or the unit a notice went to; empty: every unit. */
     unit: textField(60).default(''),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(QUEUE_PAGE_MAX).default(50),
@@ -50,34 +60,49 @@ export const flagQueueQuerySchema = z
   .strict();
 export type FlagQueueQuery = z.output<typeof flagQueueQuerySchema>;
 
+/** One row of the queue: an incident's flag, or a relayed notice's (RELAY_LATE has no unit: the duty room's own). */
+export type QueueRow = ({ source: 'incident' } & QueueFlag) | ({ source: 'notice' } & NoticeFlagRow);
+
 export interface FlagQueuePage {
   /** Rows matching the filters, in all (the page shows `rows` of them from `offset`). */
   total: number;
   offset: number;
-  rows: QueueFlag[];
+  rows: QueueRow[];
   /** Units with a flag in the review state asked for (for the unit filter), by name. */
   units: string[];
   /** Flags per kind in the review state and unit asked for (for the kind filter). */
-  byCode: Partial<Record<FlagCode, number>>;
+  byCode: Partial<Record<QueueCode, number>>;
 }
 
 /** Minutes past the deadline as of `now`: an overdue flag grows later every minute. */
-export function queueMinutesLate(f: Pick<StoredFlag, 'status' | 'deadline' | 'minutesLate'>, now: number): number | null {
+export function queueMinutesLate(f: { status: string; deadline: number | null; minutesLate: number | null }, now: number): number | null {
   if (f.status === 'overdue' && f.deadline !== null) return overdueMinutesAsOf(f.deadline, now);
   return f.minutesLate;
 }
 
 /**
  * The queue's order as a comparator (the repository sorts in SQL by the same keys): pending review
- * first, then the tier, then most minutes late, then the latest instant, then the newest flag.
+ * first, then the tier, then most minutes late, then the latest instant, then the newest flag (an
+ * incident's before a notice's of the same id).
  */
 export function compareQueue(a: QueueOrderKeys, b: QueueOrderKeys, now: number): number {
   const pending = (f: QueueOrderKeys) => (f.review === 'pending' ? 0 : 1);
   const late = (f: QueueOrderKeys) => queueMinutesLate(f, now) ?? -1;
   const at = (f: QueueOrderKeys) => f.deadline ?? f.actual ?? f.raisedAt;
-  return pending(a) - pending(b) || QUEUE_TIER[a.code] - QUEUE_TIER[b.code] || late(b) - late(a) || at(b) - at(a) || b.id - a.id;
+  const source = (f: QueueOrderKeys) => (f.source === 'notice' ? 1 : 0);
+  return pending(a) - pending(b) || QUEUE_TIER[a.code] - QUEUE_TIER[b.code] || late(b) - late(a) || at(b) - at(a) || b.id - a.id || source(a) - source(b);
 }
-type QueueOrderKeys = Pick<StoredFlag, 'id' | 'code' | 'status' | 'review' | 'deadline' | 'actual' | 'minutesLate' | 'raisedAt'>;
+interface QueueOrderKeys {
+  source?: QueueRow['source'];
+  id: number;
+  code: QueueCode;
+  status: string;
+  review: string;
+  deadline: number | null;
+  actual: number | null;
+  minutesLate: number | null;
+  raisedAt: number;
+}
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 

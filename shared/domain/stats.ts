@@ -6,6 +6,7 @@ import type { Channel } from './channels.js';
 import { byReceiptThenSeq, isOfficialReport } from './rules/predicates.js';
 import type { Level } from './levels.js';
 import type { NaturalFigureKey, NaturalFigures, NaturalTotals } from './natural-figures.js';
+import { NOTICE_KINDS, type NoticeKind, type RelayNoticeState } from './notice.js';
 
 /** A local date, YYYY-MM-DD (a calendar date, or a duty day when the basis is 'duty'). */
 export type IsoDate = string;
@@ -286,6 +287,98 @@ export interface PeriodReport {
    * incidents, each the sum of their current figures; null where none stated it.
    */
   natural: { current: NaturalTotals; lastYear: NaturalTotals };
+  /** 传达回执: the notices received in the period, judged as of the report. */
+  notices: NoticeStats;
+}
+
+/** The notices received in a period (传达与回执), judged as of now. */
+export interface NoticeStats {
+  notices: number;
+  byKind: Record<NoticeKind, number>;
+  /** Notices relayed to every unit they go to. */
+  relayed: number;
+  /** The duty room's own relay: of the notices judged (relayed, or past the limit), those within it. */
+  relayOnTime: OnTime;
+  /** Notice × unit: the units relayed to, all notices together. */
+  targets: number;
+  /** Per notice × unit: confirmed in time, late, missing at the deadline, still within it. */
+  receipts: { onTime: number; late: number; missing: number; pending: number };
+  /** Per notice × unit where feedback was asked (落实情况反馈). */
+  feedback: { asked: number; onTime: number; late: number; missing: number; pending: number };
+}
+
+/** One line of the statistics' 传达回执 table: its label key, and a count or (rate) a share. */
+export interface NoticeStatLine {
+  key: NoticeStatKey;
+  /** A count, or a share from 0 to 1 where `rate`; null: nothing fell due. */
+  value: number | null;
+  rate?: true;
+  /** Under the line before (a part of it). */
+  sub?: true;
+}
+export type NoticeStatKey =
+  | 'notices'
+  | `kind.${NoticeKind}`
+  | 'relayed'
+  | 'relayRate'
+  | 'targets'
+  | 'receiptOnTime'
+  | 'receiptLate'
+  | 'receiptMissing'
+  | 'receiptPending'
+  | 'feedbackAsked'
+  | 'feedbackOnTime'
+  | 'feedbackLate'
+  | 'feedbackMissing'
+  | 'feedbackPending';
+
+/** The 传达回执 figures as the page, the workbook and the command line list them. */
+export function noticeStatLines(s: NoticeStats): NoticeStatLine[] {
+  return [
+    { key: 'notices', value: s.notices },
+    ...NOTICE_KINDS.map((k): NoticeStatLine => ({ key: `kind.${k}`, value: s.byKind[k], sub: true })),
+    { key: 'relayed', value: s.relayed },
+    { key: 'relayRate', value: rateOf(s.relayOnTime), rate: true },
+    { key: 'targets', value: s.targets },
+    { key: 'receiptOnTime', value: s.receipts.onTime, sub: true },
+    { key: 'receiptLate', value: s.receipts.late, sub: true },
+    { key: 'receiptMissing', value: s.receipts.missing, sub: true },
+    { key: 'receiptPending', value: s.receipts.pending, sub: true },
+    { key: 'feedbackAsked', value: s.feedback.asked },
+    { key: 'feedbackOnTime', value: s.feedback.onTime, sub: true },
+    { key: 'feedbackLate', value: s.feedback.late, sub: true },
+    { key: 'feedbackMissing', value: s.feedback.missing, sub: true },
+    { key: 'feedbackPending', value: s.feedback.pending, sub: true },
+  ];
+}
+
+/** What a set of judged notices adds up to. */
+export function noticeStatsOf(states: Iterable<Pick<RelayNoticeState, 'notice' | 'relayStatus' | 'cells'>>): NoticeStats {
+  const out: NoticeStats = {
+    notices: 0,
+    byKind: Object.fromEntries(NOTICE_KINDS.map((k) => [k, 0])) as Record<NoticeKind, number>,
+    relayed: 0,
+    relayOnTime: { due: 0, onTime: 0 },
+    targets: 0,
+    receipts: { onTime: 0, late: 0, missing: 0, pending: 0 },
+    feedback: { asked: 0, onTime: 0, late: 0, missing: 0, pending: 0 },
+  };
+  const receipt = { on_time: 'onTime', late: 'late', missing: 'missing', pending: 'pending' } as const;
+  for (const s of states) {
+    out.notices++;
+    out.byKind[s.notice.kind]++;
+    if (s.relayStatus === 'on_time' || s.relayStatus === 'late') out.relayed++;
+    if (s.relayStatus !== 'pending') out.relayOnTime.due++;
+    if (s.relayStatus === 'on_time') out.relayOnTime.onTime++;
+    for (const c of s.cells) {
+      if (c.relayedAt !== null) out.targets++;
+      if (c.receipt !== 'not_relayed') out.receipts[receipt[c.receipt]]++;
+      if (c.feedback === 'not_asked') continue;
+      out.feedback.asked++;
+      out.feedback[receipt[c.feedback]]++;
+    }
+  }
+  return out;
 }
 
 export function rateOf(o: OnTime): number | null {

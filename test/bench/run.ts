@@ -28,6 +28,10 @@ import { dutyDayOf } from '../../shared/domain/duty-day.js';
 import { exportBulletin } from '../../electron/services/bulletin/bulletin.js';
 import { getSettings } from '../../electron/services/settings.js';
 import type { RendererFigures } from './renderer.js';
+import { relayGrid } from '../../electron/services/notices/notices.js';
+import { judgeNotice, rejudgeRecentNotices } from '../../electron/services/notices/judge.js';
+import { noticeStatsBetween } from '../../electron/services/notices/seams.js';
+import { ruleSetInForce } from '../../electron/services/rule-sets.js';
 
 /** The demo's "now": the bench judges the data as of the moment it was built for. */
 export const BENCH_NOW = Date.parse('2026-11-24T09:00:00+08:00');
@@ -58,10 +62,47 @@ const time = (fn: () => unknown) => {
   return performance.now() - t;
 };
 
+/**
+ * 传达回执 at this size: the relay grid as the page reads it (the last 3 days, the default, and a
+ * month), every notice judged (a dry run, as the rule-set preview does: nothing is written, for a
+ * write rolled back would leave the file behind the seal checkpoint this installation remembers),
+ * the preview's re-judging of the last 7 days, and a year's statistics.
+ */
+function benchNotices(db: Db, path: string): { notices: number; steps: number; flags: number; grid3dMs: number; grid31dMs: number; judgeAllMs: number; judgePerNoticeMs: number; previewMs: number; statsYearMs: number } {
+  const ctx = benchCtx(db, path);
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const notices = count('SELECT COUNT(*) AS n FROM notices');
+  const runs = (n: number, fn: () => unknown) => median(Array.from({ length: n }, () => time(fn)));
+  relayGrid(ctx, { days: 3 });
+  const grid3dMs = runs(20, () => relayGrid(ctx, { days: 3 }));
+  const grid31dMs = runs(10, () => relayGrid(ctx, { days: 31 }));
+  const ids = (db.prepare('SELECT id FROM notices ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const rules = ruleSetInForce(ctx);
+  let judgeAllMs = 0;
+  let previewMs = 0;
+  db.transaction(() => {
+    judgeAllMs = time(() => ids.forEach((id) => judgeNotice(ctx, id, 'bench', rules, true)));
+    previewMs = time(() => rejudgeRecentNotices(ctx, 'bench', rules, true));
+  })();
+  const statsYearMs = runs(3, () => noticeStatsBetween(ctx, BENCH_NOW - 365 * 24 * 60 * 60 * 1000, BENCH_NOW));
+  return {
+    notices,
+    steps: count('SELECT COUNT(*) AS n FROM notice_steps'),
+    flags: count("SELECT COUNT(*) AS n FROM notice_flags WHERE status <> 'cleared'"),
+    grid3dMs,
+    grid31dMs,
+    judgeAllMs,
+    judgePerNoticeMs: ids.length ? judgeAllMs / ids.length : 0,
+    previewMs,
+    statsYearMs,
+  };
+}
+
 /** The demo database for these years and seed: built once, then reused. */
 export function benchDatabase(years: number, seed: number, log: (line: string) => void, dir = join(REPO, '.tmp', 'bench')): { path: string; builtS: number | null } {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `y${years}-s${seed}.db`);
+  // -n: the demo with its notices (传达回执); a file built before them is not reused.
+  const path = join(dir, `y${years}-s${seed}-notices.db`);
   if (existsSync(path)) return { path, builtS: null };
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
@@ -342,13 +383,14 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
   const open = benchOpen(path);
   const db = openDatabase(path);
   try {
-    const counts = db.prepare('SELECT (SELECT COUNT(*) FROM incidents) AS incidents, (SELECT COUNT(*) FROM incident_reports) AS reports, (SELECT COUNT(*) FROM audit_log) AS audit').get() as Record<string, number>;
-    log(`database ${path}: ${counts.incidents} incidents, ${counts.reports} reports, ${counts.audit} audit rows${builtS === null ? ' (reused)' : `, built in ${builtS.toFixed(1)} s`}`);
+    const counts = db.prepare('SELECT (SELECT COUNT(*) FROM incidents) AS incidents, (SELECT COUNT(*) FROM incident_reports) AS reports, (SELECT COUNT(*) FROM notices) AS notices, (SELECT COUNT(*) FROM audit_log) AS audit').get() as Record<string, number>;
+    log(`database ${path}: ${counts.incidents} incidents, ${counts.reports} reports, ${counts.notices} notices, ${counts.audit} audit rows${builtS === null ? ' (reused)' : `, built in ${builtS.toFixed(1)} s`}`);
     const logPage = benchLog(db, path);
     const search = benchSearch(db, path);
     const rules = benchRules(db);
     const bulletin = await benchBulletin(db, path);
     const exp = benchYearExport(db, path);
+    const notices = benchNotices(db, path);
     closeDatabase(db);
     const intake = benchIntake(path);
     const renderer = opts.renderer ? rendererChild(path) : null;
@@ -388,6 +430,15 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
       export_pair_ratios: exp.pairs.map((r) => round(r, 2)),
       renderer_first_rows_ms: round(renderer?.firstRowsMs ?? null),
       renderer_longest_task_ms: round(renderer?.longestTaskMs ?? null),
+      notices: notices.notices,
+      notice_steps: notices.steps,
+      notice_flags: notices.flags,
+      notices_grid_3d_ms: round(notices.grid3dMs, 2),
+      notices_grid_31d_ms: round(notices.grid31dMs, 2),
+      notices_judge_all_ms: round(notices.judgeAllMs),
+      notices_judge_per_notice_ms: round(notices.judgePerNoticeMs, 3),
+      notices_preview_7d_ms: round(notices.previewMs, 2),
+      notices_stats_year_ms: round(notices.statsYearMs, 1),
     };
     log('');
     log(`| figure | ${opts.years} y | target |`);
@@ -402,6 +453,11 @@ export async function runBench(opts: { years: number; seed: number; renderer: bo
       if (id === 'v1-default') continue;
       log(`| rules_100k_ms, ${id} | ${round(r.ms, 2)} | ≤ ${TARGETS.rules_100k_ms} ${r.ms <= TARGETS.rules_100k_ms ? '✔' : '✘'} |`);
     }
+    log(
+      `notices (${extra.notices}, ${extra.notice_steps} steps, ${extra.notice_flags} live flags): grid 3 days ${extra.notices_grid_3d_ms} ms, 31 days ${extra.notices_grid_31d_ms} ms; ` +
+        `every notice judged ${extra.notices_judge_all_ms} ms (${extra.notices_judge_per_notice_ms} ms each); ` +
+        `preview of 7 days ${extra.notices_preview_7d_ms} ms; a year's statistics ${extra.notices_stats_year_ms} ms`,
+    );
     log(`renderer: first rows ${extra.renderer_first_rows_ms ?? '—'} ms (≤ 1000), longest task while scrolling ${extra.renderer_longest_task_ms ?? '—'} ms (≤ 50)`);
     log(`also: ${JSON.stringify(extra)}`);
     // The JSON: exactly the issue's keys, then the renderer's two.

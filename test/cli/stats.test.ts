@@ -33,7 +33,7 @@ describe('duty stats', () => {
     assert.ok(expected.natural.current.affected !== null, 'the demo states natural-disaster figures');
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势'],
+      ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势', '传达回执'],
     );
     const natural = wb.getWorksheet('自然灾害灾情')!;
     assert.deepEqual([natural.getCell('A5').value, natural.getCell('B5').value], ['自然灾害事件（起）', expected.natural.current.incidents]);

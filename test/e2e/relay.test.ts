@@ -176,9 +176,23 @@ describe('relay and receipts: a flood night (browser mode)', () => {
 
       // 督办: the five flags, each saying what is wrong.
       await page.evaluate(() => (window.location.hash = '#/followup'));
-      const queue = page.getByTestId('notice-flag-queue');
-      await queue.waitFor();
-      assert.equal(await queue.locator('tbody tr').count(), 5);
+      // One list with the incidents' flags: each notice row says so, and the total counts it.
+      const queue = page.getByTestId('flag-queue');
+      const noticeRows = queue.locator('tbody tr', { has: page.locator('[data-testid^="notice-flag-problem-"]') });
+      await noticeRows.first().waitFor();
+      assert.equal(await noticeRows.count(), 5);
+      for (const r of await noticeRows.allInnerTexts()) assert.match(r, /^传达/);
+      const queueTotal = Number(/共 (\d+) 条/.exec(await page.getByTestId('queue-total').innerText())![1]);
+      assert.equal(queueTotal, await queue.locator('tbody tr').count());
+      // The kind filter takes the notice codes: 未回执 alone, three rows, counted.
+      await choose(page, 'queue-kind', '未回执');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('queue-total').getByText('共 3 条').waitFor();
+      assert.equal(await noticeRows.count(), 3);
+      await page.getByTestId('queue-kind').hover();
+      await page.getByTestId('queue-kind').locator('.ant-select-clear').click();
+      await page.getByTestId('queue-total').getByText(`共 ${queueTotal} 条`).waitFor();
+      await page.keyboard.press('Escape');
       const text = await queue.innerText();
       assert.match(text, /未回执：时限 07-20 20:40，至今未回执，已超 \d+ 分钟/);
       assert.match(text, /回执迟：时限 07-20 20:35，07-20 20:45 才回执，超时 10 分钟/);
@@ -334,6 +348,35 @@ describe('relay and receipts: a flood night (browser mode)', () => {
       const steps = app.db.prepare("SELECT id, at, corrects_id AS c, correction_reason AS why FROM notice_steps WHERE notice_id = ? AND step = 'receipt' ORDER BY id").all(id) as { id: number; at: number; c: number | null; why: string | null }[];
       assert.deepEqual(steps.map((x) => [x.c, x.at, x.why]), [[null, wrong.at, null], [wrong.id, at('08:55'), '回执时间应为 08:55，补录时写成了 09:00']]);
       await page.getByTestId(`relay-cell-${id}-${jiangan}`).getByText('08:55').waitFor();
+
+      // The relay went by phone, not by fax: corrected from the same history with the keys alone
+      // (Enter on the cell, Tab to 更正, the means, who answered, the reason, Ctrl+Enter); the time
+      // left as shown stays the logged one, to the second.
+      const relayStep = app.db.prepare("SELECT id, at FROM notice_steps WHERE notice_id = ? AND unit_id = ? AND step = 'relay'").get(id, jiangan) as { id: number; at: number };
+      await page.getByTestId(`relay-cell-${id}-${jiangan}`).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId(`step-correct-${relayStep.id}`).waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+      for (let k = 0; k < 12 && (await focused()) !== `step-correct-${relayStep.id}`; k++) await page.keyboard.press('Tab');
+      assert.equal(await focused(), `step-correct-${relayStep.id}`, 'the 更正 of the relay is reached by Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('step-correct-time').waitFor();
+      assert.equal(await focused(), 'step-correct-time');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('电话');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '电话' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('李科长');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('实为电话传达，李科长接听');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('step-rows').waitFor({ state: 'detached' });
+      const relays = app.db.prepare("SELECT at, means, person, corrects_id AS c, correction_reason AS why FROM notice_steps WHERE notice_id = ? AND unit_id = ? AND step = 'relay' ORDER BY id").all(id, jiangan);
+      assert.deepEqual(relays, [
+        { at: relayStep.at, means: 'fax', person: '', c: null, why: null },
+        { at: relayStep.at, means: 'phone', person: '李科长', c: relayStep.id, why: '实为电话传达，李科长接听' },
+      ]);
     } finally {
       await context.close();
       await app.stop();

@@ -9,6 +9,9 @@ import type { Browser } from 'playwright-core';
 import { createContext, type ServiceContext } from '../../electron/services/context.js';
 import { reviewFlag } from '../../electron/services/incidents/followup.js';
 import { incidentDetail } from '../../electron/services/incidents/queries.js';
+import { findUnitByName } from '../../electron/db/repositories/units.js';
+import { createNotice, recordRelay } from '../../electron/services/notices/notices.js';
+import { noticeFieldsSchema } from '../../shared/domain/notice.js';
 import { ensureUnits } from '../helpers/context.js';
 import { launchBrowser, openApp, screenshot, startApp } from '../helpers/browser.js';
 import { sceneIncident } from '../helpers/scenes.js';
@@ -37,6 +40,12 @@ describe('报送时限规则 (browser mode)', () => {
     const lateFirst = () => incidentDetail(ctx, late.id).flags.find((f) => f.code === 'LATE_FIRST')!;
     reviewFlag(ctx, { flagId: lateFirst().id, decision: 'confirmed', leader: '张局', reason: '核实属迟报' });
     const written = n - 40 * MIN + 240 * MIN;
+    // An orange warning received 50 min ago, relayed 40 min after: on time under 60 minutes.
+    const unitIds = ['东城区', '西城区'].map((u) => findUnitByName(ctx.db, u)!.id);
+    const orange = createNotice(ctx, noticeFieldsSchema.parse({ kind: 'warning', source: '市气象台', levelText: '暴雨橙色预警', text: '暴雨橙色预警', receivedAt: n - 50 * MIN, unitIds }));
+    recordRelay(ctx, { noticeId: orange.id, unitIds, means: 'fax', answeredBy: '', at: n - 10 * MIN });
+    const relayLate = () => app.db.prepare("SELECT status, rule_set_version AS v FROM notice_flags WHERE code = 'RELAY_LATE'").all();
+    assert.deepEqual(relayLate(), []);
 
     const page = await openApp(browser, app, '#/dashboard');
     try {
@@ -64,11 +73,17 @@ describe('报送时限规则 (browser mode)', () => {
       await page.getByTestId('rules-error').getByText('有 1 处填写有误').waitFor();
       await page.getByText('请输入大于 0 的数').waitFor();
       await concealment.fill('２４');
+      // Warnings to be relayed within 30 minutes: the orange one, 40 minutes, becomes late.
+      await page.getByTestId('rule-relay.byKindMin.warning').fill('30');
       await page.getByTestId('rules-note').fill('执行河南省报告时限');
       await page.getByTestId('rules-preview').click();
       const summary = page.getByTestId('rules-preview-summary');
       await summary.waitFor();
       assert.match(await summary.innerText(), /重判 2 起未结事件.*2 起的倒计时改变；领导已核定的 1 条仍按原版本判定/);
+      // The notices' part of the same preview: the late relay it would raise, named; nothing stored yet.
+      assert.match(await page.getByTestId('rules-preview-notices-summary').innerText(), /重判近 7 天收到的 1 份通知，1 份有变化：传达回执标记新增 1 条、变更 0 条、解除 0 条/);
+      assert.match(await page.getByTestId('rules-preview-notices').innerText(), /市气象台 暴雨橙色预警[\s\S]*值班室[\s\S]*传达超时[\s\S]*新增/);
+      assert.deepEqual(relayLate(), []);
       await screenshot(page, 'rules-preview');
 
       await page.getByTestId('rules-save').click();
@@ -84,6 +99,7 @@ describe('报送时限规则 (browser mode)', () => {
       await countdown.waitFor();
       const moved = new Date(written + 120 * MIN + 8 * 3600_000).toISOString().slice(11, 16);
       await page.getByTestId('dashboard-deadlines').locator('tr', { hasText: moved }).waitFor();
+      assert.deepEqual(relayLate(), [{ status: 'late', v: 2 }], 'the save raised what the preview said');
       const kept = lateFirst();
       assert.deepEqual([kept.status, kept.review, kept.ruleSetVersion], ['late', 'confirmed', 1]);
     } finally {

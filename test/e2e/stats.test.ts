@@ -49,6 +49,11 @@ describe('statistics page (browser mode)', () => {
       const categoryBars = await page.getByTestId('stats-by-category').locator('g.bar-row').count();
       assert.ok(categoryBars > 0, 'bars by category');
       assert.equal(await page.getByTestId('stats-ranking').locator('tbody tr.ant-table-row').count(), month.ranking.length);
+      // 传达回执: the month's notices as the service counts them.
+      assert.ok(month.notices.notices > 0, 'the demo relays notices');
+      assert.equal(await page.getByTestId('stats-notices-notices').innerText(), `收到通知（份） ${month.notices.notices}`);
+      assert.equal(await page.getByTestId('stats-notices-receiptMissing').innerText(), `未回执 ${month.notices.receipts.missing}`);
+      assert.match(await page.getByTestId('stats-notices-relayRate').innerText(), new RegExp(`按时 ${month.notices.relayOnTime.onTime}/${month.notices.relayOnTime.due} 份`));
       await screenshot(page, 'stats-month');
       // Hover reads a value out.
       await page.getByTestId('stats-clock').locator('path').nth(10).hover();
@@ -100,9 +105,11 @@ describe('statistics page (browser mode)', () => {
       assert.ok(year.natural.current.affected !== null);
       assert.deepEqual(
         wb.worksheets.map((w) => w.name),
-        ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势'],
+        ['总体情况', '分类别', '自然灾害灾情', '分等级', '分单位', '及时率排名', '每日趋势', '传达回执'],
       );
       assert.deepEqual((wb.getWorksheet('自然灾害灾情')!.getRow(6).values as unknown[]).slice(1, 3), ['受灾人口（人）', year.natural.current.affected]);
+      // The notices relayed in the year: as many as the service counts.
+      assert.deepEqual((wb.getWorksheet('传达回执')!.getRow(5).values as unknown[]).slice(1, 3), ['收到通知（份）', year.notices.notices]);
       const overview = wb.getWorksheet('总体情况')!;
       assert.deepEqual([overview.getCell('A5').value, overview.getCell('B5').value, overview.getCell('C5').value], ['合计', year.total.current.incidents, year.total.lastYear.incidents]);
       assert.equal(overview.getCell('F5').value, year.total.current.deaths);

@@ -4,13 +4,16 @@
 // dashboard reading the same order, and each flag's problem in words.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compareQueue, flagProblemText, QUEUE_TIER } from '../../shared/domain/flag-queue.js';
+import { compareQueue, flagProblemText, QUEUE_TIER, type FlagQueueQuery, type QueueRow } from '../../shared/domain/flag-queue.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
 import { translate } from '../../shared/i18n/index.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
-import { listQueue, reviewFlag } from '../../electron/services/incidents/followup.js';
+import { listQueue as queueOf, reviewFlag } from '../../electron/services/incidents/followup.js';
 import { dashboard } from '../../electron/services/incidents/queries.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
+import { createNotice, recordReceipt, recordRelay, reviewNoticeFlag } from '../../electron/services/notices/notices.js';
+import { findUnitByName } from '../../electron/db/repositories/units.js';
+import { noticeFieldsSchema } from '../../shared/domain/notice.js';
 import { ensureUnits, testContext, type TestContext } from '../helpers/context.js';
 import { sceneFollowup, sceneIncident } from '../helpers/scenes.js';
 
@@ -21,6 +24,12 @@ const T0 = Date.UTC(2026, 10, 24, 1, 0, 0);
 const UNITS = ['东城区', '西城区', '南湖区'];
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const hhmm = (ms: number) => formatInZone(ms, 'Asia/Shanghai', 'MM-dd HH:mm');
+
+/** The queue, its rows read as incidents' flags (these nights relay no notice; relay.test.ts mixes both). */
+function listQueue(ctx: TestContext, q: Partial<FlagQueueQuery> = {}) {
+  const page = queueOf(ctx, q);
+  return { ...page, rows: page.rows.filter((r): r is Extract<QueueRow, { source: 'incident' }> => r.source === 'incident') };
+}
 
 function ctxAt(ms: number): TestContext {
   const ctx = testContext({ now: ms });
@@ -191,5 +200,60 @@ describe('the 督办 queue: what matters first', () => {
     assert.equal(text(tip.id, 'OMITTED_UNREPORTED'), '首报截止 11-24 11:10 前责任单位未正式报告，至今未报');
     assert.equal(text(rose.id, 'SUSPECT_CONCEALED'), '首报后 24 小时内等级上升（11-24 10:30 所报）');
     assert.equal(text(fell.id, 'SUSPECT_FALSE'), '伤亡数字下降且未说明更正原因（11-24 10:40 所报）');
+  });
+});
+
+describe('the 督办 queue: incidents and relayed notices in one list', () => {
+  test("a notice's flags are filtered by the same kind and unit, counted in the same total, paged and sorted with the incidents'", () => {
+    const { ctx } = night();
+    const ids = UNITS.map((u) => findUnitByName(ctx.db, u)!.id);
+    // 10:00 a red warning to the three units; 西城区 never confirms, 东城区 confirms 20 minutes late.
+    const n = createNotice(
+      ctx,
+      noticeFieldsSchema.parse({ kind: 'warning', source: '市气象台', levelText: '暴雨红色预警', text: '未来3小时降雨量将达100毫米以上', receivedAt: T0 + HOUR, receiptDeadlineMin: 30, unitIds: ids }),
+    );
+    ctx.setNow(T0 + HOUR + 5 * MIN);
+    recordRelay(ctx, { noticeId: n.id, unitIds: ids, means: 'fax', answeredBy: '' });
+    recordReceipt(ctx, { noticeId: n.id, unitId: ids[2]!, receiver: '李' });
+    ctx.setNow(T0 + HOUR + 55 * MIN);
+    recordReceipt(ctx, { noticeId: n.id, unitId: ids[0]!, receiver: '王' });
+    ctx.setNow(T0 + 5 * HOUR);
+    runRulesClock(ctx);
+
+    const all = queueOf(ctx, { review: 'pending', limit: 200 });
+    const notices = all.rows.filter((r) => r.source === 'notice');
+    assert.deepEqual(notices.map((r) => `${r.code}:${r.unitName}`).sort(), ['RECEIPT_LATE:东城区', 'RECEIPT_MISSING:西城区']);
+    assert.equal(all.total, all.rows.length, 'the total counts both');
+    assert.equal(all.byCode.RECEIPT_MISSING, 1);
+    assert.equal(Object.values(all.byCode).reduce((a, b) => a + b, 0), all.total);
+    // One order: SQL and the shared comparator agree over both kinds of row.
+    assert.deepEqual(
+      all.rows.map((r) => `${r.source}${r.id}`),
+      [...all.rows].sort((a, b) => compareQueue(a, b, ctx.now())).map((r) => `${r.source}${r.id}`),
+    );
+    // The overdue receipt (3 h 20 min as of 14:00) ranks among the late reports by its minutes.
+    const missing = all.rows.findIndex((r) => r.code === 'RECEIPT_MISSING');
+    assert.ok(all.rows.slice(0, missing).every((r) => QUEUE_TIER[r.code] <= 3) && all.rows.slice(missing + 1).every((r) => QUEUE_TIER[r.code] >= 3));
+
+    // The kind filter takes notice codes; the unit filter the unit a notice went to.
+    const receipts = queueOf(ctx, { codes: ['RECEIPT_MISSING', 'SUSPECT_CONCEALED'] });
+    assert.deepEqual(receipts.rows.map((r) => r.code), ['SUSPECT_CONCEALED', 'RECEIPT_MISSING']);
+    assert.equal(receipts.total, 2);
+    const west = queueOf(ctx, { unit: '西城区', limit: 200 });
+    assert.ok(west.rows.some((r) => r.source === 'notice' && r.code === 'RECEIPT_MISSING'));
+    assert.ok(west.rows.every((r) => (r.source === 'notice' ? r.unitName : r.responsibleUnit) === '西城区'));
+    assert.equal(west.total, all.rows.filter((r) => (r.source === 'notice' ? r.unitName : r.responsibleUnit) === '西城区').length);
+
+    // Pages: every row once, across both tables.
+    const seen = new Set<string>();
+    for (let offset = 0; offset < all.total; offset += 3) for (const r of queueOf(ctx, { offset, limit: 3 }).rows) seen.add(`${r.source}${r.id}`);
+    assert.equal(seen.size, all.total);
+
+    // Reviewed from the same place: it leaves the pending list and the total drops.
+    const late = notices.find((r) => r.code === 'RECEIPT_LATE')!;
+    reviewNoticeFlag(ctx, { flagId: late.id, decision: 'dismissed', leader: '张局', reason: '传真机故障，已电话确认' });
+    assert.equal(queueOf(ctx, { review: 'pending', limit: 200 }).total, all.total - 1);
+    assert.deepEqual(queueOf(ctx, { review: 'dismissed' }).rows.map((r) => `${r.source}:${r.id}`), [`notice:${late.id}`]);
+    assert.equal(dashboard(ctx).pendingFlags, all.total - 1);
   });
 });

@@ -246,7 +246,22 @@ describe('the rule set in force', () => {
     reviewNoticeFlag(ctx, { flagId: relayFlag(confirmed.id).id, decision: 'confirmed', leader: '张局', reason: '核实迟传' });
     // A place that gives red warnings an hour.
     const doc = { ...RULE_PACKS[0]!.ruleSet, relay: { byKindMin: { superior: 60, warning: 60, instruction: 60, local: 60 }, byLevelWordMin: { 红色: 60 } } };
-    saveRuleSet(ctx, { document: doc, basedOn: 'cn-default', basedOnVersion: 1, note: '红色预警 1 小时内传达' });
+    // The preview lists what the save will do to the notices' flags, by the same judging, writing nothing.
+    const { previewRuleSet } = await import('../../electron/services/rule-sets.js');
+    const audits = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    const auditsBefore = audits();
+    const preview = previewRuleSet(ctx, doc);
+    assert.equal(audits(), auditsBefore, 'a preview writes nothing');
+    assert.equal(relayFlag(pending.id).status, 'late', 'a preview writes nothing');
+    const { changes: noticeChanges, ...counts } = preview.notices;
+    assert.deepEqual(counts, { notices: 2, noticesChanged: 1, raised: 0, changed: 0, cleared: 1, keptReviewed: 1, truncated: false });
+    assert.deepEqual(
+      noticeChanges.map((c) => [c.noticeId, c.unitName, c.code, c.kind, c.beforeStatus, c.afterStatus]),
+      [[pending.id, null, 'RELAY_LATE', 'cleared', 'late', 'cleared']],
+    );
+    assert.match(noticeChanges[0]!.noticeTitle, /市气象台 暴雨红色预警/);
+    const saved = saveRuleSet(ctx, { document: doc, basedOn: 'cn-default', basedOnVersion: 1, note: '红色预警 1 小时内传达' });
+    assert.deepEqual(saved.notices, { ...preview.notices, changes: noticeChanges }, 'the save did what the preview said');
     assert.deepEqual([relayFlag(confirmed.id).status, relayFlag(confirmed.id).ruleSetVersion, relayFlag(confirmed.id).review], ['late', 1, 'confirmed']);
     assert.equal(relayFlag(pending.id).status, 'cleared');
     // A later step of the confirmed notice does not hand it to version 2 either.

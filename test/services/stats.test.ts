@@ -311,7 +311,7 @@ describe('unit timeliness ranking from the stored flags', () => {
     write(base + 150 * MIN, () => (b = open('西城区', 150))); // first report 30 min late
     write(base + 200 * MIN, () => void fax(b, '西城区', 200));
     write(base + 5 * HOUR, () => void runRulesClock(ctx));
-    const late = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.responsibleUnit === '西城区' && f.code === 'LATE_FIRST')!;
+    const late = listQueue(ctx, { review: 'pending' }).rows.find((f) => f.source === 'incident' && f.responsibleUnit === '西城区' && f.code === 'LATE_FIRST')!;
     write(base + 6 * HOUR, () => void reviewFlag(ctx, { flagId: late.id, decision: 'confirmed', leader: '赵建国', reason: '经核实首报迟报' }));
 
     const r = periodReport(ctx, { from: '2026-11-01', to: '2026-11-30' });
@@ -379,4 +379,56 @@ test('property: the report’s fast day of an instant is dutyDayOf, in any zone 
     ),
     { numRuns: 2000 },
   );
+});
+
+describe('传达回执 in the statistics', () => {
+  test('the notices received in the period: relayed, on time, receipts and feedback; the workbook lists them', async () => {
+    const { ensureUnits } = await import('../helpers/context.js');
+    const { findUnitByName } = await import('../../electron/db/repositories/units.js');
+    const { createNotice, recordFeedback, recordReceipt, recordRelay } = await import('../../electron/services/notices/notices.js');
+    const { noticeFieldsSchema } = await import('../../shared/domain/notice.js');
+    const ctx = testContext({ now: sh(2026, 7, 20, 20, 0) });
+    ensureUnits(ctx, ['江岸区', '江汉区', '硚口区']);
+    const ids = ['江岸区', '江汉区', '硚口区'].map((n) => findUnitByName(ctx.db, n)!.id);
+    const notice = (fields: Record<string, unknown>) => createNotice(ctx, noticeFieldsSchema.parse({ source: '市气象台', text: '预警', unitIds: ids, ...fields }));
+    // A red warning at 20:00 relayed at 20:10 (on time): 江岸区 confirms at once, 江汉区 45 minutes
+    // after (late), 硚口区 never (missing).
+    const red = notice({ kind: 'warning', levelText: '暴雨红色预警', receivedAt: sh(2026, 7, 20, 20, 0) });
+    ctx.setNow(sh(2026, 7, 20, 20, 10));
+    recordRelay(ctx, { noticeId: red.id, unitIds: ids, means: 'fax', answeredBy: '' });
+    recordReceipt(ctx, { noticeId: red.id, unitId: ids[0]!, receiver: '王' });
+    ctx.setNow(sh(2026, 7, 20, 20, 55));
+    recordReceipt(ctx, { noticeId: red.id, unitId: ids[1]!, receiver: '李' });
+    // A leader's instruction at 21:00, feedback due the next day 18:00, relayed at 21:05 to two
+    // units, both confirming at once; one feeds back, the other never.
+    const instruction = notice({ kind: 'instruction', source: '市长', receivedAt: sh(2026, 7, 20, 21, 0), feedbackDueAt: sh(2026, 7, 21, 18, 0), feedbackRequired: '落实情况', unitIds: ids.slice(0, 2) });
+    ctx.setNow(sh(2026, 7, 20, 21, 5));
+    recordRelay(ctx, { noticeId: instruction.id, unitIds: ids.slice(0, 2), means: 'system', answeredBy: '' });
+    for (const u of ids.slice(0, 2)) recordReceipt(ctx, { noticeId: instruction.id, unitId: u, receiver: '值班员' });
+    ctx.setNow(sh(2026, 7, 21, 17, 0));
+    recordFeedback(ctx, { noticeId: instruction.id, unitId: ids[0]!, text: '已落实' });
+    // Another notice the next month: outside July.
+    ctx.setNow(sh(2026, 8, 2, 12, 0));
+    notice({ kind: 'superior', receivedAt: sh(2026, 8, 1, 9, 0) });
+
+    const r = periodReport(ctx, { from: '2026-07-01', to: '2026-07-31' });
+    assert.deepEqual(r.notices, {
+      notices: 2,
+      byKind: { superior: 0, warning: 1, instruction: 1, local: 0 },
+      relayed: 2,
+      relayOnTime: { due: 2, onTime: 2 },
+      targets: 5,
+      receipts: { onTime: 3, late: 1, missing: 1, pending: 0 },
+      feedback: { asked: 2, onTime: 1, late: 0, missing: 1, pending: 0 },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await statsWorkbook(r, { locale: 'zh-CN', bureauName: '市应急管理局' })) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('传达回执')!;
+    const lines = new Map<string, unknown[]>();
+    ws.eachRow((row) => lines.set(String(row.getCell(1).value).trim(), [row.getCell(2).value, row.getCell(3).value]));
+    assert.deepEqual(lines.get('收到通知（份）'), [2, null]);
+    assert.deepEqual(lines.get('按时传达率'), [null, 1]);
+    assert.deepEqual(lines.get('回执迟'), [1, null]);
+    assert.deepEqual(lines.get('未反馈'), [1, null]);
+  });
 });

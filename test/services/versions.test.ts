@@ -113,7 +113,9 @@ describe('a version per record: the second of two seats saving at once is refuse
       'incidents.create',
       { scripted: true },
     );
-    const flag = listQueue(a, { review: 'pending' }).rows.find((f) => f.code === 'LATE_FIRST')!;
+    const row = listQueue(a, { review: 'pending' }).rows.find((f) => f.code === 'LATE_FIRST')!;
+    assert.equal(row.source, 'incident');
+    const flag = row as typeof row & { source: 'incident' };
     at(s, T0 + 140 * MIN);
     reviewFlag(s.b, { flagId: flag.id, decision: 'dismissed', leader: '王局', reason: '单位已说明原因' });
     const end = auditEnd(a);

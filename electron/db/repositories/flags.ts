@@ -2,11 +2,12 @@
 // 催报) and acknowledged alarms.
 import type { Category } from '../../../shared/domain/categories.js';
 import type { FlagReview, Followup, FollowupKind, QueueFlag, StoredFlag, StoredFlagStatus } from '../../../shared/domain/incident.js';
-import { QUEUE_TIER, type FlagQueuePage, type FlagQueueQuery, type QueueReview } from '../../../shared/domain/flag-queue.js';
+import { QUEUE_TIER, type FlagQueuePage, type FlagQueueQuery, type QueueCode, type QueueReview, type QueueRow } from '../../../shared/domain/flag-queue.js';
 import type { FlagCode, SuspicionReason } from '../../../shared/domain/rules/flag.js';
 import type { ReportItem } from '../../../shared/domain/rules/incident.js';
 import { overdueMinutesAsOf } from '../../../shared/domain/rules/predicates.js';
 import { statement, type Db } from '../connection.js';
+import { noticeFlagsByIds } from './notices.js';
 
 interface FlagDbRow {
   id: number;
@@ -139,49 +140,70 @@ const LATE_SQL = `CASE WHEN f.status = 'overdue' AND f.deadline IS NOT NULL THEN
 const QUEUE_ORDER = `CASE f.review WHEN 'pending' THEN 0 ELSE 1 END, ${TIER_SQL}, ${LATE_SQL} DESC NULLS LAST,
   COALESCE(f.deadline, f.actual, f.raised_at) DESC, f.id DESC`;
 
-function queueWhere(q: { review: QueueReview; codes?: readonly FlagCode[]; unit?: string }): { sql: string; args: Record<string, unknown> } {
+/** The filters on one of the two tables (`unit`: the column naming the row's unit). */
+function queueWhere(q: { review: QueueReview; codes?: readonly QueueCode[]; unit?: string }, unit: string): string {
   const where = ["f.status <> 'cleared'"];
-  const args: Record<string, unknown> = {};
-  if (q.review !== 'all') {
-    where.push('f.review = @review');
-    args.review = q.review;
-  }
-  if (q.codes?.length) {
-    where.push('f.code IN (SELECT value FROM json_each(@codes))');
-    args.codes = JSON.stringify(q.codes);
-  }
-  if (q.unit) {
-    where.push('i.responsible_unit = @unit');
-    args.unit = q.unit;
-  }
-  return { sql: where.join(' AND '), args };
+  if (q.review !== 'all') where.push('f.review = @review');
+  if (q.codes?.length) where.push('f.code IN (SELECT value FROM json_each(@codes))');
+  if (q.unit) where.push(`${unit} = @unit`);
+  return where.join(' AND ');
 }
 
-/** The 督办 queue, one page in the order of what matters (shared/domain/flag-queue.ts), with the count of all. */
+/**
+ * The incidents' flags and the relayed notices' flags (传达回执) as one list: the keys the queue
+ * filters and sorts on, with `source` saying which table a row is from and `unit` its unit
+ * (the incident's responsible unit; the unit a notice went to, NULL for the duty room's own).
+ */
+function queueUnion(q: { review: QueueReview; codes?: readonly QueueCode[]; unit?: string }): string {
+  return `SELECT 'incident' AS source, f.id, f.code, f.status, f.review, f.deadline, f.actual, f.minutes_late, f.raised_at, i.responsible_unit AS unit
+      FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${queueWhere(q, 'i.responsible_unit')}
+    UNION ALL
+    SELECT 'notice', f.id, f.code, f.status, f.review, f.deadline, f.actual, f.minutes_late, f.raised_at, u.name
+      FROM notice_flags f LEFT JOIN units u ON u.id = f.unit_id WHERE ${queueWhere(q, 'u.name')}`;
+}
+
+const queueArgs = (q: { review: QueueReview; codes?: readonly QueueCode[]; unit?: string }) => ({
+  review: q.review,
+  codes: JSON.stringify(q.codes ?? []),
+  unit: q.unit ?? '',
+});
+
+/**
+ * The 督办 queue, one page in the order of what matters (shared/domain/flag-queue.ts), with the
+ * count of all: the incidents' flags and the relayed notices' in one order, filtered, counted and
+ * paged together.
+ */
 export function queuePage(db: Db, q: FlagQueueQuery, now: number): FlagQueuePage {
-  const w = queueWhere(q);
-  const rows = statement(db, `${QUEUE_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT @limit OFFSET @offset`).all({
-    ...w.args,
+  const args = queueArgs(q);
+  const keys = statement(db, `SELECT f.source, f.id FROM (${queueUnion(q)}) f ORDER BY ${QUEUE_ORDER}, f.source LIMIT @limit OFFSET @offset`).all({
+    ...args,
     now,
     limit: q.limit,
     offset: q.offset,
-  }) as FlagDbRow[];
-  const total = (statement(db, `SELECT COUNT(*) AS n FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${w.sql}`).get(w.args) as { n: number }).n;
+  }) as { source: 'incident' | 'notice'; id: number }[];
+  const idsOf = (source: string) => JSON.stringify(keys.filter((k) => k.source === source).map((k) => k.id));
+  const incidents = new Map(
+    (statement(db, `${QUEUE_SELECT} WHERE f.id IN (SELECT value FROM json_each(?))`).all(idsOf('incident')) as FlagDbRow[]).map((r) => [r.id, toQueueFlag(r, now)]),
+  );
+  const notices = new Map(noticeFlagsByIds(db, JSON.parse(idsOf('notice')) as number[], now).map((f) => [f.id, f]));
+  const rows = keys.map((k): QueueRow => (k.source === 'incident' ? { source: 'incident', ...incidents.get(k.id)! } : { source: 'notice', ...notices.get(k.id)! }));
+  const total = (statement(db, `SELECT COUNT(*) AS n FROM (${queueUnion(q)})`).get(args) as { n: number }).n;
   // The filters' choices: units under the review state, kinds under the review state and unit.
-  const byReview = queueWhere({ review: q.review });
+  const byReview = { review: q.review };
   const units = (
-    statement(db, `SELECT DISTINCT i.responsible_unit AS unit FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${byReview.sql} ORDER BY unit`).all(byReview.args) as {
-      unit: string;
-    }[]
+    statement(db, `SELECT DISTINCT unit FROM (${queueUnion(byReview)}) WHERE unit IS NOT NULL ORDER BY unit`).all(queueArgs(byReview)) as { unit: string }[]
   ).map((r) => r.unit);
-  const byUnit = queueWhere({ review: q.review, unit: q.unit });
-  const byCode: Partial<Record<FlagCode, number>> = {};
-  for (const r of statement(db, `SELECT f.code, COUNT(*) AS n FROM flags f JOIN incidents i ON i.id = f.incident_id WHERE ${byUnit.sql} GROUP BY f.code`).all(byUnit.args) as {
-    code: FlagCode;
-    n: number;
-  }[])
+  const byUnit = { review: q.review, unit: q.unit };
+  const byCode: Partial<Record<QueueCode, number>> = {};
+  for (const r of statement(db, `SELECT code, COUNT(*) AS n FROM (${queueUnion(byUnit)}) GROUP BY code`).all(queueArgs(byUnit)) as { code: QueueCode; n: number }[])
     byCode[r.code] = r.n;
-  return { total, offset: q.offset, rows: rows.map((r) => toQueueFlag(r, now)), units, byCode };
+  return { total, offset: q.offset, rows, units, byCode };
+}
+
+/** The incidents' flags awaiting review, in the queue's order (the dashboard's list). */
+export function pendingQueueFlags(db: Db, q: { codes: readonly FlagCode[]; limit: number }, now: number): QueueFlag[] {
+  const sql = `${QUEUE_SELECT} WHERE ${queueWhere({ review: 'pending', codes: q.codes }, 'i.responsible_unit')} ORDER BY ${QUEUE_ORDER} LIMIT @limit`;
+  return (statement(db, sql).all({ ...queueArgs({ review: 'pending', codes: q.codes }), now, limit: q.limit }) as FlagDbRow[]).map((r) => toQueueFlag(r, now));
 }
 
 export function countPendingFlags(db: Db): number {

@@ -96,7 +96,7 @@ export function findNotice(db: Db, id: number): Notice | undefined {
   return r && toNotice(r);
 }
 
-/** Notices received in [from, to), newest first. */
+/** Notices received in [from, to), newest first (limit -1: all). */
 export function noticesReceivedBetween(db: Db, from: number, to: number, limit = 500): Notice[] {
   return (statement(db, `${NOTICE_SELECT} WHERE r.received_at >= ? AND r.received_at < ? ORDER BY r.received_at DESC, n.id DESC LIMIT ?`).all(from, to, limit) as NoticeDbRow[]).map(toNotice);
 }
@@ -276,6 +276,12 @@ export function flagsOfNotice(db: Db, noticeId: number, now: number): NoticeFlag
 export function findNoticeFlag(db: Db, id: number, now: number): NoticeFlagRow | undefined {
   const r = statement(db, `${FLAG_SELECT} WHERE f.id = ?`).get(id) as FlagDbRow | undefined;
   return r && toFlag(r, now);
+}
+
+/** Notice flags by id (any order). */
+export function noticeFlagsByIds(db: Db, ids: readonly number[], now: number): NoticeFlagRow[] {
+  if (ids.length === 0) return [];
+  return (statement(db, `${FLAG_SELECT} WHERE f.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as FlagDbRow[]).map((r) => toFlag(r, now));
 }
 
 /** Live flags for the 督办 list: pending review first, then the most minutes late (overdue as of now). */

@@ -6,6 +6,7 @@
 // one transaction with prepared statements: every write still has its audit row, in time order,
 // on the one hash chain (`duty audit verify` passes), and the full-text indexes are filled once
 // per incident at the end. Reproducible: the same seed, years and now give the same rows.
+import { noticesSummary, planNotices, type NoticeCounts } from './notices-seeder.js';
 import { dutyDayStart } from '../../../shared/domain/duty-day.js';
 import type { IncidentRow, ReportRow, UpwardReportRow } from '../../../shared/domain/incident.js';
 import type { UnitKind } from '../../../shared/domain/unit.js';
@@ -57,7 +58,7 @@ export interface BulkDemoOptions {
 
 export interface BulkDemoResult {
   lines: string[];
-  counts: { units: number; incidents: number; reports: number; upward: number; flags: number; reviews: number; followups: number; audit: number };
+  counts: { units: number; incidents: number; reports: number; upward: number; flags: number; reviews: number; followups: number; audit: number; notices: number };
 }
 
 type Ev = { at: number; order: number; write: () => void };
@@ -116,18 +117,34 @@ export function runBulkDemo(ctx: ServiceContext, opts: BulkDemoOptions): BulkDem
     say(`roster: ${rosterSeeder.seed(atStart, { days, seed: opts.seed, now }, rngFor(opts.seed, 'roster'))}`);
 
     const counts = writeIncidents(ctx, { days, now, start, perDay: opts.perDay ?? BULK_PER_DAY, seed: opts.seed }, say);
-    return { lines, counts: { units, ...counts } };
+    const notices = writeNotices(ctx, { days, now, seed: opts.seed });
+    say(`notices: ${noticesSummary(notices)}, entered as of now`);
+    return { lines, counts: { units, ...counts, notices: notices.notices } };
   } finally {
     db.pragma(`journal_mode = ${journal}`);
     db.pragma('synchronous = FULL');
   }
 }
 
+/**
+ * The notices of the same years through the services (notices-seeder.ts), each step with the time
+ * it happened typed, entered as of `now` after the history (the audit log stays in time order; the
+ * bulk incidents' writer holds its own audit head while it runs).
+ */
+function writeNotices(ctx: ServiceContext, o: { days: number; now: number; seed: number }): NoticeCounts {
+  const sim: ServiceContext = { ...ctx, actor: 'demo', now: () => o.now };
+  const plan = planNotices(ctx.db, rngFor(o.seed, 'notices'), { days: o.days, now: o.now, groupAt: o.now });
+  const timeline = plan.events.map((e, k) => ({ e, k })).sort((a, b) => a.e.at - b.e.at || a.k - b.k);
+  const batch = ctx.db.transaction((es: typeof timeline) => es.forEach(({ e }) => e.run(sim)));
+  for (let k = 0; k < timeline.length; k += 2000) batch(timeline.slice(k, k + 2000));
+  return plan.counts;
+}
+
 function writeIncidents(
   ctx: ServiceContext,
   o: { days: number; now: number; start: number; perDay: number; seed: number },
   say: (line: string) => void,
-): Omit<BulkDemoResult['counts'], 'units'> {
+): Omit<BulkDemoResult['counts'], 'units' | 'notices'> {
   const db = ctx.db;
   const rng = rngFor(o.seed, 'incidents');
   const unitList = listUnits(db, {});

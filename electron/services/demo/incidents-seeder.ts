@@ -1,7 +1,7 @@
 // Runs in plain Node. Demo seeder: incidents of every category and level over the last N days,
 // with report chains that are on time, late, omitted (heard first from the media), with gaps, and
 // corrected; upward reports for the serious ones; some late flags confirmed by a leader so the
-// ledger has content. Everything goes through the services with the clock set to when it
+// ledger has content; the notices relayed to the units in the same days (notices-seeder.ts). Everything goes through the services with the clock set to when it
 // happened, so the verdicts are the engine's. Reproducible: the same seed gives the same data.
 import { CATEGORIES, isAccidentCategory, type Category } from '../../../shared/domain/categories.js';
 import type { Channel } from '../../../shared/domain/channels.js';
@@ -14,10 +14,12 @@ import type { ReportKind } from '../../../shared/domain/rules/incident.js';
 import { isOfficialReport } from '../../../shared/domain/rules/predicates.js';
 import { listUnits } from '../../db/repositories/units.js';
 import type { ServiceContext } from '../context.js';
-import { queuePage } from '../../db/repositories/flags.js';
+import { pendingQueueFlags } from '../../db/repositories/flags.js';
 import { reviewFlag } from '../incidents/followup.js';
 import { addReport, addUpward, createIncident, updateFacts } from '../incidents/intake.js';
 import { runRulesClock } from '../incidents/rules-clock.js';
+import { noticesSummary, planNotices, type NoticeEvent } from './notices-seeder.js';
+import { rngFor } from './rng.js';
 import type { DemoSeeder } from './seeders.js';
 
 const MIN = 60_000;
@@ -197,6 +199,8 @@ export interface IncidentSeedOptions {
   now: number;
   /** Volume: incidents per day on average. */
   perDay?: number;
+  /** Other writes of the same history (the notices relayed), run among the incidents' in time order. */
+  more?: readonly NoticeEvent[];
 }
 
 export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rng: Rng): { incidents: number; reports: number; confirmed: number } {
@@ -245,6 +249,7 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
     }
     events.push({ at: closedAt, run: () => incidentId && void updateFacts(sim, incidentId, { closedAt, reason: '现场处置结束' }, 'demo') });
   }
+  for (const e of opts.more ?? []) events.push({ at: e.at, run: () => e.run(sim) });
   // In the order things happened (ties: as planned), leaving out what has not happened yet.
   const timeline = events.map((e, k) => ({ ...e, k })).filter((e) => e.at <= opts.now);
   timeline.sort((a, b) => a.at - b.at || a.k - b.k);
@@ -263,7 +268,7 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
 
   // A leader confirmed some late first reports older than two days.
   let confirmed = 0;
-  for (const f of queuePage(ctx.db, { review: 'pending', codes: ['LATE_FIRST'], unit: '', offset: 0, limit: 1_000_000 }, opts.now).rows) {
+  for (const f of pendingQueueFlags(ctx.db, { codes: ['LATE_FIRST'], limit: 1_000_000 }, opts.now)) {
     if (f.code !== 'LATE_FIRST' || f.status !== 'late' || (f.actual ?? opts.now) > opts.now - 48 * HOUR || !rng.chance(0.6)) continue;
     reviewFlag(sim, { flagId: f.id, decision: 'confirmed', leader: '赵建国', reason: '经电话核实，单位未在时限内首报' }, 'demo');
     confirmed++;
@@ -274,7 +279,9 @@ export function seedIncidents(ctx: ServiceContext, opts: IncidentSeedOptions, rn
 export const incidentsSeeder: DemoSeeder = {
   name: 'incidents',
   seed(ctx, opts, rng) {
-    const r = seedIncidents(ctx, { days: opts.days, now: opts.now, perDay: opts.perDay }, rng);
-    return `${r.incidents} incidents, ${r.reports} reports, ${r.confirmed} late reports confirmed by a leader`;
+    // The notices relayed in the same days, on the same timeline (their own random stream).
+    const notices = planNotices(ctx.db, rngFor(opts.seed, 'notices'), { days: opts.days, now: opts.now });
+    const r = seedIncidents(ctx, { days: opts.days, now: opts.now, perDay: opts.perDay, more: notices.events }, rng);
+    return `${r.incidents} incidents, ${r.reports} reports, ${r.confirmed} late reports confirmed by a leader; ${noticesSummary(notices.counts)}`;
   },
 };

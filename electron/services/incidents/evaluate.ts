@@ -15,7 +15,7 @@ import * as repo from '../../db/repositories/incidents.js';
 import type { ServiceContext } from '../context.js';
 import { onDutyAt, onDutySnapshot } from '../roster/on-duty.js';
 import { pendingOf, toEngineIncident } from './engine.js';
-import { reconcileFlags } from '../flag-reconcile.js';
+import { changeSummary, reconcileFlags } from '../flag-reconcile.js';
 import { ruleSetInForce, ruleSetVersion, type VersionedRuleSet } from '../rule-sets.js';
 
 /** Which obligation a flag is about, stable while its verdict moves (overdue → late). */
@@ -225,14 +225,7 @@ export function judgeStored(ctx: ServiceContext, incidentId: number, method: str
   if (!dryRun) repo.updateDerived(db, incidentId, derived);
   return {
     number: incident.number,
-    changes: changes.map((c) => ({
-      kind: c.kind,
-      code: c.write.code,
-      beforeStatus: c.old?.status ?? null,
-      afterStatus: c.write.status,
-      beforeDeadline: c.old?.deadline ?? null,
-      afterDeadline: c.write.deadline,
-    })),
+    changes: changes.map(changeSummary),
     keptReviewed: kept.length,
     nextDeadlineBefore: incident.nextDeadline,
     nextDeadlineAfter: derived.nextDeadline,

@@ -82,6 +82,6 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     pendingFlags: flagsRepo.countPendingFlags(ctx.db) + countPendingNoticeFlags(ctx.db),
     openFollowups: flagsRepo.countOpenFollowups(ctx.db),
     today: repo.countIncidents(ctx.db, 'all', dayStart),
-    flags: flagsRepo.queuePage(ctx.db, { review: 'pending', codes: [], unit: '', offset: 0, limit: DASHBOARD_FLAGS }, now).rows,
+    flags: flagsRepo.pendingQueueFlags(ctx.db, { codes: [], limit: DASHBOARD_FLAGS }, now),
   };
 }

@@ -1,8 +1,9 @@
 // Runs in Electron's main process and in plain Node. What other parts read of the relayed notices:
 // the unit ledger (noticeCountsByUnit), the handover (noticesOpen) and the bulletin's 传达情况
-// (relayOfDay).
+// (relayOfDay) and the statistics (noticeStatsBetween).
 import type { RelayLine } from '../../../shared/domain/bulletin.js';
 import { noticeTitle, type RelayNoticeState } from '../../../shared/domain/notice.js';
+import { noticeStatsOf, type NoticeStats } from '../../../shared/domain/stats.js';
 import * as repo from '../../db/repositories/notices.js';
 import { findUnit } from '../../db/repositories/units.js';
 import type { ServiceContext } from '../context.js';
@@ -73,6 +74,11 @@ export function relayOfPeriod(ctx: Ctx, fromMs: number, toMs: number): NoticeOut
     .noticesReceivedBetween(ctx.db, fromMs, toMs)
     .reverse()
     .map((n) => outline(noticeState(ctx, n), names));
+}
+
+/** 传达回执 for the statistics: the notices received in [from, to), judged now. */
+export function noticeStatsBetween(ctx: Ctx, fromMs: number, toMs: number): NoticeStats {
+  return noticeStatsOf(repo.noticesReceivedBetween(ctx.db, fromMs, toMs, -1).map((n) => noticeState(ctx, n)));
 }
 
 /** For the handover: notices of the last `days` days with a unit not relayed, not confirmed or not fed back. */

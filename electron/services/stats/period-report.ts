@@ -2,7 +2,7 @@
 // dates (a month, quarter, year or any range; calendar days or duty days in the settings' zone),
 // incidents and their figures by class, category, level and responsible unit against the same
 // range last year, the daily trend, the 24-hour clock of when incidents happen, and the unit
-// timeliness ranking.
+// timeliness ranking, and the notices relayed in it (传达回执: relayed, on time, receipts, feedback).
 import { CATEGORIES, CATEGORY_CLASSES, categoryClassOf, type Category, type CategoryClass } from '../../../shared/domain/categories.js';
 import type { DutyClock } from '../../../shared/domain/duty-day.js';
 import { LEVELS, type Level } from '../../../shared/domain/levels.js';
@@ -24,6 +24,7 @@ import { AppError } from '../../../shared/api/app-error.js';
 import { flagsOfIncidentsOccurredIn } from '../../db/repositories/stats.js';
 import type { ServiceContext } from '../context.js';
 import { getSettings } from '../settings.js';
+import { noticeStatsBetween } from '../notices/seams.js';
 import { figuresBetween, incidentsBetween, naturalTotalsOf, rangeBounds, sumCounts, type StatFigures } from './period-counts.js';
 import { unitRanking, type ZeroCountsProvider } from './timeliness.js';
 
@@ -144,6 +145,7 @@ export function periodReport(ctx: ServiceContext, input: PeriodInput, opts: Peri
     ranking: unitRanking(ctx, current, flags, bounds, opts.zeroCounts),
     zeroTracked: opts.zeroCounts !== undefined,
     natural: { current: naturalTotalsOf(current), lastYear: naturalTotalsOf(lastYear) },
+    notices: noticeStatsBetween(ctx, bounds.start, bounds.end),
   };
 }
 

@@ -6,12 +6,11 @@
 // the services.
 import { App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { flagProblemText, noticeFlagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueReview } from '../../../shared/domain/flag-queue.js';
+import { flagProblemText, noticeFlagProblemText, QUEUE_CODES, type FlagQueuePage, type QueueCode, type QueueReview, type QueueRow } from '../../../shared/domain/flag-queue.js';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import type { Followup, FollowupKind, QueueFlag } from '../../../shared/domain/incident.js';
 import type { NoticeFlagRow } from '../../../shared/domain/notice.js';
 import { flagDutyAtDeadline } from '../../../shared/domain/on-duty.js';
-import type { FlagCode } from '../../../shared/domain/rules/flag.js';
 import { mayCall } from '../../../shared/api/roles.js';
 import { api } from '../api.js';
 import { DraftNotice } from '../components/draft-notice.js';
@@ -44,12 +43,11 @@ export function FollowupPage() {
   const { message } = App.useApp();
   const fmt = useFmt();
   const [filter, setFilter] = useState<QueueReview>('pending');
-  const [codes, setCodes] = useState<FlagCode[]>([]);
+  const [codes, setCodes] = useState<QueueCode[]>([]);
   const [unit, setUnit] = useState('');
   const [page, setPage] = useState({ current: 1, size: 50 });
   const [queue, setQueue] = useState<FlagQueuePage & { now: number }>({ total: 0, offset: 0, rows: [], units: [], byCode: {}, now: 0 });
   const [items, setItems] = useState<Followup[]>([]);
-  const [noticeFlags, setNoticeFlags] = useState<NoticeFlagRow[]>([]);
   const [itemFilter, setItemFilter] = useState<'open' | 'done' | 'all'>('open');
   const [review, setReview] = useState<Review>(null);
   const [newItem, setNewItem] = useState<NewFollowup>(null);
@@ -67,14 +65,12 @@ export function FollowupPage() {
 
   const load = useCallback(async () => {
     try {
-      const [q, f, n] = await Promise.all([
+      const [q, f] = await Promise.all([
         api.flags.queue({ review: filter, codes, unit, offset: (page.current - 1) * page.size, limit: page.size }),
         api.followups.list({ status: itemFilter }),
-        api.notices.flags({ review: filter }),
       ]);
       setQueue({ ...q, now: serverNow() });
       setItems(f);
-      setNoticeFlags(n);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -88,15 +84,10 @@ export function FollowupPage() {
     void api.flags.leaderOnDuty({}).then((r) => setDefaultLeader(r.leader ?? ''), () => undefined);
   }, []);
 
-  const startReview = (flag: QueueFlag, decision: 'confirmed' | 'dismissed') => {
+  const startReview = (row: QueueRow, decision: 'confirmed' | 'dismissed') => {
     setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
     reviewConflict.open(0);
-    setReview({ flag, decision });
-  };
-  const startNoticeReview = (noticeFlag: NoticeFlagRow, decision: 'confirmed' | 'dismissed') => {
-    setForm((f) => ({ ...f, leader: defaultLeader, reason: '' }));
-    reviewConflict.open(0);
-    setReview({ noticeFlag, decision });
+    setReview(row.source === 'incident' ? { flag: row, decision } : { noticeFlag: row, decision });
   };
   const startFollowup = (flag: QueueFlag, kind: FollowupKind) => {
     const what = t(`deadline.${flag.code}`);
@@ -160,7 +151,7 @@ export function FollowupPage() {
             { value: 'all', label: t('followup.filterAll') },
           ]}
         />
-        <Select<FlagCode[]>
+        <Select<QueueCode[]>
           mode="multiple"
           allowClear
           style={{ minWidth: 240 }}
@@ -188,8 +179,8 @@ export function FollowupPage() {
           </Typography.Text>
         </Tooltip>
       </Space>
-      <Table<QueueFlag>
-        rowKey="id"
+      <Table<QueueRow>
+        rowKey={(f) => `${f.source}-${f.id}`}
         size="small"
         dataSource={queue.rows}
         data-testid="flag-queue"
@@ -204,20 +195,44 @@ export function FollowupPage() {
         }}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('incident.number'), dataIndex: 'incidentNumber', width: 96, render: (n: string, f) => <a href={`#/log/${f.incidentId}`}>{n}</a> },
-          { title: t('incident.responsibleUnit'), dataIndex: 'responsibleUnit', width: 120 },
-          { title: t('incident.category'), key: 'cat', width: 150, render: (_: unknown, f) => `${t(`category.${f.category}`)} ${f.place}` },
+          {
+            title: t('followup.source'),
+            key: 'source',
+            width: 64,
+            render: (_: unknown, f) => <Tag color={f.source === 'notice' ? 'blue' : 'default'}>{t(`followup.source.${f.source}`)}</Tag>,
+          },
+          {
+            title: t('followup.record'),
+            key: 'record',
+            width: 150,
+            render: (_: unknown, f) => (f.source === 'incident' ? <a href={`#/log/${f.incidentId}`}>{f.incidentNumber}</a> : <a href={`#/relay/${f.noticeId}`}>{f.noticeTitle}</a>),
+          },
+          { title: t('noticeFlag.unit'), key: 'unit', width: 120, render: (_: unknown, f) => (f.source === 'incident' ? f.responsibleUnit : (f.unitName ?? t('noticeFlag.dutyRoom'))) },
+          {
+            title: t('incident.category'),
+            key: 'cat',
+            width: 150,
+            render: (_: unknown, f) => (f.source === 'incident' ? `${t(`category.${f.category}`)} ${f.place}` : t(`noticeFlag.step.${f.step}`)),
+          },
           {
             title: t('followup.problem'),
             key: 'flag',
-            render: (_: unknown, f) => (
-              <div>
-                <FlagTag flag={f} withItems={false} />
-                <div className="flag-problem" data-testid={`flag-problem-${f.id}`}>
-                  {flagProblemText(t, f, fmtShort, queue.now)}
+            render: (_: unknown, f) =>
+              f.source === 'incident' ? (
+                <div>
+                  <FlagTag flag={f} withItems={false} />
+                  <div className="flag-problem" data-testid={`flag-problem-${f.id}`}>
+                    {flagProblemText(t, f, fmtShort, queue.now)}
+                  </div>
                 </div>
-              </div>
-            ),
+              ) : (
+                <div>
+                  <Tag color={f.status === 'overdue' ? 'red' : 'orange'}>{t(`flag.code.${f.code}`)}</Tag>
+                  <div className="flag-problem" data-testid={`notice-flag-problem-${f.id}`}>
+                    {noticeFlagProblemText(t, f, fmtShort, queue.now)}
+                  </div>
+                </div>
+              ),
           },
           {
             title: t('flag.onDutyColumn'),
@@ -225,6 +240,7 @@ export function FollowupPage() {
             width: 170,
             render: (_: unknown, f) => {
               if (!f.onDutyText) return <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text>;
+              if (f.source === 'notice') return f.onDutyText;
               const at = flagDutyAtDeadline(f, f.raisedAt) ? 'flag.dutyAtDeadline' : 'flag.dutyAtReport';
               return (
                 <div>
@@ -244,80 +260,37 @@ export function FollowupPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 230,
-            render: (_: unknown, f) => (
-              <Space size={4}>
-                {f.review === 'pending' && mayCall('flags.review', user.role) && (
-                  <>
-                    <Button size="small" danger onClick={() => startReview(f, 'confirmed')} data-testid={`flag-confirm-${f.id}`}>
-                      {t('flag.confirm')}
-                    </Button>
-                    <Button size="small" onClick={() => startReview(f, 'dismissed')} data-testid={`flag-dismiss-${f.id}`}>
-                      {t('flag.dismiss')}
-                    </Button>
-                  </>
-                )}
-                <Button size="small" type="link" onClick={() => startFollowup(f, 'urge')} data-testid={`flag-urge-${f.id}`}>
-                  {t('followup.urge')}
-                </Button>
-                <Button size="small" type="link" onClick={() => startFollowup(f, 'supervise')}>
-                  {t('followup.supervise')}
-                </Button>
-              </Space>
-            ),
+            render: (_: unknown, f) => {
+              const prefix = f.source === 'incident' ? 'flag' : 'notice-flag';
+              const mayReview = f.review === 'pending' && mayCall(f.source === 'incident' ? 'flags.review' : 'notices.reviewFlag', user.role);
+              return (
+                <Space size={4}>
+                  {mayReview && (
+                    <>
+                      <Button size="small" danger onClick={() => startReview(f, 'confirmed')} data-testid={`${prefix}-confirm-${f.id}`}>
+                        {t('flag.confirm')}
+                      </Button>
+                      <Button size="small" onClick={() => startReview(f, 'dismissed')} data-testid={`${prefix}-dismiss-${f.id}`}>
+                        {t('flag.dismiss')}
+                      </Button>
+                    </>
+                  )}
+                  {f.source === 'incident' && (
+                    <>
+                      <Button size="small" type="link" onClick={() => startFollowup(f, 'urge')} data-testid={`flag-urge-${f.id}`}>
+                        {t('followup.urge')}
+                      </Button>
+                      <Button size="small" type="link" onClick={() => startFollowup(f, 'supervise')}>
+                        {t('followup.supervise')}
+                      </Button>
+                    </>
+                  )}
+                </Space>
+              );
+            },
           },
         ]}
       />
-      {noticeFlags.length > 0 && (
-        <>
-          <h3 style={{ marginTop: 16 }}>{t('noticeFlag.title', { n: noticeFlags.length })}</h3>
-          <Table<NoticeFlagRow>
-            rowKey="id"
-            size="small"
-            dataSource={noticeFlags}
-            data-testid="notice-flag-queue"
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            columns={[
-              { title: t('noticeFlag.notice'), dataIndex: 'noticeTitle', width: 240, render: (v: string, f) => <a href={`#/relay/${f.noticeId}`}>{v}</a> },
-              { title: t('noticeFlag.unit'), key: 'unit', width: 120, render: (_: unknown, f) => f.unitName ?? t('noticeFlag.dutyRoom') },
-              {
-                title: t('followup.problem'),
-                key: 'flag',
-                render: (_: unknown, f) => (
-                  <div>
-                    <Tag color={f.status === 'overdue' ? 'red' : 'orange'}>{t(`flag.code.${f.code}`)}</Tag>
-                    <div className="flag-problem" data-testid={`notice-flag-problem-${f.id}`}>
-                      {noticeFlagProblemText(t, f, fmtShort, queue.now)}
-                    </div>
-                  </div>
-                ),
-              },
-              { title: t('flag.onDutyColumn'), key: 'duty', width: 170, render: (_: unknown, f) => f.onDutyText ?? <Typography.Text type="secondary">{t('flag.noRoster')}</Typography.Text> },
-              {
-                title: t('common.status'),
-                key: 'review',
-                width: 180,
-                render: (_: unknown, f) => <ReviewState flag={f} />,
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 160,
-                render: (_: unknown, f) =>
-                  f.review === 'pending' && mayCall('notices.reviewFlag', user.role) ? (
-                    <Space size={4}>
-                      <Button size="small" danger onClick={() => startNoticeReview(f, 'confirmed')} data-testid={`notice-flag-confirm-${f.id}`}>
-                        {t('flag.confirm')}
-                      </Button>
-                      <Button size="small" onClick={() => startNoticeReview(f, 'dismissed')} data-testid={`notice-flag-dismiss-${f.id}`}>
-                        {t('flag.dismiss')}
-                      </Button>
-                    </Space>
-                  ) : null,
-              },
-            ]}
-          />
-        </>
-      )}
     </>
   );
 

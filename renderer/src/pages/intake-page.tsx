@@ -260,7 +260,12 @@ export function IntakePage() {
     setDeciding(false);
     if (targetIdFromHash() !== null) window.location.hash = '#/intake';
     setTarget(null);
-    setTimeout(() => firstRef.current?.focus(), 0);
+    // Once the empty form shows; not when the focus moved meanwhile (Alt+N then F4 at once: the
+    // follow-up picker has it, and the keys typed into it must stay there).
+    const from = document.activeElement;
+    setTimeout(() => {
+      if (document.activeElement === from || document.activeElement === document.body || !document.activeElement) firstRef.current?.focus();
+    }, 0);
   }, []);
 
   /** Every field error of the form as it stands, in the UI's words; nothing is changed to make it pass. */

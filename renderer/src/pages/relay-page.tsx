@@ -271,12 +271,23 @@ function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; actio
   useEffect(() => {
     if (action.kind === 'history') void api.notices.steps({ id: state.notice.id }).then((r) => setRows(r.filter((x) => x.unitId === action.unitId)), () => undefined);
   }, [action, state.notice.id]);
+  /** The correction form starts from the entry as logged: its time, and how, who or what it says. */
+  const startCorrecting = (r: NoticeStepRow) => {
+    setCorrecting(r);
+    setTime(fmt(r.at, 'yyyy-MM-dd HH:mm'));
+    setMeans(r.means ?? 'fax');
+    setPerson(r.person);
+    setText(r.text);
+  };
   const save = async () => {
     if (action.kind === 'history' && correcting) {
-      const at = typedOrNow(time, settings.timeZone);
+      // The time as logged, left as shown: kept to the second (the form shows minutes).
+      const at = time === fmt(correcting.at, 'yyyy-MM-dd HH:mm') ? correcting.at : typedOrNow(time, settings.timeZone);
       if (at === null) return message.error(t('incident.timeInvalid'));
       try {
-        await api.notices.correctStep({ stepId: correcting.id, at: at ?? correcting.at, reason });
+        // What the step says besides its time, as the form shows it (a relay: how and who answered).
+        const said = correcting.step === 'relay' ? { means, person } : correcting.step === 'receipt' ? { person } : { text };
+        await api.notices.correctStep({ stepId: correcting.id, at: at ?? correcting.at, reason, ...said });
         onSaved();
       } catch (e) {
         message.error((e as Error).message);
@@ -353,7 +364,7 @@ function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; actio
                 {r.correctsId !== null && <Tag color="purple">{t('notice.correction', { reason: r.correctionReason ?? '' })}</Tag>}
                 <span className="timeline-meta"> {fmt(r.enteredAt, 'MM-dd HH:mm:ss')}</span>
                 {!rows.some((x) => x.correctsId === r.id) && (
-                  <Button size="small" type="link" onClick={() => (setCorrecting(r), setTime(fmt(r.at, 'yyyy-MM-dd HH:mm')))} data-testid={`step-correct-${r.id}`}>
+                  <Button size="small" type="link" onClick={() => startCorrecting(r)} data-testid={`step-correct-${r.id}`}>
                     {t('notice.correctStep')}
                   </Button>
                 )}
@@ -366,6 +377,26 @@ function StepDialog({ grid, action, onClose, onSaved }: { grid: RelayGrid; actio
             <Form.Item label={`${t('notice.correctStep')} #${correcting.id} · ${t('notice.at')}`} required>
               <Input autoFocus value={time} onChange={(e) => setTime(e.target.value)} data-testid="step-correct-time" />
             </Form.Item>
+            {correcting.step === 'relay' && (
+              <div style={{ display: 'flex', gap: 12 }}>
+                <Form.Item label={t('notice.means')} required style={{ width: 200 }}>
+                  <Select showSearch optionFilterProp="label" value={means} onChange={setMeans} options={RELAY_MEANS.map((m) => ({ value: m, label: t(`notice.means.${m}`) }))} data-testid="step-correct-means" />
+                </Form.Item>
+                <Form.Item label={t('notice.answeredBy')} required={means === 'phone'} style={{ flex: 1 }}>
+                  <Input value={person} onChange={(e) => setPerson(e.target.value)} data-testid="step-correct-person" />
+                </Form.Item>
+              </div>
+            )}
+            {correcting.step === 'receipt' && (
+              <Form.Item label={t('notice.receiver')} required>
+                <Input value={person} onChange={(e) => setPerson(e.target.value)} data-testid="step-correct-person" />
+              </Form.Item>
+            )}
+            {correcting.step === 'feedback' && (
+              <Form.Item label={t('notice.feedbackText')} required>
+                <Input value={text} onChange={(e) => setText(e.target.value)} data-testid="step-correct-text" />
+              </Form.Item>
+            )}
             <Form.Item label={t('notice.reason')} required>
               <Input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="step-correct-reason" />
             </Form.Item>

@@ -31,7 +31,9 @@ interface Draft {
 /** A source's document, without what it says: the text before its first colon. */
 const shortSource = (text: string) => text.split(/[:：]/)[0]!.trim();
 
-const summaryParams = ({ changes: _c, truncated: _t, ...counts }: RuleSetPreview): Record<string, number> => counts;
+const summaryParams = ({ changes: _c, truncated: _t, notices: _n, ...counts }: RuleSetPreview): Record<string, number> => counts;
+/** The relayed notices' part of a preview, as the summary's parameters. */
+const noticeParams = ({ notices: { changes: _c, truncated: _t, ...counts } }: RuleSetPreview): Record<string, number> => counts;
 
 function textsOf(doc: RuleSetV2): Record<string, string> {
   return Object.fromEntries(RULE_CELLS.map((c) => [c.path, cellText(doc, c)]));
@@ -399,6 +401,7 @@ export function RuleSetEditor() {
                 content: (
                   <div>
                     <p>{t('rules.previewSummary', summaryParams(r.p))}</p>
+                    <p>{t('rules.previewNotices', noticeParams(r.p))}</p>
                     <p>{t('rules.confirmSave')}</p>
                   </div>
                 ),
@@ -443,6 +446,31 @@ export function RuleSetEditor() {
             />
           )}
           {preview.truncated && <Typography.Text type="secondary">{t('rules.truncated', { n: preview.changes.length })}</Typography.Text>}
+          <p style={{ marginTop: 12 }} data-testid="rules-preview-notices-summary">
+            {t('rules.previewNotices', noticeParams(preview))}
+          </p>
+          {preview.notices.changes.length > 0 && (
+            <Table
+              size="small"
+              rowKey={(r) => `${r.noticeId}-${r.unitName ?? ''}-${r.code}-${r.kind}`}
+              dataSource={preview.notices.changes}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              data-testid="rules-preview-notices"
+              columns={[
+                { title: t('rules.col.notice'), dataIndex: 'noticeTitle' },
+                { title: t('noticeFlag.unit'), dataIndex: 'unitName', render: (u: string | null) => u ?? t('noticeFlag.dutyRoom') },
+                { title: t('rules.col.flag'), dataIndex: 'code', render: (c: string) => t(`flag.code.${c}` as never) },
+                { title: t('rules.col.change'), dataIndex: 'kind', render: (k: 'raised' | 'changed' | 'cleared') => t(`rules.change.${k}`) },
+                {
+                  title: t('rules.col.deadline'),
+                  key: 'deadline',
+                  render: (_: unknown, r) =>
+                    r.beforeDeadline === null || r.beforeDeadline === r.afterDeadline ? at(r.afterDeadline) : `${at(r.beforeDeadline)} → ${at(r.afterDeadline)}`,
+                },
+              ]}
+            />
+          )}
+          {preview.notices.truncated && <Typography.Text type="secondary">{t('rules.truncated', { n: preview.notices.changes.length })}</Typography.Text>}
         </Card>
       )}
 

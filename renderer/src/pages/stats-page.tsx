@@ -11,6 +11,7 @@ import {
   bothDown,
   changeOf,
   monthRange,
+  noticeStatLines,
   periodContaining,
   quarterRange,
   rateOf,
@@ -203,6 +204,7 @@ export function StatsPage() {
       </div>
 
       {report && <NaturalFigures natural={report.natural} />}
+      {report && <NoticeFigures notices={report.notices} />}
 
       <Card size="small" title={buckets.length && report && report.trend.current.length > 92 ? t('stats.chart.trendMonthly') : t('stats.chart.trend')} className="stats-card-wide" loading={loading && !report}>
         <TrendChart
@@ -300,6 +302,33 @@ function NaturalFigures({ natural }: { natural: PeriodReport['natural'] }) {
       <Typography.Text type="secondary" data-testid="stats-natural-last-year">
         {t('stats.lastYear')} {line(natural.lastYear)}
       </Typography.Text>
+    </Card>
+  );
+}
+
+/** 传达回执: the notices received in the period, relayed, confirmed and fed back, judged as of the report. */
+function NoticeFigures({ notices }: { notices: PeriodReport['notices'] }) {
+  const { t } = useApp();
+  return (
+    <Card size="small" title={t('stats.notices.title')} className="stats-card-wide" data-testid="stats-notices">
+      {notices.notices === 0 ? (
+        <Typography.Text type="secondary">{t('stats.notices.none')}</Typography.Text>
+      ) : (
+        <div className="stats-notice-lines">
+          {noticeStatLines(notices).map((l) => (
+            <span key={l.key} data-testid={`stats-notices-${l.key}`} style={{ marginRight: 16, whiteSpace: 'nowrap' }}>
+              {l.sub ? <Typography.Text type="secondary">{t(`stats.notices.${l.key}`)}</Typography.Text> : <strong>{t(`stats.notices.${l.key}`)}</strong>}{' '}
+              {l.rate ? (
+                <>
+                  {pct(l.value)} <Typography.Text type="secondary">{t('stats.notices.relayRateOf', { ...notices.relayOnTime })}</Typography.Text>
+                </>
+              ) : (
+                l.value
+              )}
+            </span>
+          ))}
+        </div>
+      )}
     </Card>
   );
 }

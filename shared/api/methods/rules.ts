@@ -3,6 +3,7 @@
 // read a rule-set file, export one.
 import { z } from 'zod';
 import type { FlagCode } from '../../domain/rules/flag.js';
+import type { NoticeFlagCode } from '../../domain/notice.js';
 import type { RuleSetV2 } from '../../domain/rules/rule-set.js';
 import { method, noInput } from '../method.js';
 
@@ -38,6 +39,35 @@ export interface RuleSetChange {
   afterDeadline: number | null;
 }
 
+/** A change to a relayed notice's flag (传达回执) a new version makes. */
+export interface NoticeRuleSetChange {
+  noticeId: number;
+  noticeTitle: string;
+  /** null: the duty room's own RELAY_LATE. */
+  unitName: string | null;
+  kind: 'raised' | 'changed' | 'cleared';
+  code: NoticeFlagCode;
+  beforeStatus: string | null;
+  afterStatus: string;
+  beforeDeadline: number | null;
+  afterDeadline: number;
+}
+
+/** The notices of the last 7 days re-judged by a new version (its relay limits). */
+export interface NoticeRejudge {
+  /** Notices judged. */
+  notices: number;
+  noticesChanged: number;
+  raised: number;
+  changed: number;
+  cleared: number;
+  /** RELAY_LATE flags a leader confirmed or dismissed: left to the version that judged them. */
+  keptReviewed: number;
+  /** The first changes, in notice order. */
+  changes: NoticeRuleSetChange[];
+  truncated: boolean;
+}
+
 export interface RuleSetPreview {
   /** The version it would be saved as. */
   version: number;
@@ -54,6 +84,8 @@ export interface RuleSetPreview {
   /** The first changes, in incident order. */
   changes: RuleSetChange[];
   truncated: boolean;
+  /** What it does to the relayed notices' flags. */
+  notices: NoticeRejudge;
 }
 
 export type RuleSetSaved = RuleSetPreview;
