@@ -193,7 +193,14 @@ describe('roster services', () => {
     assert.deepEqual(h.summary, { openIncidents: [], upcomingDeadlines: [], openFollowups: [], unconfirmedSuspicions: [], openNotices: [] });
     assert.equal(h.nextShift!.start, d2!.start);
     assert.equal(prepareHandover(ctx, d1!.id).id, h.id, 'preparing again returns the same record');
-    updateHandoverNotes(ctx, h.id, '东城区火情续报 10:00 前到');
+    // Two seats typing the notes: each save names the version it was typed on; the later one is refused, nothing written.
+    const first = updateHandoverNotes(ctx, h.id, '东城区火情续报 10:00 前到', h.version);
+    assert.ok(first.version > h.version, 'the save hands out its own new version');
+    const end = ctx.db.prepare('SELECT last_id FROM audit_head').get();
+    assert.deepEqual(code(() => updateHandoverNotes(ctx, h.id, '另一席位的备注', h.version)), { code: 'conflict', key: 'handover.changedBy' });
+    assert.deepEqual(ctx.db.prepare('SELECT last_id FROM audit_head').get(), end);
+    assert.equal(currentHandover(ctx, dec(2) - 30 * 60_000).record!.notes, '东城区火情续报 10:00 前到');
+    assert.equal(updateHandoverNotes(ctx, h.id, '东城区火情续报 10:00 前到', first.version).version > first.version, true, 'saved again on the version now in force');
     assert.deepEqual(code(() => acknowledgeHandover(ctx, h.id, d1!.officers[0]!.id, '')), { code: 'conflict', key: 'handover.notIncoming' });
     ctx.setNow(dec(2) + 60_000);
     const acked = acknowledgeHandover(ctx, h.id, d2!.officers[0]!.id, '已阅');

@@ -20,7 +20,7 @@ export const peopleHandlers: HandlersOf<'people.' | 'holidays.' | 'handover.'> =
   'holidays.importNotice': (ctx, { year, text }) => importHolidayNotice(ctx, year, text),
   'handover.current': (ctx, { at }) => currentHandover(ctx, at ?? ctx.now()),
   'handover.prepare': (ctx, { shiftId }) => prepareHandover(ctx, shiftId),
-  'handover.updateNotes': (ctx, { id, notes }) => updateHandoverNotes(ctx, id, notes),
+  'handover.updateNotes': (ctx, { id, notes, baseVersion }) => updateHandoverNotes(ctx, id, notes, baseVersion),
   'handover.acknowledge': (ctx, { id, personId, remarks }) => acknowledgeHandover(ctx, id, personId, remarks),
   'handover.list': (ctx, { limit }) => listHandovers(ctx, limit ?? 50),
 };

@@ -13,6 +13,7 @@ import { appendAudit } from '../audit.js';
 import { inWriteTransaction, type ServiceContext } from '../context.js';
 import { handoverSummary, HANDOVER_HORIZON_MS } from '../incidents/handover-summary.js';
 import { checkinRecords } from './checkin.js';
+import { assertVersion, auditStamp, versionOf } from '../versions.js';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
@@ -38,6 +39,7 @@ function toHandover(ctx: Ctx, r: repo.HandoverRow, nameOf = actorNamer(ctx)): Ha
     createdByName: nameOf(r.created_by),
     updatedAt: r.updated_at,
     ack: r.ack_at === null ? null : { personId: r.ack_person_id!, name: r.ack_name!, at: r.ack_at, remarks: r.ack_remarks ?? '' },
+    version: versionOf(auditStamp(ctx.db, 'handover', r.id)),
   };
 }
 
@@ -69,20 +71,22 @@ export function prepareHandover(ctx: ServiceContext, shiftId: number): Handover 
     const checkins = checkinRecords(ctx, shift, now);
     const next = rosteredShiftFrom(ctx.db, shift.end);
     const id = repo.insertHandover(ctx.db, { shiftId, nextShiftId: next?.id ?? null, summary, checkins, notes: '', now, actor: ctx.actor });
-    const h = getHandover(ctx, id);
+    const { version: _none, ...h } = getHandover(ctx, id);
     appendAudit(ctx, { method: 'handover.prepare', entity: 'handover', entityId: id, before: null, after: h });
-    return h;
+    // Read again: its version is the audit row just written.
+    return getHandover(ctx, id);
   });
 }
 
-export function updateHandoverNotes(ctx: ServiceContext, id: number, notes: string): Handover {
+/** `baseVersion`: the version the notes were typed on; another seat's save since is refused, naming who and when. */
+export function updateHandoverNotes(ctx: ServiceContext, id: number, notes: string, baseVersion?: number): Handover {
   return inWriteTransaction(ctx, () => {
     const before = getHandover(ctx, id);
     if (before.ack) throw new AppError('conflict', 'handover.readOnly', { name: before.ack.name });
+    assertVersion(ctx, auditStamp(ctx.db, 'handover', id), baseVersion, 'handover.changedBy');
     repo.updateHandoverNotes(ctx.db, id, notes, ctx.now());
-    const after = getHandover(ctx, id);
     appendAudit(ctx, { method: 'handover.updateNotes', entity: 'handover', entityId: id, before: { notes: before.notes }, after: { notes } });
-    return after;
+    return getHandover(ctx, id);
   });
 }
 

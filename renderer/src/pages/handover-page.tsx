@@ -7,6 +7,7 @@ import type { HandoverItem } from '../../../shared/domain/handover-summary.js';
 import type { Handover, RosterShift } from '../../../shared/domain/roster/roster.js';
 import { api } from '../api.js';
 import { DraftNotice } from '../components/draft-notice.js';
+import { useSaveConflict } from '../components/save-conflict.js';
 import { useDraft } from '../drafts.js';
 import { LIVE_TABLES, useLiveRefresh } from '../live.js';
 import { saving } from '../save-queue.js';
@@ -37,11 +38,25 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
   const [notes, setNotes] = useState(record.notes);
   const [form] = Form.useForm<{ personId?: number; remarks?: string }>();
   // The notes as last read: another seat's save replaces them here only while nothing is typed.
+  // The notes are saved on the version they were typed on: another seat's save since is refused, naming who and when.
   const seenNotes = useRef(record.notes);
+  const typedOn = useRef(record.version);
+  const conflict = useSaveConflict(record.version);
   useEffect(() => {
-    setNotes((mine) => (mine === seenNotes.current ? record.notes : mine));
+    setNotes((mine) => {
+      if (mine !== seenNotes.current) return mine;
+      typedOn.current = record.version;
+      return record.notes;
+    });
     seenNotes.current = record.notes;
-  }, [record.notes]);
+  }, [record.notes, record.version]);
+  const baseVersion = () => Math.max(typedOn.current, conflict.base);
+  /** After a refusal: the record as it is now (the notes typed stay in the box). */
+  const reread = async () => {
+    const now = (await api.handover.list({ limit: 50 })).find((h) => h.id === record.id);
+    if (now) onChanged(now);
+    return now?.version ?? null;
+  };
   const s = record.shift;
   const readOnly = record.ack !== null;
   // Notes typed and not saved are kept on this computer (drafts.ts); after the line above, so a draft wins over the saved notes.
@@ -50,20 +65,23 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
   const saver = useMemo(() => saving({ ...(draftRef ? { draft: draftRef } : {}), user: user.username, onQueued: () => message.warning({ content: t('host.queued'), duration: 6 }) }), [draftRef, user.username, message, t]);
   const saveNotes = async () => {
     try {
-      onChanged(await saver.handover.updateNotes({ id: record.id, notes }));
+      const saved = await saver.handover.updateNotes({ id: record.id, notes, baseVersion: baseVersion() });
+      typedOn.current = saved.version;
+      seenNotes.current = saved.notes;
+      onChanged(saved);
       message.success(t('common.saved'));
     } catch (e) {
-      fail(e);
+      if (!(await conflict.refused(e, reread))) fail(e);
     }
   };
   const ack = async () => {
     const v = form.getFieldsValue(true);
     try {
-      if (notes !== record.notes) await saver.handover.updateNotes({ id: record.id, notes });
+      if (notes !== record.notes) await saver.handover.updateNotes({ id: record.id, notes, baseVersion: baseVersion() });
       onChanged(await api.handover.acknowledge({ id: record.id, personId: v.personId ?? 0, remarks: v.remarks ?? '' }));
       message.success(t('handover.ackedOk'));
     } catch (e) {
-      fail(e);
+      if (!(await conflict.refused(e, reread))) fail(e);
     }
   };
   const incoming = record.nextShift ? [...record.nextShift.leaders, ...record.nextShift.officers] : [];
@@ -103,6 +121,7 @@ function HandoverCard({ record, title, onChanged }: { record: Handover; title: s
         </Descriptions.Item>
         <Descriptions.Item label={t('handover.notes')}>
           <DraftNotice draft={draft} testId="handover-draft" />
+          {conflict.alert}
           {readOnly ? (
             <div style={{ whiteSpace: 'pre-wrap' }} data-testid="handover-notes-text">{record.notes || t('handover.nothing')}</div>
           ) : (

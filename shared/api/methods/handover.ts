@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { multiLineText, textField } from '../../domain/safe-text.js';
 import type { Handover, RosterShift } from '../../domain/roster/roster.js';
-import { idSchema, method } from '../method.js';
+import { baseVersionSchema, idSchema, method } from '../method.js';
 
 export const handoverMethods = {
   /** The shift on duty at `at` (default now), and its handover record if one was started. */
@@ -12,7 +12,7 @@ export const handoverMethods = {
   /** Starts the outgoing shift's record, pre-filled (snapshot) from the incident log. */
   'handover.prepare': method<Handover>()(z.object({ shiftId: idSchema }).strict()),
   'handover.updateNotes': method<Handover>()(
-    z.object({ id: idSchema, notes: multiLineText(z.string().max(4000, { error: 'validation.tooLong' })) }).strict(),
+    z.object({ id: idSchema, notes: multiLineText(z.string().max(4000, { error: 'validation.tooLong' })), baseVersion: baseVersionSchema }).strict(),
   ),
   'handover.acknowledge': method<Handover>()(
     z

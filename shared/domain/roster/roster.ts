@@ -108,6 +108,8 @@ export interface Handover {
   createdByName: string;
   updatedAt: number;
   ack: { personId: number; name: string; at: number; remarks: string } | null;
+  /** The record's version (its newest audit row): the notes' save names it (handover.updateNotes baseVersion). */
+  version: number;
 }
 
 export interface DutyPhoneRow {

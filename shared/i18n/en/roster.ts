@@ -263,6 +263,7 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'handover.acked': 'Signed by {name} at {at}',
   'handover.ackedOk': 'Signed off',
   'handover.readOnly': 'This handover was signed by {name} and cannot be changed',
+  'handover.changedBy': 'The handover was changed by {who} at {at}: look at it as it is now before saving (what you typed is kept)',
   'handover.notFound': 'No handover record with id {id}',
   'handover.notIncoming': '"{name}" is not on the next shift and cannot sign',
   'handover.none': 'The previous shift has not created its record yet',

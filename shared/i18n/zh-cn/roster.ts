@@ -261,6 +261,7 @@ export const rosterZhCN = {
   'handover.acked': '{name} 于 {at} 签收',
   'handover.ackedOk': '已签收',
   'handover.readOnly': '该交接记录已由 {name} 签收，不能再修改',
+  'handover.changedBy': '交接记录已被 {who} 于 {at} 修改，请查看最新内容后再保存（您填写的内容仍在）',
   'handover.notFound': '找不到编号为 {id} 的交接记录',
   'handover.notIncoming': '“{name}”不是下一班的值班人员，不能签收',
   'handover.none': '上一班尚未生成交接记录',
