@@ -11,11 +11,15 @@
 //   hold: --hold seats connected, a burst of writes: every seat hears every commit (no gap).
 // Against a host already running (the room's HTTPS server): --url https://host:port --token T
 // (or none) --ca cert.pem --user U --password P --pid PID (for the CPU figure, same machine).
+// --room: the host is serve.ts hosting the room (HTTPS, TLS 1.3) on 127.0.0.1; every seat pairs
+// with its own code (from the host's loopback control, as `duty room code`) and trusts only the
+// host's certificate.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../../electron/db/connection.js';
 import { createContext } from '../../electron/services/context.js';
@@ -37,13 +41,14 @@ const { values: opt } = parseArgs({
     password: { type: 'string', default: 'bench-password-1' },
     pid: { type: 'string' },
     json: { type: 'boolean', default: false },
+    room: { type: 'boolean', default: false },
   },
 });
 const WRITES = Number(opt.writes);
 const SEATS = Number(opt.seats);
 const HOLD = Number(opt.hold);
 const IDLE_S = Number(opt['idle-s']);
-const ca = opt.ca ? readFileSync(opt.ca) : undefined;
+let ca = opt.ca ? readFileSync(opt.ca) : undefined;
 
 const log = (line: string) => void (!opt.json && process.stderr.write(line + '\n'));
 
@@ -54,26 +59,54 @@ async function startHost(): Promise<{ base: string; token: string; child: ChildP
   const ctx = createContext(d, { dbPath: db, transport: 'http', version: 'bench' }, 'bench:setup');
   await createUser(ctx, { username: opt.user!, displayName: '压测管理员', role: 'admin', password: opt.password!, personId: null });
   closeDatabase(d);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/main/serve.ts'), '--port', '0', '--db', db, '--now', '2026-11-24T14:00:00+08:00'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
+  const roomPort = opt.room ? await freePort() : 0;
+  const args = opt.room ? ['--room', '--bind', '127.0.0.1', '--port', String(roomPort), '--local-port', '0'] : ['--port', '0'];
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/main/serve.ts'), ...args, '--db', db, '--now', '2026-11-24T14:00:00+08:00'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = await new Promise<string>((resolve, reject) => {
+    let text = '';
     child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /open:\s+(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
+      text += c.toString();
+      if (/open:\s+\S+/.test(text) && (!opt.room || /code:\s+\S+/.test(text))) resolve(text);
     });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${text}`)));
   });
-  const u = new URL(url);
-  return { base: `${u.protocol}//${u.host}`, token: u.searchParams.get('token')!, child };
+  const local = new URL(/open:\s+(\S+)/.exec(out)![1]!);
+  const token = local.searchParams.get('token')!;
+  if (!opt.room) return { base: `${local.protocol}//${local.host}`, token, child };
+  // The room: only its certificate is trusted; each seat pairs with a code of its own.
+  ca = readFileSync(join(dirname(db), 'room-cert.pem'));
+  const join_ = /join:\s+(\S+)/.exec(out)![1]!.replace(/\/$/, '');
+  room = { control: `${local.protocol}//${local.host}`, token };
+  return { base: join_, token: '', child };
+}
+
+/** The loopback control of a room host (as `duty room code`), when the bench hosts the room. */
+let room: { control: string; token: string } | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => ok(p));
+    });
+  });
+}
+
+/** A new seat of the room: a code from the host's control, paired on /pair; answers its token. */
+async function pairSeat(base: string, name: string): Promise<string> {
+  const code = (await (await fetch(`${room!.control}/room/code`, { method: 'POST', headers: { 'X-Duty-Token': room!.token } })).json()) as { value: { code: string } };
+  const r = await call(base, {}, '', { code: code.value.code, seatName: name }, '/pair');
+  const token = /duty_seat=([\w-]+)/.exec(r.setCookie)?.[1];
+  if (!token) throw new Error(`pairing refused: ${JSON.stringify(r.body)}`);
+  return token;
 }
 
 interface Seat {
   cookie: string;
 }
 
-function call(base: string, headers: Record<string, string>, method: string, input: unknown): Promise<{ body: { ok: boolean; error?: { message: string } }; setCookie: string }> {
-  const u = new URL(`${base}/api/${method}`);
+function call(base: string, headers: Record<string, string>, method: string, input: unknown, path = `/api/${method}`): Promise<{ body: { ok: boolean; error?: { message: string } }; setCookie: string }> {
+  const u = new URL(`${base}${path}`);
   const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
@@ -110,11 +143,15 @@ async function main(): Promise<void> {
   const port = new URL(host.base).port;
   const cookieName = `duty_session_${port}`;
 
+  let seatNo = 0;
   const signIn = async (): Promise<Seat> => {
-    const r = await call(host.base, tokenHeader, 'auth.login', { username: opt.user, password: opt.password });
+    // In the room each seat is a paired PC of its own, then a person signed in there.
+    const seatCookie = room ? `duty_seat=${await pairSeat(host.base, `压测席位${++seatNo}`)}` : '';
+    const r = await call(host.base, { ...tokenHeader, ...(seatCookie ? { Cookie: seatCookie } : {}) }, 'auth.login', { username: opt.user, password: opt.password });
     if (!r.body.ok) throw new Error(`sign-in: ${r.body.error?.message}`);
-    const m = new RegExp(`(duty_session_[^=]*)=([\\w-]+)`).exec(r.setCookie);
-    return { cookie: m ? `${m[1]}=${m[2]}` : `${cookieName}=` };
+    const m = /(duty_session(?:_\d+)?)=([\w-]+)/.exec(r.setCookie);
+    const session = m ? `${m[1]}=${m[2]}` : `${cookieName}=`;
+    return { cookie: seatCookie ? `${seatCookie}; ${session}` : session };
   };
   const writer = await signIn();
   const seats: Seat[] = [];

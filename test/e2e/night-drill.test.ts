@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createContext } from '../../electron/services/context.js';
+import { callContext } from '../../electron/services/context.js';
 import { addReport, createIncident } from '../../electron/services/incidents/intake.js';
 import { dashboard } from '../../electron/services/incidents/queries.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
@@ -35,7 +35,8 @@ describe('night drill (browser mode)', () => {
   test('40 reports over two hours: every live deadline on every page; the leader sees the worst flags first', async () => {
     let serverNow = START;
     const app = await startApp(tempDbPath('e2e-night.db'), { clock: () => serverNow });
-    const ctx = createContext(app.db, { dbPath: '', transport: 'http', version: 'e2e' }, 'e2e:officer', { now: () => serverNow, kind: 'drill' });
+    // The officer's writes go through the host's own context, as every seat's do: the pages hear them live.
+    const ctx = callContext(app.context, 'e2e:officer');
     for (const name of UNITS) createUnit(ctx, { name, kind: 'district', dutyPhone: '027-85551234', fax: '', contactName: '', contactTitle: '', contactPhone: '', address: '', notes: '' });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
@@ -102,7 +103,7 @@ describe('night drill (browser mode)', () => {
         await page.evaluate((h) => (window.location.hash = h), where);
         // The officer is at work, not away: a keystroke keeps the screen from locking.
         await page.keyboard.press('Shift');
-        // The strip reloads every 15 s of the page's clock.
+        // The strip reads again when the writes are heard; its countdowns move with the page's clock.
         await page.clock.fastForward(16_000);
         serverNow += 16_000;
 

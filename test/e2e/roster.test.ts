@@ -143,7 +143,9 @@ describe('duty roster (browser mode)', () => {
         await page.getByText(`${o.name} 已签到`).waitFor();
       }
       await panel.getByTestId('checkin-alarm').waitFor({ state: 'detached' });
-      assert.equal(await panel.getByText('已签到').count(), now.officers.length);
+      const shown = await panel.getByText('已签到').count();
+      if (shown !== now.officers.length) await screenshot(page, 'roster-checked-in-failed');
+      assert.equal(shown, now.officers.length);
       await screenshot(page, 'roster-checked-in');
 
       // Hand over: pre-filled record, notes, then the next shift signs; afterwards read-only.

@@ -3,7 +3,7 @@
 // earlier revision, and for a leader (or admin) a dialog to write a new revision with a reason.
 // The text field has the focus as the dialog opens; Ctrl+Enter saves (dialog-keys.ts).
 import { App, Button, Collapse, Form, Input, Modal, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { mayCall } from '../../../shared/api/roles.js';
 import { currentDescriptionOf, describeSchema, DESCRIPTION_MAX, SYSTEM_ACTOR, type DescriptionRevision } from '../../../shared/domain/incident-description.js';
 import type { IncidentDetail } from '../../../shared/domain/incident.js';
@@ -11,6 +11,8 @@ import { isMessageKey } from '../../../shared/i18n/index.js';
 import { api } from '../api.js';
 import { useApp } from '../i18n.js';
 import { useFmt } from './incident-bits.js';
+import { clearDraft, useDraft } from '../drafts.js';
+import { DraftNotice } from './draft-notice.js';
 import { useSaveConflict } from './save-conflict.js';
 
 type Field = 'text' | 'reason';
@@ -33,6 +35,17 @@ export function DescriptionSection({ d, onSaved, reload }: { d: IncidentDetail; 
   const latest = d.descriptions[d.descriptions.length - 1];
   // Stable, so React calls it as the field mounts (each time the dialog opens), not on every keystroke.
   const focusOnMount = useCallback((el: { focus(o?: { cursor?: 'end' }): void } | null) => el?.focus({ cursor: 'end' }), []);
+  // What is typed in the dialog is kept on this computer (drafts.ts), per incident, until it is saved or discarded.
+  const draftRef = useMemo(() => (editing ? { user: user.username, form: `describe:incident:${d.incident.id}` } : null), [editing, user.username, d.incident.id]);
+  const draft = useDraft(
+    draftRef,
+    { text, reason },
+    { text: current?.text ?? '', reason: '' },
+    (v) => {
+      setText(v.text);
+      setReason(v.reason);
+    },
+  );
 
   const open = () => {
     setText(current?.text ?? '');
@@ -57,6 +70,7 @@ export function DescriptionSection({ d, onSaved, reload }: { d: IncidentDetail; 
     setBusy(true);
     try {
       await api.incidents.describe({ ...parsed.data, baseVersion: conflict.base });
+      if (draftRef) clearDraft(draftRef);
       message.success(t('common.saved'));
       setEditing(false);
       await onSaved();
@@ -136,6 +150,7 @@ export function DescriptionSection({ d, onSaved, reload }: { d: IncidentDetail; 
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'description-save' } as Record<`data-${string}`, string>}
       >
+        <DraftNotice draft={draft} testId="description-draft" />
         {conflict.alert}
         {conflict.alert && current && (
           <div className="timeline-meta" style={{ whiteSpace: 'pre-wrap', marginBottom: 12 }} data-testid="description-now">

@@ -7,7 +7,7 @@
 // write is a new row, audited by the services; corrections are made as revisions.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedTime } from '../../../shared/domain/incident-time.js';
 import { NOTICE_KINDS, noticeTitle, RELAY_MEANS, type Notice, type NoticeKind, type NoticeStepRow, type RelayCell, type RelayGrid, type RelayMeans, type UnitGroup } from '../../../shared/domain/notice.js';
 import type { Unit } from '../../../shared/domain/unit.js';
@@ -17,7 +17,9 @@ import { serverNow } from '../clock.js';
 import { REJUDGED_EVENT, useFmt } from '../components/incident-bits.js';
 import { moveByArrow } from '../components/grid-keys.js';
 import { RoleButton } from '../components/role-gate.js';
+import { DraftNotice } from '../components/draft-notice.js';
 import { useSaveConflict } from '../components/save-conflict.js';
+import { clearDraft, useDraft } from '../drafts.js';
 import { downloadFile } from '../download.js';
 import { useApp } from '../i18n.js';
 import '../incidents.css';
@@ -92,16 +94,13 @@ function NoticeDialog({
   onSaved(id: number): void;
   onStale(): void;
 }) {
-  const { t, settings } = useApp();
+  const { t, settings, user } = useApp();
   const { message } = App.useApp();
   const fmt = useFmt();
   const conflict = useSaveConflict();
   const blank = { kind: 'warning' as NoticeKind, source: '', docNumber: '', levelText: '', text: '', receivedAt: '', receiptDeadlineMin: 30, feedbackDueAt: '', feedbackRequired: '', unitIds: [] as number[], incidentId: null as number | null, reason: '' };
   const [f, setF] = useState(blank);
-  useEffect(() => {
-    if (!open) return;
-    if (notice) conflict.open(notice.revision);
-    setF(
+  const initial = (): typeof blank =>
       notice
         ? {
             kind: notice.kind,
@@ -117,10 +116,16 @@ function NoticeDialog({
             incidentId: notice.incidentId,
             reason: '',
           }
-        : blank,
-    );
+        : blank;
+  useEffect(() => {
+    if (!open) return;
+    if (notice) conflict.open(notice.revision);
+    setF(initial());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, notice]);
+  // What is typed is kept on this computer (drafts.ts) until saved or discarded: a new notice, or a notice's revision.
+  const draftRef = useMemo(() => (open ? { user: user.username, form: notice ? `notice:revise:${notice.id}` : 'notice:new' } : null), [open, notice, user.username]);
+  const draft = useDraft(draftRef, f, open ? initial() : blank, setF);
   const save = async () => {
     const receivedAt = typedOrNow(f.receivedAt, settings.timeZone) ?? serverNow();
     const feedbackDueAt = f.feedbackDueAt.trim() ? parseTypedTime(f.feedbackDueAt, settings.timeZone, serverNow()) : null;
@@ -130,6 +135,7 @@ function NoticeDialog({
       const n = notice
         ? await api.notices.revise({ id: notice.id, fields: { ...fields, receivedAt, feedbackDueAt }, reason, baseVersion: conflict.base })
         : await api.notices.create({ ...fields, receivedAt, feedbackDueAt });
+      if (draftRef) clearDraft(draftRef);
       message.success(t('common.saved'));
       onSaved(n.id);
     } catch (e) {
@@ -146,6 +152,7 @@ function NoticeDialog({
   };
   return (
     <Modal open={open} title={notice ? `${t('notice.revise')} · ${noticeTitle(notice)}` : t('notice.new')} onCancel={onClose} onOk={() => void save()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden width={720} okButtonProps={{ 'data-testid': 'notice-save' } as Record<`data-${string}`, string>}>
+      <DraftNotice draft={draft} testId="notice-draft" />
       {conflict.alert}
       <Form layout="vertical" onFinish={() => void save()} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && void save()}>
         <Space wrap>

@@ -165,9 +165,6 @@ export function RosterPage() {
   const [tab, setTab] = useState('calendar');
   const [people, reloadPeople] = usePeople();
   const may = useMay();
-  // Bumped whenever the roster changes, so the on-duty panel reloads at once rather than on its timer.
-  const [version, setVersion] = useState(0);
-  useEffect(() => setVersion((v) => v + 1), [roster]);
 
   const setMonth = (m: string) => {
     setMonthState(m);
@@ -347,7 +344,8 @@ export function RosterPage() {
           {tab === 'pattern' && <RosterPatternTab />}
         </Card>
         <div style={{ width: 340, flex: 'none', display: 'flex', flexDirection: 'column', gap: 16 }}>
-          <OnDutyPanel key={version} />
+          {/* It reads again itself when the roster or a check-in changes at any seat (live): never remounted, so it never blinks. */}
+          <OnDutyPanel />
           {roster && roster.fairness.length > 0 && (
             <Card size="small" title={t('roster.fairness')}>
               <FairnessTable rows={roster.fairness} compact />
