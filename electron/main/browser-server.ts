@@ -157,6 +157,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const allowedOrigins = () => new Set(names.map((n) => `${scheme}://${n}:${port}`));
   /** The sockets each seat has open, to close them when it is revoked. */
   const seatSockets = new Map<number, Set<Socket>>();
+  const watchedSockets = new WeakSet<Socket>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
@@ -199,10 +200,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       }
       let open = seatSockets.get(seat.id);
       if (!open) seatSockets.set(seat.id, (open = new Set()));
-      if (!open.has(req.socket)) {
-        const sock = req.socket;
-        open.add(sock);
-        sock.once('close', () => open.delete(sock));
+      const sock = req.socket;
+      open.add(sock);
+      // One listener per connection, however many requests (of however many seats) it carries.
+      if (!watchedSockets.has(sock)) {
+        watchedSockets.add(sock);
+        sock.once('close', () => {
+          for (const set of seatSockets.values()) set.delete(sock);
+        });
       }
     }
     const inUrl = room ? undefined : (url.searchParams.get('token') ?? undefined);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { Agent, createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,10 +16,10 @@ import { promisify } from 'node:util';
 import { defaultKeyRing } from '../../electron/db/connection.js';
 import { SEAT_COOKIE } from '../../electron/main/browser-server.js';
 import { loadOrCreateCertificate, normalFingerprint } from '../../electron/main/room/cert.js';
-import { PairError, pairWithHost } from '../../electron/main/room/pair-client.js';
+import { PairError, pairWithHost, pinnedOptions } from '../../electron/main/room/pair-client.js';
 import { CODE_TTL_MS } from '../../electron/main/room/pairing.js';
 import { verifyRecord } from '../../electron/services/record-verify.js';
-import { statusFileOf, type RoomStatusFile } from '../../electron/services/room.js';
+import { pairSeat, statusFileOf, type RoomStatusFile } from '../../electron/services/room.js';
 import type { RoomStatusView } from '../../shared/api/methods/room.js';
 import { roomRequest, setCookie, setCookieLine, signInAtSeat, startRoom, type RunningRoom } from '../helpers/room.js';
 import { tempDir, tempDbPath } from '../helpers/temp.js';
@@ -253,4 +253,34 @@ describe('the room host', () => {
     const r = await roomRequest(room, { path: '/api/room.newCode', seat: seat.seatToken, cookies: session, body: {} });
     assert.equal(r.json().error?.code, 'forbidden');
   });
+
+  test('one connection carrying the requests of many seats keeps one close listener (no listener leak)', async () => {
+    const tokens = Array.from({ length: 14 }, (_, i) => pairSeat(room.ctx, { name: `同一连接席位${i}`, from: '127.0.0.1', codeId: 0, codeBy: 'user:e2e-admin' }).token);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const token of tokens) {
+        const status = await new Promise<number>((ok, fail) => {
+          const req = httpsRequest(
+            { host: '127.0.0.1', port: room.port, path: '/index.html', headers: { Host: `127.0.0.1:${room.port}`, Cookie: `${SEAT_COOKIE}=${token}` }, ...pinnedOptions(room.certPem, room.fingerprint256), agent },
+            (res) => {
+              res.resume();
+              res.on('end', () => ok(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', fail);
+          req.end();
+        });
+        assert.equal(status, 200);
+      }
+      await new Promise((ok) => setImmediate(ok));
+      assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
+    } finally {
+      process.off('warning', onWarning);
+      agent.destroy();
+    }
+  });
 });
+
