@@ -4,6 +4,7 @@ import type { Unit, UnitFields } from '../../shared/domain/unit.js';
 import * as repo from '../db/repositories/units.js';
 import { appendAudit } from './audit.js';
 import { inWriteTransaction, type ServiceContext } from './context.js';
+import { assertVersion, auditStamp } from './versions.js';
 
 export function listUnits(ctx: ServiceContext, q: { query?: string | undefined; includeInactive?: boolean | undefined }): Unit[] {
   return repo.listUnits(ctx.db, q);
@@ -37,9 +38,15 @@ export function createUnit(ctx: ServiceContext, fields: UnitFields, method = 'un
   });
 }
 
-export function updateUnit(ctx: ServiceContext, id: number, fields: UnitFields, method = 'units.update'): Unit {
+/**
+ * `baseVersion`: the unit's `updatedAt` as the form read it (a unit's version); another admin's
+ * save since is refused naming who and when (versions.ts). Undefined checks nothing.
+ */
+export function updateUnit(ctx: ServiceContext, id: number, fields: UnitFields, method = 'units.update', baseVersion?: number): Unit {
   return inWriteTransaction(ctx, () => {
     const before = getUnit(ctx, id);
+    const last = auditStamp(ctx.db, 'unit', id);
+    assertVersion(ctx, { version: before.updatedAt, actor: last?.actor ?? '', at: last?.at ?? before.updatedAt }, baseVersion, 'unit.changedBy', { name: before.name });
     assertNameFree(ctx, fields, id);
     const after = repo.updateUnitRow(ctx.db, id, fields, ctx.now());
     appendAudit(ctx, { method, entity: 'unit', entityId: id, before, after });

@@ -88,7 +88,7 @@ describe('request keys', () => {
     const stolen = await other('units.create', unitInput('洪山区'), undefined, { requestKey: KEY });
     assert.equal(!stolen.ok && stolen.error.code, 'conflict');
     assert.match(!stolen.ok ? stolen.error.message : '', /请求键/);
-    const otherMethod = await mine('units.update', { id: 1, ...unitInput('洪山区') }, undefined, { requestKey: KEY });
+    const otherMethod = await mine('units.update', { id: 1, ...unitInput('洪山区'), baseVersion: 0 }, undefined, { requestKey: KEY });
     assert.equal(!otherMethod.ok && otherMethod.error.code, 'conflict');
     assert.equal(units(ctx), 1);
     assert.equal((ctx.db.prepare('SELECT name FROM units').get() as { name: string }).name, '汉阳区');

@@ -6,6 +6,8 @@ import { unitFieldsSchema, type UnitFieldsInput } from '../../shared/domain/unit
 import { auditForEntity, verifyAudit } from '../../electron/services/audit.js';
 import { createUnit, getUnit, listUnits, setUnitActive, updateUnit } from '../../electron/services/units.js';
 import { testContext } from '../helpers/context.js';
+import { createUser } from '../../electron/services/users.js';
+import { translate } from '../../shared/i18n/index.js';
 
 const fields = (over: Partial<UnitFieldsInput> = {}) =>
   unitFieldsSchema.parse({ name: '东城区', kind: 'district', dutyPhone: '027-85551234', contactName: '王伟', ...over });
@@ -124,4 +126,27 @@ describe('unit validation (shared schema)', () => {
     assert.equal(unitFieldsSchema.safeParse({ name: '  ', kind: 'other', dutyPhone: '123' }).success, false);
     assert.equal(unitFieldsSchema.parse({ name: ' 东城区 ', kind: 'other', dutyPhone: ' 123 ' }).name, '东城区');
   });
+});
+
+test('two admins edit the same unit: the later save, made on what it read, is refused naming who and when; nothing written', async () => {
+  const a = testContext({ actor: 'user:wang' });
+  const b = testContext({ path: a.path, actor: 'user:zhao' });
+  await createUser(a, { username: 'zhao', displayName: '赵管理员', role: 'admin', password: 'correct horse battery', personId: null });
+  const u = createUnit(a, fields());
+  const read = getUnit(a, u.id);
+  b.setNow(a.now() + 60_000);
+  updateUnit(b, u.id, fields({ dutyPhone: '027-85551111' }), 'units.update', read.updatedAt);
+  const end = a.db.prepare('SELECT last_id FROM audit_head').get();
+  a.setNow(a.now() + 120_000);
+  try {
+    updateUnit(a, u.id, fields({ dutyPhone: '027-85552222' }), 'units.update', read.updatedAt);
+    assert.fail('expected a refusal');
+  } catch (e) {
+    assert.ok(e instanceof AppError && e.code === 'conflict');
+    assert.match(translate('zh-CN', e.key as never, e.params), /已被 赵管理员 于 \d\d:\d\d 修改/);
+  }
+  assert.deepEqual(a.db.prepare('SELECT last_id FROM audit_head').get(), end);
+  assert.equal(getUnit(a, u.id).dutyPhone, '027-85551111');
+  // Read again, then saved.
+  assert.equal(updateUnit(a, u.id, fields({ dutyPhone: '027-85552222' }), 'units.update', getUnit(a, u.id).updatedAt).dutyPhone, '027-85552222');
 });

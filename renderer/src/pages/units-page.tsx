@@ -9,6 +9,7 @@ import { UNIT_KINDS, unitFieldsSchema, type Unit, type UnitFieldsInput } from '.
 import { issueMessage } from '../../../shared/api/issue-message.js';
 import { api, ApiCallError } from '../api.js';
 import { useApp, useT } from '../i18n.js';
+import { isConflict, useSaveConflict } from '../components/save-conflict.js';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; unit: Unit } | null;
 
@@ -29,6 +30,8 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFieldsInput>();
   const [saving, setSaving] = useState(false);
+  // The unit's version (its updatedAt) as this form read it: another admin's save since is refused, naming who and when.
+  const conflict = useSaveConflict(editing.mode === 'edit' ? editing.unit.updatedAt : 0);
   const initial = editing.mode === 'edit' ? { ...EMPTY, ...editing.unit, aliasesText: editing.unit.aliases.join('、') } : { ...EMPTY, aliasesText: '' };
 
   const submit = async () => {
@@ -50,11 +53,15 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
     }
     setSaving(true);
     try {
-      const unit = editing.mode === 'add' ? await api.units.create(parsed.data) : await api.units.update({ id: editing.unit.id, ...parsed.data });
+      const unit = editing.mode === 'add' ? await api.units.create(parsed.data) : await api.units.update({ id: editing.unit.id, ...parsed.data, baseVersion: conflict.base });
       message.success(t('common.saved'));
       onSaved(unit);
     } catch (e) {
-      if (e instanceof ApiCallError && e.error.fields?.length) {
+      // Changed by someone else meanwhile (its version moved): said over the form, which keeps what was typed.
+      const id = editing.mode === 'edit' ? editing.unit.id : null;
+      const now = id !== null && isConflict(e) ? await api.units.get({ id }).catch(() => null) : null;
+      if (now && now.updatedAt !== conflict.base) await conflict.refused(e, async () => now.updatedAt);
+      else if (e instanceof ApiCallError && e.error.fields?.length) {
         form.setFields(e.error.fields.map((f) => ({ name: f.path.split('.')[0] as keyof UnitFieldsInput, errors: [f.message] })));
       } else if (e instanceof ApiCallError && (e.error.code === 'conflict' || e.error.code === 'invalid_input')) {
         // A name or an alias another unit already has: said beside the field it came from.
@@ -81,6 +88,7 @@ function UnitForm({ editing, onClose, onSaved }: { editing: Exclude<Editing, nul
       width={640}
       okButtonProps={{ 'data-testid': 'unit-save' } as Record<`data-${string}`, string>}
     >
+      {conflict.alert}
       <Form
         form={form}
         layout="vertical"

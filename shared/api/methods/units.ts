@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { textField } from '../../domain/safe-text.js';
 import { unitFieldsSchema, type Unit } from '../../domain/unit.js';
-import { idSchema, method } from '../method.js';
+import { baseVersionSchema, idSchema, method } from '../method.js';
 
 const byId = z.object({ id: idSchema }).strict();
 
@@ -17,7 +17,8 @@ export const unitMethods = {
   ),
   'units.get': method<Unit>()(byId),
   'units.create': method<Unit>()(unitFieldsSchema.strict()),
-  'units.update': method<Unit>()(unitFieldsSchema.extend({ id: idSchema }).strict()),
+  /** `baseVersion`: the unit's `updatedAt` as the form read it; a save made on an older one is refused naming who changed it and when. */
+  'units.update': method<Unit>()(unitFieldsSchema.extend({ id: idSchema, baseVersion: baseVersionSchema }).strict()),
   'units.deactivate': method<Unit>()(byId),
   'units.reactivate': method<Unit>()(byId),
 } as const;

@@ -37,6 +37,7 @@ export const unitsEn: Record<keyof typeof unitsZhCN, string> = {
   'unit.aliases': 'Short names / aliases',
   'unit.aliasesHint': 'What callers also call it, separated by 、 or commas, e.g. 东城、东城应急局',
   'unit.nameTaken': 'A unit named "{name}" already exists; choose another name',
+  'unit.changedBy': 'The unit "{name}" was changed by {who} at {at}: look at it as it is now before saving (what you typed is kept)',
   'unit.notFound': 'No unit with id {id}; someone may have changed it, please refresh',
   'unit.alreadyInactive': '"{name}" is already inactive',
   'unit.alreadyActive': '"{name}" is already active',

@@ -35,6 +35,7 @@ export const unitsZhCN = {
   'unit.aliases': '简称／别名',
   'unit.aliasesHint': '来电常说的其他叫法，用顿号或逗号分隔，如：东城、东城应急局',
   'unit.nameTaken': '已有名为“{name}”的单位，请换一个名称',
+  'unit.changedBy': '单位“{name}”已被 {who} 于 {at} 修改，请查看最新内容后再保存（您填写的内容仍在）',
   'unit.notFound': '找不到编号为 {id} 的单位，可能已被他人修改，请刷新',
   'unit.alreadyInactive': '“{name}”已经停用',
   'unit.alreadyActive': '“{name}”已经启用',
