@@ -175,23 +175,30 @@ export function App() {
     return () => window.removeEventListener('duty:settings', loadSettings);
   }, [user, loadSettings]);
 
-  const lock = useCallback(() => {
+  /** The lock screen, for a session the host already ended (it said so): nothing to tell the host. */
+  const showLock = useCallback(() => {
     setUser((u) => {
       if (u) setLocked(u);
       return null;
     });
-    api.auth.lock({}).catch(() => {});
   }, []);
+  /** Locked here (the lock button, inactivity): the host locks the session too. */
+  const lock = useCallback(() => {
+    showLock();
+    api.auth.lock({}).catch(() => {});
+  }, [showLock]);
   const signOut = useCallback(() => {
     void api.auth.logout({}).finally(() => {
       setUser(null);
       setLocked(null);
     });
   }, []);
-  // The server locked the session (inactivity, account disabled): show the lock screen at once.
-  useEffect(() => onSignedOut(lock), [lock]);
+  // The server locked the session (inactivity, account disabled): show the lock screen at once. Only
+  // shown: asking the host to lock a session it already ended would answer 'signed out' again, and a
+  // lock sent then could reach the host after the person signed in again, locking the new session.
+  useEffect(() => onSignedOut(showLock), [showLock]);
   // Saves wait for a person the restarted host no longer knows: the lock screen asks them to sign in.
-  useEffect(() => onSignInNeeded(lock), [lock]);
+  useEffect(() => onSignInNeeded(showLock), [showLock]);
 
   const signedIn = useCallback((u: SessionUser) => {
     setUser(u);

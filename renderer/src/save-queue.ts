@@ -50,6 +50,7 @@ const waiters = new Map<string, { resolve: (v: unknown) => void; reject: (e: unk
 const listeners = new Set<(e: SaveEvent) => void>();
 let currentUser: string | null = null;
 let flushing = false;
+let flushAgain = false;
 
 function persist(): void {
   try {
@@ -120,8 +121,11 @@ function settle(p: PendingSave, result: ApiResult<unknown>): void {
 
 /** Sends the waiting saves of the signed-in person, one by one, while the host answers. */
 async function flush(): Promise<void> {
-  if (flushing || hostState().state !== 'online') return;
+  // Asked again while sending (a sign-in answered meanwhile): sent again once this round ends.
+  if (flushing) return void (flushAgain = true);
+  if (hostState().state !== 'online') return;
   flushing = true;
+  flushAgain = false;
   try {
     for (;;) {
       const next = pending.find((p) => p.user === currentUser);
@@ -143,6 +147,10 @@ async function flush(): Promise<void> {
     }
   } finally {
     flushing = false;
+    if (flushAgain) {
+      flushAgain = false;
+      void flush();
+    }
   }
 }
 

@@ -10,7 +10,7 @@ import { createContext } from '../../electron/services/context.js';
 import { runRulesClock } from '../../electron/services/incidents/rules-clock.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
 import { ensureUnits } from '../helpers/context.js';
-import { choose, launchBrowser, openApp, screenshot, startApp, type RunningApp } from '../helpers/browser.js';
+import { launchBrowser, openApp, screenshot, startApp, typeMediaFireReport, type RunningApp } from '../helpers/browser.js';
 import { sceneIncident } from '../helpers/scenes.js';
 import { tempDbPath } from '../helpers/temp.js';
 
@@ -52,13 +52,7 @@ describe('two seats, live (browser mode)', () => {
       await a.getByTestId('intake-page').waitFor();
       await b.getByTestId('log-page').waitFor();
       const loads = await countListCalls(b);
-      await a.getByTestId('intake-from-unit').fill('市融媒体中心');
-      await choose(a, 'intake-channel', '媒体');
-      await a.getByTestId('intake-occurred-at').fill(typed(app.now() - 30 * MIN));
-      await choose(a, 'intake-category', '火灾');
-      await a.getByTestId('intake-responsible-unit').fill('西城区');
-      await a.getByTestId('intake-place').fill('江汉路步行街商铺');
-      await a.getByTestId('intake-summary').fill('网络视频显示商铺起火，冒出浓烟');
+      await typeMediaFireReport(a, typed(app.now() - 30 * MIN));
       const seen = b.getByText('江汉路步行街商铺').first();
       assert.equal(await seen.count(), 0);
       const clicked = Date.now();

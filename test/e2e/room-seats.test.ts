@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { callContext, type ServiceContext } from '../../electron/services/context.js';
 import { listQueue } from '../../electron/services/incidents/followup.js';
 import { formatInZone } from '../../shared/domain/duty-day.js';
-import { CHROMIUM, choose, E2E_PASSWORD, screenshot, signIn } from '../helpers/browser.js';
+import { CHROMIUM, choose, E2E_PASSWORD, screenshot, signIn, typeMediaFireReport } from '../helpers/browser.js';
 import { ensureUnits } from '../helpers/context.js';
 import { startRoom, type RunningRoom } from '../helpers/room.js';
 import { sceneIncident } from '../helpers/scenes.js';
@@ -72,13 +72,7 @@ describe('three seats of one duty room over HTTPS', () => {
     const { page: b } = seats.B;
     await a.getByTestId('intake-page').waitFor();
     await b.getByTestId('log-page').waitFor();
-    await a.getByTestId('intake-from-unit').fill('市融媒体中心');
-    await choose(a, 'intake-channel', '媒体');
-    await a.getByTestId('intake-occurred-at').fill(typed(room.ctx.now() - 30 * MIN));
-    await choose(a, 'intake-category', '火灾');
-    await a.getByTestId('intake-responsible-unit').fill('西城区');
-    await a.getByTestId('intake-place').fill('江汉路步行街商铺');
-    await a.getByTestId('intake-summary').fill('网络视频显示商铺起火，冒出浓烟');
+    await typeMediaFireReport(a, typed(room.ctx.now() - 30 * MIN));
     const seen = b.getByText('江汉路步行街商铺').first();
     assert.equal(await seen.count(), 0);
     const clicked = Date.now();
@@ -137,6 +131,19 @@ describe('three seats of one duty room over HTTPS', () => {
     await choose(b, 'intake-category', '道路');
     await b.getByTestId('intake-place').fill('建设大道与发展路口');
     await b.getByTestId('intake-summary').fill('货车与小客车相撞');
+    if (process.env.ROOM_DEBUG) {
+      b.on('response', async (r) => {
+        if (!r.url().includes('/api/')) return;
+        let body = '';
+        try {
+          body = (await r.text()).slice(0, 120);
+        } catch {
+          body = '?';
+        }
+        process.stdout.write(`# ${Date.now() % 100000} ${r.request().method()} ${new URL(r.url()).pathname} ${r.status()} ${body}\n`);
+      });
+      b.on('requestfailed', (r) => process.stdout.write(`# ${Date.now() % 100000} FAILED ${new URL(r.url()).pathname}\n`));
+    }
     const port = room.port;
     const now = room.ctx.now();
     const before = count(room, 'SELECT count(*) AS n FROM incidents');

@@ -152,3 +152,14 @@ export async function restartApp(dbPath: string, stopped: RunningApp, opts: { no
   const ctx = createContext(db, { dbPath, transport: 'http', version: 'e2e' }, 'e2e:setup', opts.now === undefined ? undefined : drillClock(opts.now));
   return serveOn(ctx, db, stopped.server.port, stopped.server.token);
 }
+
+/** Intake: a fire in 西城区 seen in an online video (media channel), typed as an officer types it; not saved. */
+export async function typeMediaFireReport(page: Page, occurredAt: string): Promise<void> {
+  await page.getByTestId('intake-from-unit').fill('市融媒体中心');
+  await choose(page, 'intake-channel', '媒体');
+  await page.getByTestId('intake-occurred-at').fill(occurredAt);
+  await choose(page, 'intake-category', '火灾');
+  await page.getByTestId('intake-responsible-unit').fill('西城区');
+  await page.getByTestId('intake-place').fill('江汉路步行街商铺');
+  await page.getByTestId('intake-summary').fill('网络视频显示商铺起火，冒出浓烟');
+}

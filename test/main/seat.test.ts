@@ -73,50 +73,62 @@ describe('the pin', () => {
   });
 });
 
-describe('a seat desk starting', () => {
-  let dir: string;
+/** A desk of its own for each test: a renderer folder, a data folder, a fake Electron; its deps. */
+function useDesk(): { dir(): string; fake(): FakeElectron; deps(over?: Partial<AppDeps>): AppDeps } {
+  let dir = '';
   let fake: FakeElectron;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'duty-seat-app-'));
+    dir = mkdtempSync(join(tmpdir(), 'duty-desk-'));
     mkdirSync(join(dir, 'renderer'));
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
     fake = createFakeElectron();
     FakeBrowserWindow.all.length = 0;
+    FakeTray.all.length = 0;
   });
   afterEach(() => {
     fake.app.emit('will-quit');
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = (): AppDeps => ({
-    argv: ['/opt/duty-desk/duty-desk'],
-    dataDir: join(dir, 'data'),
-    rendererDir: join(dir, 'renderer'),
-    preloadPath: '/x/preload/index.cjs',
-    version: '1',
-    platform: 'win32',
-    backupEveryMs: null,
-    logError: () => {},
-  });
+  return {
+    dir: () => dir,
+    fake: () => fake,
+    deps: (over = {}) => ({
+      argv: ['/opt/duty-desk/duty-desk'],
+      dataDir: join(dir, 'data'),
+      rendererDir: join(dir, 'renderer'),
+      preloadPath: '/x/preload/index.cjs',
+      version: '1',
+      platform: 'win32',
+      backupEveryMs: null,
+      logError: () => {},
+      ...over,
+    }),
+  };
+}
+
+describe('a seat desk starting', () => {
+  const desk = useDesk();
+  const deps = () => desk.deps();
 
   it('opens the host with its certificate pinned and its token as the seat cookie; guards allow the host and nothing else', async () => {
-    mkdirSync(join(dir, 'data'), { recursive: true });
-    writeSeat(join(dir, 'data'), seat);
-    const running = startApp(fake.api, deps());
-    await fake.app.fireReady();
+    mkdirSync(join(desk.dir(), 'data'), { recursive: true });
+    writeSeat(join(desk.dir(), 'data'), seat);
+    const running = startApp(desk.fake().api, deps());
+    await desk.fake().app.fireReady();
     await running.ready;
     assert.equal(FakeBrowserWindow.all.length, 1);
     assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, seat.url);
-    assert.ok(fake.certificateVerify, 'a certificate check is installed');
+    assert.ok(desk.fake().certificateVerify, 'a certificate check is installed');
     const results: number[] = [];
-    fake.certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemA } }, (r) => results.push(r));
-    fake.certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemB } }, (r) => results.push(r));
+    desk.fake().certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemA } }, (r) => results.push(r));
+    desk.fake().certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemB } }, (r) => results.push(r));
     assert.deepEqual(results, [0, -2]);
     assert.deepEqual(
-      fake.cookies.map((c) => [c.url, c.name, c.value, c.secure, c.httpOnly]),
+      desk.fake().cookies.map((c) => [c.url, c.name, c.value, c.secure, c.httpOnly]),
       [[seat.url, SEAT_COOKIE, seat.seatToken, true, true]],
     );
     const contents = FakeBrowserWindow.all[0]!.webContents;
-    fake.app.emit('web-contents-created', {}, contents);
+    desk.fake().app.emit('web-contents-created', {}, contents);
     const toHost = fakeEvent('https://192.168.1.10:5179/#/log');
     contents.emit('will-navigate', toHost);
     assert.equal(toHost.defaultPrevented, false);
@@ -126,63 +138,41 @@ describe('a seat desk starting', () => {
   });
 
   it('a desk without a seat file opens its own pages and pins nothing', async () => {
-    const running = startApp(fake.api, deps());
-    await fake.app.fireReady();
+    const running = startApp(desk.fake().api, deps());
+    await desk.fake().app.fireReady();
     await running.ready;
     assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'app://duty/index.html');
-    assert.equal(fake.certificateVerify, null);
+    assert.equal(desk.fake().certificateVerify, null);
   });
 });
 
 describe('joining and leaving a room from the desk', () => {
-  let dir: string;
-  let fake: FakeElectron;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'duty-seat-join-'));
-    mkdirSync(join(dir, 'renderer'));
-    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-    fake = createFakeElectron();
-    FakeBrowserWindow.all.length = 0;
-  });
-  afterEach(() => {
-    fake.app.emit('will-quit');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const desk = useDesk();
   const paired = { url: 'https://192.168.1.10:5179', fingerprint256: fpA, spki: 'spki', seatToken: seat.seatToken, seatName: '值班员二号' };
-  const depsWith = (pair: AppDeps['pair']): AppDeps => ({
-    argv: ['/opt/duty-desk/duty-desk'],
-    dataDir: join(dir, 'data'),
-    rendererDir: join(dir, 'renderer'),
-    preloadPath: '/x/preload/index.cjs',
-    version: '1',
-    platform: 'win32',
-    backupEveryMs: null,
-    logError: () => {},
-    ...(pair ? { pair } : {}),
-  });
+  const depsWith = (pair: AppDeps['pair']): AppDeps => desk.deps(pair ? { pair } : {});
   const call = async (method: string, input: unknown) => {
     const win = FakeBrowserWindow.all[0]!;
-    const handler = fake.ipcHandlers.get('duty:call')!;
+    const handler = desk.fake().ipcHandlers.get('duty:call')!;
     return (await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, method, input)) as { ok: boolean; value?: { url: string }; error?: { message: string } };
   };
   const menuItem = (id: string) => {
-    const last = fake.menuTemplates.at(-1) as { id?: string; submenu?: { id?: string; click?: () => void }[] }[];
+    const last = desk.fake().menuTemplates.at(-1) as { id?: string; submenu?: { id?: string; click?: () => void }[] }[];
     return last.find((m) => m.id === 'room')?.submenu?.find((i) => i.id === id);
   };
 
   it('a fresh desk joins: pairs, keeps the pin and token, opens the host; the menu then offers to leave, which forgets them', async () => {
     let asked: unknown = null;
-    const running = startApp(fake.api, depsWith(async (o) => ((asked = o), paired)));
-    await fake.app.fireReady();
+    const running = startApp(desk.fake().api, depsWith(async (o) => ((asked = o), paired)));
+    await desk.fake().app.fireReady();
     await running.ready;
     assert.ok(menuItem('room-join'), 'a desk on its own offers to join');
     const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.deepEqual(asked, { url: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
-    assert.equal(readSeat(join(dir, 'data'))?.url, 'https://192.168.1.10:5179/');
-    assert.deepEqual(fake.cookies.map((c) => c.name), [SEAT_COOKIE]);
+    assert.equal(readSeat(join(desk.dir(), 'data'))?.url, 'https://192.168.1.10:5179/');
+    assert.deepEqual(desk.fake().cookies.map((c) => c.name), [SEAT_COOKIE]);
     const verdicts: number[] = [];
-    fake.certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemB } }, (v) => verdicts.push(v));
+    desk.fake().certificateVerify!({ hostname: '192.168.1.10', certificate: { data: pemB } }, (v) => verdicts.push(v));
     assert.deepEqual(verdicts, [-2]);
     await new Promise((ok) => setTimeout(ok, 700));
     assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'https://192.168.1.10:5179/');
@@ -191,58 +181,41 @@ describe('joining and leaving a room from the desk', () => {
     assert.deepEqual(audit, [{ method: 'room.join', entity_id: 'https://192.168.1.10:5179/' }]);
 
     menuItem('room-leave')!.click!();
-    assert.equal(readSeat(join(dir, 'data')), null);
+    assert.equal(readSeat(join(desk.dir(), 'data')), null);
     assert.equal(FakeBrowserWindow.all[0]!.loadedUrl, 'app://duty/index.html');
-    assert.equal(fake.certificateVerify, null, 'the pin is forgotten');
+    assert.equal(desk.fake().certificateVerify, null, 'the pin is forgotten');
   });
 
   it('a host that cannot prove it knows the code: refused in words, nothing kept', async () => {
     const { PairError } = await import('../../electron/main/room/pair-client.js');
-    const running = startApp(fake.api, depsWith(async () => {
+    const running = startApp(desk.fake().api, depsWith(async () => {
       throw new PairError('proof', 'bad proof');
     }));
-    await fake.app.fireReady();
+    await desk.fake().app.fireReady();
     await running.ready;
     const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
     assert.equal(r.ok, false);
     assert.match(r.error!.message, /主机未能证明它知道配对码/);
-    assert.equal(readSeat(join(dir, 'data')), null);
-    assert.equal(fake.certificateVerify, null);
+    assert.equal(readSeat(join(desk.dir(), 'data')), null);
+    assert.equal(desk.fake().certificateVerify, null);
   });
 
   it('a desk with accounts: only its admin may make it a seat', async () => {
-    const running = startApp(fake.api, depsWith(async () => paired));
-    await fake.app.fireReady();
+    const running = startApp(desk.fake().api, depsWith(async () => paired));
+    await desk.fake().app.fireReady();
     await running.ready;
     const { createUser } = await import('../../electron/services/users.js');
     await createUser(running.context()!, { username: 'admin1', displayName: '管理员', role: 'admin', password: 'a-long-password-1', personId: null });
     const r = await call('room.join', { address: '192.168.1.10:5179', code: 'K7QF-9M2X', seatName: '值班员二号' });
     assert.equal(r.ok, false);
     assert.match(r.error!.message, /只有管理员/);
-    assert.equal(readSeat(join(dir, 'data')), null);
+    assert.equal(readSeat(join(desk.dir(), 'data')), null);
   });
 });
 
 describe('a desk hosting the room', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'duty-host-app-'));
-    mkdirSync(join(dir, 'renderer'));
-    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-    FakeBrowserWindow.all.length = 0;
-    FakeTray.all.length = 0;
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const deps = (): AppDeps => ({
-    argv: ['/opt/duty-desk/duty-desk'],
-    dataDir: join(dir, 'data'),
-    rendererDir: join(dir, 'renderer'),
-    preloadPath: '/x/preload/index.cjs',
-    version: '1',
-    platform: 'win32',
-    backupEveryMs: null,
-    logError: () => {},
-  });
+  const desk = useDesk();
+  const deps = () => desk.deps();
 
   it('comes back hosting after a restart; closing the window hides it to the tray; the tray quits and stops the host', async () => {
     const port = await new Promise<number>((ok) => {

@@ -135,4 +135,47 @@ describe('the save queue', () => {
     assert.equal(pendingSaves().length, 0);
     assert.ok(readDraft(draft));
   });
+
+  test('a sign-in answered while a round was still sending: the waiting save goes in the next round, and nothing asks the host to lock', async () => {
+    const { save, pendingSaves } = await import('../../renderer/src/save-queue.js');
+    const { api } = await import('../../renderer/src/api.js');
+    // Queued while the host is away.
+    answer = () => 'down';
+    sent.length = 0;
+    const done = save('units.create', { name: '西城区' }, { user: 'zhang' });
+    await flushes();
+    assert.equal(pendingSaves().length, 1);
+    sent.length = 0;
+    // The host is back, restarted: the first round's save is answered 'unauthenticated', slowly.
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => (release = r));
+    const plain = globalThis.fetch;
+    let signedIn = false;
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      const method = url.replace('./api/', '');
+      if (method === 'units.create' && !signedIn) {
+        sent.push({ method, key: new Headers(init.headers).get('Idempotency-Key'), body: JSON.parse(String(init.body)) });
+        await slow;
+        return new Response(JSON.stringify({ ok: false, error: { code: 'unauthenticated', message: '请先登录' } }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      return plain(url, init);
+    }) as typeof fetch;
+    try {
+      answer = (m) => (m === 'auth.login' ? { ok: true, value: { username: 'zhang' } } : m === 'auth.status' ? { ok: true, value: { user: { username: 'zhang' } } } : { ok: true, value: { id: 8 } });
+      await api.auth.status({});
+      await flushes();
+      // The person signs in while that round still waits for its answer.
+      signedIn = true;
+      await api.auth.login({ username: 'zhang', password: 'x' } as never);
+      release();
+      const late = new Promise((_, fail) => setTimeout(() => fail(new Error('the waiting save was never sent again')), 2000));
+      assert.deepEqual(await Promise.race([done, late]), { id: 8 });
+      assert.equal(pendingSaves().length, 0);
+      assert.equal(sent.filter((x) => x.method === 'units.create').length, 2, 'the stale round, then the one that went through');
+      assert.equal(sent.filter((x) => x.method === 'auth.lock').length, 0);
+    } finally {
+      globalThis.fetch = plain;
+    }
+  });
 });
+
