@@ -29,19 +29,11 @@ const SETTING_KEY = 'room';
 export const CONNECTED_MS = 60_000;
 
 /** What the running host knows that the record does not. */
-export interface RoomHostFacts {
-  running: boolean;
-  bind: string;
-  port: number;
-  urls: string[];
-  interfaces: { address: string; name: string }[];
-  fingerprint256: string | null;
-  spki: string | null;
+export type RoomHostFacts = Pick<RoomStatusView, 'running' | 'bind' | 'port' | 'urls' | 'interfaces' | 'fingerprint256' | 'spki' | 'error'> & {
   code: { code: string; expiresAt: number } | null;
   /** Per seat id: its last request, from where, and who is signed in there (username). */
   seen: Map<number, { lastSeen: number; address: string; user: string | null }>;
-  error: string | null;
-}
+};
 
 /**
  * The host's controls, given to the services by the process that runs it (serve.ts, later

@@ -37,9 +37,9 @@ export class HostUnreachable extends Error {
 const NO_ANSWER_STATUS = new Set([502, 503, 504]);
 
 /** How often a seat that lost the host asks whether it is back. */
-export const PING_MS = 1000;
+const PING_MS = 1000;
 /** Online and not watched by the live stream: how long without any answer before a seat checks (the banner shows within 1 s). */
-export const QUIET_MS = 700;
+const QUIET_MS = 700;
 
 async function overHttp(method: MethodName, input: unknown, requestKey?: string): Promise<ApiResult<unknown>> {
   let res: Response;

@@ -36,16 +36,3 @@ export function onHostState(listener: Listener): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
-
-/** Resolves when the host is reachable again (at once when it is). */
-export function whenOnline(): Promise<void> {
-  if (state === 'online') return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = onHostState((s) => {
-      if (s === 'online') {
-        off();
-        resolve();
-      }
-    });
-  });
-}

@@ -19,7 +19,7 @@ import { reportHostBack, reportHostLost } from './connection.js';
 export type { LiveBatch };
 
 /** The host beats every 15 s: two beats and a second without a message is a lost host. */
-export const LIVE_SILENCE_MS = 2 * 15_000 + 1_000;
+const LIVE_SILENCE_MS = 2 * 15_000 + 1_000;
 /** How soon a page reads again after a change touched its tables (a burst is one read). */
 export const LIVE_REFRESH_DELAY_MS = 80;
 /** Stays open this long after the last listener (a page switch closes one page and opens the next). */
@@ -31,10 +31,8 @@ export type LiveListener = (batch: LiveBatch | null) => void;
 const listeners = new Set<LiveListener>();
 let stopStream: (() => void) | null = null;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
-let lastBatch: LiveBatch | null = null;
 
 function tell(batch: LiveBatch | null): void {
-  if (batch) lastBatch = batch;
   for (const l of [...listeners]) {
     try {
       l(batch);
@@ -187,11 +185,6 @@ export function onLiveChange(listener: LiveListener): () => void {
       stopStream = null;
     }, CLOSE_GRACE_MS);
   };
-}
-
-/** The last batch heard (for tests and the host's seat list). */
-export function lastLiveBatch(): LiveBatch | null {
-  return lastBatch;
 }
 
 /**

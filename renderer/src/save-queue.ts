@@ -81,7 +81,7 @@ export function isDraftPending(draft: DraftRef): boolean {
   return pending.some((p) => p.draft && p.draft.user === draft.user && p.draft.form === draft.form);
 }
 
-export function newRequestKey(): string {
+function newRequestKey(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_');
@@ -100,23 +100,23 @@ export function aged(input: unknown, waitedMs: number): unknown {
   return out;
 }
 
+/** A save's answer to whoever waits for it: its draft cleared once saved (or saved before), the promise settled. */
+function deliver(p: PendingSave, result: ApiResult<unknown>, waiter: { resolve(v: unknown): void; reject(e: unknown): void } | undefined): void {
+  if ((result.ok || result.error.code === 'already_saved') && p.draft) clearDraftIf(p.draft, p.snapshot ?? null);
+  if (result.ok) waiter?.resolve(result.value);
+  else waiter?.reject(new ApiCallError(result.error));
+}
+
+/** A waiting save answered: out of the queue, told to the banner, then to its form. */
 function settle(p: PendingSave, result: ApiResult<unknown>): void {
   pending = pending.filter((x) => x.key !== p.key);
   persist();
   const waiter = waiters.get(p.key);
   waiters.delete(p.key);
-  if (result.ok) {
-    if (p.draft) clearDraftIf(p.draft, p.snapshot ?? null);
-    emit({ kind: 'sent', save: p });
-    waiter?.resolve(result.value);
-  } else if (result.error.code === 'already_saved') {
-    if (p.draft) clearDraftIf(p.draft, p.snapshot ?? null);
-    emit({ kind: 'alreadySaved', save: p, message: result.error.message });
-    waiter?.reject(new ApiCallError(result.error));
-  } else {
-    emit({ kind: 'refused', save: p, message: result.error.message });
-    waiter?.reject(new ApiCallError(result.error));
-  }
+  if (result.ok) emit({ kind: 'sent', save: p });
+  else if (result.error.code === 'already_saved') emit({ kind: 'alreadySaved', save: p, message: result.error.message });
+  else emit({ kind: 'refused', save: p, message: result.error.message });
+  deliver(p, result, waiter);
 }
 
 /** Sends the waiting saves of the signed-in person, one by one, while the host answers. */
@@ -203,13 +203,7 @@ export function save(method: MethodName, input: unknown, opts: { draft?: DraftRe
         // Signed out before it ran (a restarted host): it waits for the sign-in, like a save without an answer.
         if (!result.ok && result.error.code === 'unauthenticated') return queue();
         waiters.delete(p.key);
-        if (result.ok) {
-          if (p.draft) clearDraftIf(p.draft, p.snapshot ?? null);
-          resolve(result.value);
-        } else {
-          if (result.error.code === 'already_saved' && p.draft) clearDraftIf(p.draft, p.snapshot ?? null);
-          reject(new ApiCallError(result.error));
-        }
+        deliver(p, result, { resolve, reject });
       },
       (e: unknown) => (e instanceof HostUnreachable ? queue() : (waiters.delete(p.key), reject(e))),
     );

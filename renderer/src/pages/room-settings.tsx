@@ -6,20 +6,20 @@
 import { App, Button, Card, Descriptions, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomSeatView, RoomStatusView } from '../../../shared/api/methods/room.js';
-import { formatInZone } from '../../../shared/domain/duty-day.js';
 import { api, transport } from '../api.js';
+import { useFmt } from '../components/incident-bits.js';
 import { useApp } from '../i18n.js';
 
 /** While the page is open the seat list and the code's expiry are read again this often. */
 const REFRESH_MS = 5_000;
 
 export function RoomSettings() {
-  const { t, settings } = useApp();
+  const { t } = useApp();
   const { message } = App.useApp();
   const [status, setStatus] = useState<RoomStatusView | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ bind: string; port: number }>();
-  const fmt = (ms: number, pattern = 'yyyy-MM-dd HH:mm:ss') => formatInZone(ms, settings.timeZone, pattern);
+  const fmt = useFmt();
 
   const load = useCallback(() => api.room.status({}).then(setStatus, (e: Error) => message.error(e.message)), [message]);
   useEffect(() => {
