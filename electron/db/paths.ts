@@ -1,6 +1,7 @@
 // Runs in Electron's main process and in plain Node. Where data lives by default: one folder per
 // user, the same that Electron's main process uses as userData, so the app, the CLI and browser
 // mode all open the same file unless --db says otherwise.
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -26,4 +27,15 @@ export function defaultKeyFilePath(env: NodeJS.ProcessEnv = process.env, platfor
   if (env.DUTY_DESK_KEY_FILE) return env.DUTY_DESK_KEY_FILE;
   const dir = defaultDataDir(env, platform);
   return join(dirname(dir), `${basename(dir)}.seal-keys.json`);
+}
+
+/**
+ * Writes a file whole or not at all (a temporary file renamed over it), with `mode` (0o600: readable
+ * by its owner only) set even where the umask or an older file would leave it wider.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode: number): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data, { mode });
+  chmodSync(tmp, mode);
+  renameSync(tmp, file);
 }

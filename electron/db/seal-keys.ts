@@ -6,7 +6,8 @@
 // safeStorage in the app (electron/main/seal-key-store.ts). Moved between machines as a file
 // protected by a passphrase (scrypt + AES-256-GCM).
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './paths.js';
 import { dirname } from 'node:path';
 
 export interface SealKey {
@@ -125,10 +126,7 @@ export function fileKeyStore(path: string): KeyStore {
     },
     save(data) {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, path);
+      writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, 0o600);
     },
   };
 }

@@ -212,7 +212,7 @@ export function startApp(electron: ElectronApi, deps: AppDeps): RunningApp {
   let host: RoomHost | null = null;
   let tray: ReturnType<typeof createHostTray> | null = null;
   let quitting = false;
-  const hosting = () => host?.facts().running === true;
+  const hosting = () => host?.server != null;
   const ensureTray = () => {
     if (tray || !host) return;
     const l = locale();

@@ -4,7 +4,8 @@
 // file beside the database, so neither the file nor a copy of the folder carries a usable key.
 // Where the OS offers no encryption (a Linux session without a keyring: safeStorage would fall back
 // to a fixed password), the key ring stays in the CLI's key file, readable by its owner only.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../db/paths.js';
 import { dirname } from 'node:path';
 import { fileKeyStore, SealKeyError, type KeyRingData, type KeyStore } from '../db/seal-keys.js';
 
@@ -37,10 +38,7 @@ export function appKeyStore(safeStorage: SafeStorageApi, path: string, fallback:
     },
     save(data: KeyRingData): void {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, safeStorage.encryptString(JSON.stringify(data)), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, path);
+      writeFileAtomic(path, safeStorage.encryptString(JSON.stringify(data)), 0o600);
     },
   };
 }

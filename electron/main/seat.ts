@@ -5,12 +5,15 @@
 // one owner-only file beside the database: the host's address, the pin and the seat's token,
 // which goes to the host as the `duty_seat` cookie and nowhere else.
 import { X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Session } from 'electron';
+import { writeFileAtomic } from '../db/paths.js';
+import { SEAT_COOKIE } from './room/pair-page.js';
+
+export { SEAT_COOKIE };
 
 export const SEAT_FILE = 'room-seat.json';
-export const SEAT_COOKIE = 'duty_seat';
 
 export interface SeatConfig {
   /** The host's address, `https://192.168.1.10:5179/`. */
@@ -68,11 +71,7 @@ export function readSeat(dataDir: string): SeatConfig | null {
 
 /** Written whole or not at all, readable by its owner only (it holds the seat's token). */
 export function writeSeat(dataDir: string, seat: SeatConfig): void {
-  const file = join(dataDir, SEAT_FILE);
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(seat, null, 2), { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  writeFileAtomic(join(dataDir, SEAT_FILE), JSON.stringify(seat, null, 2), 0o600);
 }
 
 export function removeSeat(dataDir: string): void {

@@ -70,7 +70,8 @@ export const noticesList: Command = async (argv, io) => {
       }
       const { t, at } = await context(call);
       io.out(t('cli.notices.header'));
-      for (const s of grid.notices) io.out(noticeLine(s, t, at, namesOf(grid)));
+      const names = namesOf(grid);
+      for (const s of grid.notices) io.out(noticeLine(s, t, at, names));
       io.err(t('cli.notices.count', { n: grid.notices.length, days }));
       return 0;
     },

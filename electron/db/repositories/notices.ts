@@ -3,6 +3,7 @@
 import type { Notice, NoticeFields, NoticeFlagCode, NoticeFlagRow, NoticeStep, NoticeStepRow, RelayMeans, UnitGroup } from '../../../shared/domain/notice.js';
 import { noticeTitle } from '../../../shared/domain/notice.js';
 import { statement, type Db } from '../connection.js';
+import { overdueMinutesAsOf } from '../../../shared/domain/rules/predicates.js';
 
 // --- unit groups ---
 
@@ -241,7 +242,7 @@ interface FlagDbRow {
 
 /** A stored flag; an overdue one is read as of `now` (it grows later every minute). */
 function toFlag(r: FlagDbRow, now: number): NoticeFlagRow {
-  const minutesLate = r.status === 'overdue' ? Math.max(1, Math.ceil((now - r.deadline) / 60_000)) : r.minutes_late;
+  const minutesLate = r.status === 'overdue' ? overdueMinutesAsOf(r.deadline, now) : r.minutes_late;
   return {
     id: r.id,
     noticeId: r.notice_id,

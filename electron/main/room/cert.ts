@@ -4,9 +4,10 @@
 // host answers to; the key is kept beside it (0600) and reused when the certificate is issued again
 // for a new address, so the key's pin (the SPKI hash) holds across re-issues.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../db/paths.js';
 
 // ---- DER -------------------------------------------------------------------------------------
 
@@ -171,7 +172,7 @@ export function loadOrCreateCertificate(dir: string, names: string[], now = Date
   else {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    writeAtomic(keyFile, keyPem, 0o600);
+    writeFileAtomic(keyFile, keyPem, 0o600);
   }
   const key = createPrivateKey(keyPem);
   let certPem = existsSync(certFile) ? readFileSync(certFile, 'utf8') : '';
@@ -192,15 +193,9 @@ export function loadOrCreateCertificate(dir: string, names: string[], now = Date
   if (!fresh) {
     const all = [...new Map([...have, ...names].map((n) => [canon(n), n])).values()];
     certPem = selfSignedCertificate(key, { names: all, now });
-    writeAtomic(certFile, certPem, 0o644);
+    writeFileAtomic(certFile, certPem, 0o644);
     cert = new X509Certificate(certPem);
   }
   return { certPem, keyPem, names: namesOf(cert!), certFile, keyFile, ...identityOf(cert!) };
 }
 
-function writeAtomic(file: string, text: string, mode: number): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode });
-  chmodSync(tmp, mode);
-  renameSync(tmp, file);
-}

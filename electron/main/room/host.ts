@@ -4,12 +4,13 @@
 // throttle (pairing.ts), the seats (electron/services/room.ts), and a status file beside the
 // database that `duty room status` reads (its format: electron/services/room.ts RoomStatusFile). It is the services' RoomControl (`ctx.room`): browser
 // mode's serve.ts makes one, and so will Electron's main for the tray.
-import { writeFileSync, renameSync, chmodSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { writeFileAtomic } from '../../db/paths.js';
 import { hostname, networkInterfaces } from 'node:os';
 import { AppError } from '../../../shared/api/app-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { Dispatch } from '../../services/dispatcher.js';
-import { pairSeat, seatForToken, seatName, STATUS_EVERY_MS, type RoomControl, type RoomHostFacts, type RoomStatusFile } from '../../services/room.js';
+import { CONNECTED_MS, pairSeat, seatForToken, seatName, STATUS_EVERY_MS, type RoomControl, type RoomHostFacts, type RoomStatusFile } from '../../services/room.js';
 import { startBrowserServer, type BrowserServer } from '../browser-server.js';
 import type { LiveHub } from '../live-events.js';
 import { loadOrCreateCertificate, type HostCertificate } from './cert.js';
@@ -73,9 +74,9 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
     return [...new Set([...ips, '127.0.0.1', 'localhost', ...dns])];
   }
 
-  function urls(): string[] {
+  function urls(mine: { address: string }[]): string[] {
     if (!server) return [];
-    const ips = config.bind === '0.0.0.0' ? interfaces().map((i) => i.address).filter((a) => a !== '127.0.0.1') : [config.bind];
+    const ips = config.bind === '0.0.0.0' ? mine.map((i) => i.address).filter((a) => a !== '127.0.0.1') : [config.bind];
     return (ips.length ? ips : ['127.0.0.1']).map((a) => `https://${a}:${server!.port}/`);
   }
 
@@ -88,12 +89,13 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
     }
     const users = new Map<number, { lastSeen: number; address: string; user: string | null }>();
     for (const [id, s] of seen) users.set(id, { lastSeen: s.lastSeen, address: s.address, user: o.userOf?.(s.session) ?? null });
+    const mine = interfaces();
     return {
       running: server !== null,
       bind: config.bind,
       port: server?.port ?? config.port,
-      urls: urls(),
-      interfaces: interfaces(),
+      urls: urls(mine),
+      interfaces: mine,
       fingerprint256: cert?.fingerprint256 ?? null,
       spki: cert?.spki ?? null,
       code: server ? codes.inForce() : null,
@@ -117,14 +119,11 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
       fingerprint256: f.fingerprint256,
       spki: f.spki,
       codeExpiresAt: f.code?.expiresAt ?? null,
-      seats: [...seen].map(([id, s]) => ({ id, name: seatNames.get(id) ?? String(id), address: s.address, lastSeen: s.lastSeen, user: o.userOf?.(s.session) ?? null, connected: now() - s.lastSeen < 60_000 })),
+      seats: [...f.seen].map(([id, s]) => ({ id, name: seatNames.get(id) ?? String(id), address: s.address, lastSeen: s.lastSeen, user: s.user, connected: now() - s.lastSeen < CONNECTED_MS })),
       control: o.control ?? null,
     };
     try {
-      const tmp = `${o.statusFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(body, null, 2) + '\n', { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, o.statusFile);
+      writeFileAtomic(o.statusFile, JSON.stringify(body, null, 2) + '\n', 0o600);
     } catch (e) {
       o.log?.(`room: cannot write the status file ${o.statusFile}: ${(e as Error).message}`);
     }
@@ -140,8 +139,8 @@ export function createRoomHost(o: RoomHostOptions): RoomHost {
       const before = seen.get(seat.id);
       seen.set(seat.id, { lastSeen: now(), address: info.address, session: info.session });
       seatNames.set(seat.id, seat.name);
-      // At once for a seat new here or a new session (someone signed in), else with the timer.
-      if (before?.session !== info.session || wallClock() - lastWrite > STATUS_EVERY_MS) writeStatus();
+      // At once for a seat new here or a new session (someone signed in); the rest with the timer, off the request's path.
+      if (before?.session !== info.session) writeStatus();
     },
     async proof(address, nonce) {
       const may = codes.mayProve(address);
