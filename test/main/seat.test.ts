@@ -87,7 +87,8 @@ function useDesk(): { dir(): string; fake(): FakeElectron; deps(over?: Partial<A
   });
   afterEach(() => {
     fake.app.emit('will-quit');
-    rmSync(dir, { recursive: true, force: true });
+    // The desk's last writes (the record check's worker, the database's journal) may still be landing: retried, not failed.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
   return {
     dir: () => dir,
